@@ -1,0 +1,30 @@
+import type { Sequelize } from 'sequelize';
+import { type ConnectionOptions, createSequelize } from './connection.js';
+import { defineCatalogueModels } from './models/catalogue.js';
+import { defineFolderModels } from './models/folder.js';
+import { defineOfficeModels } from './models/office.js';
+
+function defineModels(sequelize: Sequelize) {
+  return {
+    ...defineOfficeModels(sequelize),
+    ...defineCatalogueModels(sequelize),
+    ...defineFolderModels(sequelize),
+  };
+}
+
+export type Models = ReturnType<typeof defineModels>;
+
+/**
+ * One connection pool and its models. Models are defined per instance (not as global classes) so that a
+ * process may hold several databases at once: tests do, and so does a migration run beside the app.
+ */
+export interface Database {
+  sequelize: Sequelize;
+  models: Models;
+  close(): Promise<void>;
+}
+
+export function openDatabase(databaseUrl: string, options?: ConnectionOptions): Database {
+  const sequelize = createSequelize(databaseUrl, options);
+  return { sequelize, models: defineModels(sequelize), close: () => sequelize.close() };
+}

@@ -1,0 +1,44 @@
+import type { Request as ExpressRequest } from 'express';
+import { Body, Controller, Get, Post, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { type CreateDocumentTypeInput, createDocumentType } from '../../services/catalogue/create-document-type.js';
+import { listDeedTypes } from '../../services/catalogue/list-deed-types.js';
+import { listDocumentTypes } from '../../services/catalogue/list-document-types.js';
+import type { DeedType, DocumentType } from '../../services/catalogue/views.js';
+import { serviceContext } from '../app-services.js';
+import type { Problem } from '../problem.js';
+
+interface ListOf<T> {
+  data: T[];
+}
+
+@Route('v1')
+@Tags('Catalogue')
+@Security('bearer')
+@Response<Problem>(401, 'Missing or invalid credentials')
+export class CatalogueController extends Controller {
+  /** The kinds of deed ("Vente", "Succession"…) with the documents each usually needs. */
+  @Get('deed-types')
+  public async listDeedTypes(@Request() req: ExpressRequest): Promise<ListOf<DeedType>> {
+    return { data: await listDeedTypes(serviceContext(req)) };
+  }
+
+  /** The document catalogue: LeCoffre's list plus the office's own types. */
+  @Get('document-types')
+  public async listDocumentTypes(@Request() req: ExpressRequest): Promise<ListOf<DocumentType>> {
+    return { data: await listDocumentTypes(serviceContext(req)) };
+  }
+
+  /** "Créer un document": a document type of the office's own. */
+  @Post('document-types')
+  @SuccessResponse(201, 'Created')
+  @Response<Problem>(409, 'A type with this label already exists (case and accents ignored)')
+  @Response<Problem>(422, 'Invalid body')
+  public async createDocumentType(
+    @Request() req: ExpressRequest,
+    @Body() body: CreateDocumentTypeInput,
+  ): Promise<DocumentType> {
+    const created = await createDocumentType(serviceContext(req), body);
+    this.setStatus(201);
+    return created;
+  }
+}

@@ -1,0 +1,94 @@
+import type { Request as ExpressRequest } from 'express';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Patch,
+  Path,
+  Post,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from 'tsoa';
+import { type CreateFolderInput, createFolder } from '../../services/folders/create-folder.js';
+import { getFolder } from '../../services/folders/get-folder.js';
+import { listFolders } from '../../services/folders/list-folders.js';
+import { type UpdateFolderInput, updateFolder } from '../../services/folders/update-folder.js';
+import type { Folder } from '../../services/folders/views.js';
+import type { Page } from '../../services/pagination.js';
+import { serviceContext } from '../app-services.js';
+import { etagOf, parseIfMatch } from '../etag.js';
+import type { Problem } from '../problem.js';
+
+@Route('v1/folders')
+@Tags('Folders')
+@Security('bearer')
+@Response<Problem>(401, 'Missing or invalid credentials')
+export class FoldersController extends Controller {
+  /**
+   * The office's folders, newest first.
+   * @param status `open` ("Dossiers en cours") or `archived` ("Dossiers archivés")
+   * @param q Folder number, title or client name; case and accents do not matter
+   * @param limit Page size
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 100
+   * @param cursor `nextCursor` of the previous page
+   */
+  @Get()
+  @Response<Problem>(422, 'Invalid query')
+  public async listFolders(
+    @Request() req: ExpressRequest,
+    @Query() status?: 'open' | 'archived',
+    @Query() q?: string,
+    @Query() limit?: number,
+    @Query() cursor?: string,
+  ): Promise<Page<Folder>> {
+    return listFolders(serviceContext(req), { status, q, limit, cursor });
+  }
+
+  @Post()
+  @SuccessResponse(201, 'Created')
+  @Response<Problem>(409, 'The folder number is already used in this office')
+  @Response<Problem>(422, 'Invalid body (field errors in `errors`)')
+  public async createFolder(@Request() req: ExpressRequest, @Body() body: CreateFolderInput): Promise<Folder> {
+    const folder = await createFolder(serviceContext(req), body);
+    this.setStatus(201);
+    this.setHeader('Location', `/v1/folders/${folder.id}`);
+    this.setHeader('ETag', etagOf(folder.version));
+    return folder;
+  }
+
+  @Get('{id}')
+  @Response<Problem>(404, 'No such folder in your office')
+  public async getFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
+    const folder = await getFolder(serviceContext(req), id);
+    this.setHeader('ETag', etagOf(folder.version));
+    return folder;
+  }
+
+  /**
+   * Changes some fields. Send the folder's `ETag` in `If-Match` to be told (412) instead of overwriting
+   * a colleague's edit made in the meantime.
+   */
+  @Patch('{id}')
+  @Response<Problem>(404, 'No such folder in your office')
+  @Response<Problem>(409, 'The folder number is already used in this office')
+  @Response<Problem>(412, 'The folder changed since the ETag you sent')
+  @Response<Problem>(422, 'Invalid body')
+  public async updateFolder(
+    @Request() req: ExpressRequest,
+    @Path() id: string,
+    @Body() body: UpdateFolderInput,
+    @Header('If-Match') ifMatch?: string,
+  ): Promise<Folder> {
+    const folder = await updateFolder(serviceContext(req), id, body, parseIfMatch(ifMatch));
+    this.setHeader('ETag', etagOf(folder.version));
+    return folder;
+  }
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Database } from '../db/database.js';
+import {
+  abandonIdempotent,
+  beginIdempotent,
+  completeIdempotent,
+} from '../services/idempotency/idempotency-store.js';
+import { HttpProblem } from './problem.js';
+
+// Headers worth replaying: the rest (dates, request ids, rate limits) describe the new request.
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * `Idempotency-Key` on POST: the same key with the same body gets the first answer again (marked
+ * `Idempotent-Replayed: true`); the same key with another body is a 409. Keys are scoped to the
+ * credential that sent them, so two vendors cannot collide. 5xx answers are not kept: a retry runs again.
+ */
+export function idempotency(db: Database): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get('idempotency-key');
+    if (req.method !== 'POST' || key === undefined) return next();
+    try {
+      if (key.length < 1 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+        throw new HttpProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
+      }
+      const scope = sha256(req.get('authorization') ?? '');
+      // Uploads stream their body, so their fingerprint is what the client declared about it.
+      const fingerprint = req.is('application/json')
+        ? JSON.stringify(req.body ?? null)
+        : `${req.get('content-length') ?? ''}:${req.get('x-content-sha256') ?? ''}`;
+      const requestHash = sha256(`${req.method} ${req.originalUrl}\n${fingerprint}`);
+      const begun = await beginIdempotent(db, scope, key, requestHash);
+      if (begun.outcome === 'mismatch') {
+        throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request.');
+      }
+      if (begun.outcome === 'in_progress') {
+        throw new HttpProblem(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still running; retry shortly.', undefined, { 'Retry-After': '1' });
+      }
+      if (begun.outcome === 'replay') {
+        for (const [name, value] of Object.entries(begun.response.headers)) res.setHeader(name, value);
+        res.setHeader('Idempotent-Replayed', 'true');
+        res.status(begun.response.statusCode).end(begun.response.body);
+        return;
+      }
+
+      // The outcome is recorded before the answer leaves, so that a retry sent the moment the client
+      // sees it (a 503, say) already finds the key released or the answer stored.
+      let settled = false;
+      const record = (statusCode: number, body: Buffer): Promise<void> => {
+        settled = true;
+        return statusCode < 500
+          ? completeIdempotent(db, scope, key, {
+              statusCode,
+              headers: Object.fromEntries(
+                REPLAYED_HEADERS.flatMap((h) => (res.getHeader(h) === undefined ? [] : [[h, String(res.getHeader(h))]])),
+              ),
+              body,
+            })
+          : abandonIdempotent(db, scope, key);
+      };
+      const send = res.send.bind(res);
+      res.send = (chunk?: unknown) => {
+        if (settled) return send(chunk);
+        const body = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.alloc(0);
+        record(res.statusCode, body)
+          .catch((error: unknown) => req.log?.error({ err: error }, 'idempotency bookkeeping failed'))
+          .finally(() => send(chunk));
+        return res;
+      };
+      // Answers that bypass send() (an empty 204) or requests cut off before any answer.
+      res.on('close', () => {
+        if (settled) return;
+        const work = res.writableFinished ? record(res.statusCode, Buffer.alloc(0)) : abandonIdempotent(db, scope, key);
+        work.catch((error: unknown) => req.log?.error({ err: error }, 'idempotency bookkeeping failed'));
+      });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

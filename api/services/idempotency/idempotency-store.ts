@@ -1,0 +1,86 @@
+import { QueryTypes } from 'sequelize';
+import type { Database } from '../../db/database.js';
+
+/** How long a key protects against a repeated POST (ARCHITECTURE.md section 6). */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export type BeginResult =
+  | { outcome: 'proceed' }
+  | { outcome: 'replay'; response: StoredResponse }
+  | { outcome: 'mismatch' }
+  | { outcome: 'in_progress' };
+
+interface KeyRow {
+  request_hash: string;
+  state: 'running' | 'done';
+  status_code: number | null;
+  response_headers: Record<string, string> | null;
+  response_body: Buffer | null;
+}
+
+/**
+ * Claims (scope, key) for this request. The row is the lock: a concurrent request with the same key sees
+ * it running and is told to retry, and a later one gets the stored answer. Rows older than the TTL count
+ * as absent.
+ */
+export async function beginIdempotent(db: Database, scope: string, key: string, requestHash: string): Promise<BeginResult> {
+  const { sequelize } = db;
+  await sequelize.query(
+    `DELETE FROM idempotency_keys WHERE scope = :scope AND key = :key AND created_at < now() - make_interval(hours => :ttl)`,
+    { replacements: { scope, key, ttl: IDEMPOTENCY_TTL_HOURS } },
+  );
+  const inserted = await sequelize.query(
+    `INSERT INTO idempotency_keys (scope, key, request_hash, state) VALUES (:scope, :key, :hash, 'running')
+     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+    { replacements: { scope, key, hash: requestHash }, type: QueryTypes.SELECT },
+  );
+  if (inserted.length === 1) return { outcome: 'proceed' };
+  const [row] = await sequelize.query<KeyRow>(
+    'SELECT request_hash, state, status_code, response_headers, response_body FROM idempotency_keys WHERE scope = :scope AND key = :key',
+    { replacements: { scope, key }, type: QueryTypes.SELECT },
+  );
+  if (!row) return beginIdempotent(db, scope, key, requestHash); // expired and swept between our two queries
+  if (row.request_hash !== requestHash) return { outcome: 'mismatch' };
+  if (row.state === 'running') return { outcome: 'in_progress' };
+  return {
+    outcome: 'replay',
+    response: { statusCode: row.status_code ?? 200, headers: row.response_headers ?? {}, body: row.response_body ?? Buffer.alloc(0) },
+  };
+}
+
+export async function completeIdempotent(db: Database, scope: string, key: string, response: StoredResponse): Promise<void> {
+  await db.sequelize.query(
+    `UPDATE idempotency_keys SET state = 'done', status_code = :status, response_headers = :headers, response_body = :body
+     WHERE scope = :scope AND key = :key`,
+    {
+      replacements: {
+        scope,
+        key,
+        status: response.statusCode,
+        headers: JSON.stringify(response.headers),
+        body: response.body,
+      },
+    },
+  );
+}
+
+/** Forgets a claim whose request failed on our side (5xx) or was cut off, so that a retry runs again. */
+export async function abandonIdempotent(db: Database, scope: string, key: string): Promise<void> {
+  await db.sequelize.query(`DELETE FROM idempotency_keys WHERE scope = :scope AND key = :key AND state = 'running'`, {
+    replacements: { scope, key },
+  });
+}
+
+export async function sweepIdempotencyKeys(db: Database): Promise<number> {
+  const [, meta] = await db.sequelize.query(
+    'DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => :ttl)',
+    { replacements: { ttl: IDEMPOTENCY_TTL_HOURS } },
+  );
+  return (meta as { rowCount?: number }).rowCount ?? 0;
+}
