@@ -61,9 +61,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
   LECOFFRE_EMBEDDED_PG_PORT: port('LECOFFRE_EMBEDDED_PG_PORT').optional(),
-  LECOFFRE_STORAGE: z
-    .enum(['fs', 's3'], { error: 'LECOFFRE_STORAGE must be fs or s3' })
-    .default('fs'),
+  LECOFFRE_STORAGE: z.enum(['fs', 's3'], { error: 'LECOFFRE_STORAGE must be fs or s3' }).default('fs'),
   LECOFFRE_S3_BUCKET: z.string().min(1).optional(),
   LECOFFRE_S3_REGION: z.string().min(1).default('eu-west-3'),
   LECOFFRE_S3_ENDPOINT: z.url({ error: 'LECOFFRE_S3_ENDPOINT must be an absolute URL' }).optional(),
@@ -83,9 +81,7 @@ const schema = z.object({
 
 /** Empty strings in the environment mean "unset", as a blank line in a .env file does. */
 function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
-  );
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -66,9 +66,7 @@ async function main(): Promise<void> {
 
   let demoServer: Server | undefined;
   if (demo) {
-    demoServer = createServer(
-      createDemoHost({ apiBaseUrl: config.baseUrl, apiKey: demo.apiKey, logger }),
-    );
+    demoServer = createServer(createDemoHost({ apiBaseUrl: config.baseUrl, apiKey: demo.apiKey, logger }));
     await listen(demoServer, config.demoHostPort);
   }
 

@@ -2,13 +2,7 @@
  * Errors that the services raise for a reason a caller can act on. Each has a stable `code` (part of the
  * HTTP contract: clients switch on it) and maps to one HTTP status in api/http/problem.ts.
  */
-export type DomainErrorKind =
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'forbidden'
-  | 'precondition_failed'
-  | 'unauthenticated';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'precondition_failed' | 'unauthenticated';
 
 export interface FieldError {
   path: string;

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Database } from '../db/database.js';
-import {
-  abandonIdempotent,
-  beginIdempotent,
-  completeIdempotent,
-} from '../services/idempotency/idempotency-store.js';
+import { abandonIdempotent, beginIdempotent, completeIdempotent } from '../services/idempotency/idempotency-store.js';
 import { HttpProblem } from './problem.js';
 
 // Headers worth replaying: the rest (dates, request ids, rate limits) describe the new request.
@@ -37,7 +33,13 @@ export function idempotency(db: Database): RequestHandler {
         throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request.');
       }
       if (begun.outcome === 'in_progress') {
-        throw new HttpProblem(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still running; retry shortly.', undefined, { 'Retry-After': '1' });
+        throw new HttpProblem(
+          409,
+          'idempotency_key_in_use',
+          'A request with this Idempotency-Key is still running; retry shortly.',
+          undefined,
+          { 'Retry-After': '1' },
+        );
       }
       if (begun.outcome === 'replay') {
         for (const [name, value] of Object.entries(begun.response.headers)) res.setHeader(name, value);

@@ -56,13 +56,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unauthenticated: 401,
 };
 
-export function sendProblem(
-  res: Response,
-  status: number,
-  code: string,
-  detail: string,
-  errors?: FieldError[],
-): void {
+export function sendProblem(res: Response, status: number, code: string, detail: string, errors?: FieldError[]): void {
   const body: Problem = {
     type: `https://lecoffre.io/problems/${code}`,
     title: TITLES[status] ?? 'Error',

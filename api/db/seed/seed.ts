@@ -34,7 +34,11 @@ export async function syncCatalogue(db: Database, transaction?: Transaction): Pr
   for (const [position, deed] of deedTypes.entries()) {
     let row = await DeedType.findOne({ where: { code: deed.code }, transaction });
     if (row) await row.update({ label: deed.label, labelEn: deed.labelEn, position }, { transaction });
-    else row = await DeedType.create({ id: newId('deed'), code: deed.code, label: deed.label, labelEn: deed.labelEn, position }, { transaction });
+    else
+      row = await DeedType.create(
+        { id: newId('deed'), code: deed.code, label: deed.label, labelEn: deed.labelEn, position },
+        { transaction },
+      );
     await DeedTypeDocumentType.destroy({ where: { deedTypeId: row.id }, transaction });
     await DeedTypeDocumentType.bulkCreate(
       deed.suggested.map((code, index) => {
@@ -68,10 +72,7 @@ export async function seedDemoOffice(db: Database, dataDir: string): Promise<Dem
         { transaction },
       );
       for (const m of demoOffice.members) {
-        await Member.create(
-          { id: newId('mbr'), officeId: office.id, status: 'active', ...m, role: m.role },
-          { transaction },
-        );
+        await Member.create({ id: newId('mbr'), officeId: office.id, status: 'active', ...m, role: m.role }, { transaction });
       }
     }
     const saved = await fs.readFile(keyFile, 'utf8').catch(() => '');

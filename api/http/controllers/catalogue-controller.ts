@@ -33,10 +33,7 @@ export class CatalogueController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<Problem>(409, 'A type with this label already exists (case and accents ignored)')
   @Response<Problem>(422, 'Invalid body')
-  public async createDocumentType(
-    @Request() req: ExpressRequest,
-    @Body() body: CreateDocumentTypeInput,
-  ): Promise<DocumentType> {
+  public async createDocumentType(@Request() req: ExpressRequest, @Body() body: CreateDocumentTypeInput): Promise<DocumentType> {
     const created = await createDocumentType(serviceContext(req), body);
     this.setStatus(201);
     return created;

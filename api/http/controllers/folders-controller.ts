@@ -1,20 +1,5 @@
 import type { Request as ExpressRequest } from 'express';
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Patch,
-  Path,
-  Post,
-  Query,
-  Request,
-  Response,
-  Route,
-  Security,
-  SuccessResponse,
-  Tags,
-} from 'tsoa';
+import { Body, Controller, Get, Header, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
 import { type CreateFolderInput, createFolder } from '../../services/folders/create-folder.js';
 import { getFolder } from '../../services/folders/get-folder.js';
 import { listFolders } from '../../services/folders/list-folders.js';

@@ -30,12 +30,7 @@ export interface UpdateFolderInput {
  * Edits some fields of a folder (the guide's pencil icons). With `expectedVersion` (from `If-Match`) the
  * update only applies if nobody changed the folder in between: a lost update becomes a 412.
  */
-export async function updateFolder(
-  ctx: ServiceContext,
-  id: string,
-  input: UpdateFolderInput,
-  expectedVersion?: number,
-): Promise<Folder> {
+export async function updateFolder(ctx: ServiceContext, id: string, input: UpdateFolderInput, expectedVersion?: number): Promise<Folder> {
   return ctx.db.sequelize.transaction(async (transaction) => {
     const row = await loadFolder(ctx, id, transaction);
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
@@ -61,10 +56,7 @@ export async function updateFolder(
 
     const next = { number: changes.number ?? row.number, title: changes.title ?? row.title };
     try {
-      await row.update(
-        { ...changes, searchText: foldForSearch(folderSearchText(next)), version: row.version + 1 },
-        { transaction },
-      );
+      await row.update({ ...changes, searchText: foldForSearch(folderSearchText(next)), version: row.version + 1 }, { transaction });
     } catch (error) {
       if (error instanceof UniqueConstraintError) {
         throw duplicateNumber(next.number);

@@ -78,9 +78,8 @@ export async function abandonIdempotent(db: Database, scope: string, key: string
 }
 
 export async function sweepIdempotencyKeys(db: Database): Promise<number> {
-  const [, meta] = await db.sequelize.query(
-    'DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => :ttl)',
-    { replacements: { ttl: IDEMPOTENCY_TTL_HOURS } },
-  );
+  const [, meta] = await db.sequelize.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => :ttl)', {
+    replacements: { ttl: IDEMPOTENCY_TTL_HOURS },
+  });
   return (meta as { rowCount?: number }).rowCount ?? 0;
 }

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../test/support/test-app.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+describe('the service around the API', () => {
+  it('answers /healthz and /readyz', async () => {
+    assert.deepEqual((await t.request.get('/healthz').expect(200)).body, { status: 'ok' });
+    assert.deepEqual((await t.request.get('/readyz').expect(200)).body, { status: 'ok', database: 'up' });
+  });
+
+  it('serves the committed OpenAPI document and Swagger UI', async () => {
+    const spec = await t.request.get('/openapi.json').expect(200);
+    assert.equal(spec.body.openapi, '3.0.0');
+    assert.ok(spec.body.paths['/v1/folders']);
+    const docs = await t.request.get('/docs/').expect(200);
+    assert.match(docs.text, /swagger-ui/);
+  });
+
+  it('answers unknown routes with a problem', async () => {
+    const res = await t.request.get('/v1/nothing-here').expect(404);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal(res.body.code, 'route_not_found');
+  });
+
+  it('echoes a sane X-Request-Id and replaces anything else', async () => {
+    const echoed = await t.request.get('/healthz').set('X-Request-Id', 'vendor-42').expect(200);
+    assert.equal(echoed.headers['x-request-id'], 'vendor-42');
+    const replaced = await t.request.get('/healthz').set('X-Request-Id', 'bad id with spaces and /slashes').expect(200);
+    assert.match(replaced.headers['x-request-id'], /^req_/);
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.request.get('/healthz').expect(200);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.ok(res.headers['content-security-policy']);
+    assert.equal(res.headers['x-powered-by'], undefined);
+  });
+});

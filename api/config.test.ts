@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('defaults to the embedded mode', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.demoHostPort, 4000);
+    assert.equal(config.baseUrl, 'http://localhost:3000');
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.storage.kind, 'fs');
+    assert.equal(config.devMode, true);
+    assert.match(config.dataDir, /\.lecoffre$/);
+  });
+
+  it('treats blank variables as unset, as a blank line in .env does', () => {
+    assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
+  });
+
+  it('names each wrong value', () => {
+    const problems = problemsOf({ PORT: 'abc', LECOFFRE_STORAGE: 'ftp', NODE_ENV: 'staging' });
+    assert.ok(problems.includes('PORT must be a number'), problems.join());
+    assert.ok(problems.includes('LECOFFRE_STORAGE must be fs or s3'), problems.join());
+    assert.ok(problems.includes('NODE_ENV must be one of development, test, production'), problems.join());
+  });
+
+  it('requires a bucket for S3 storage', () => {
+    assert.deepEqual(problemsOf({ LECOFFRE_STORAGE: 's3' }), ['LECOFFRE_S3_BUCKET is required when LECOFFRE_STORAGE=s3']);
+    const config = loadConfig({ LECOFFRE_STORAGE: 's3', LECOFFRE_S3_BUCKET: 'docs' });
+    assert.equal(config.storage.kind === 's3' && config.storage.bucket, 'docs');
+  });
+
+  it('refuses the embedded defaults in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    assert.ok(
+      problems.some((p) => p.startsWith('DATABASE_URL is required')),
+      problems.join(),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('LECOFFRE_BASE_URL is required')),
+      problems.join(),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('LECOFFRE_DATA_DIR must be set explicitly')),
+      problems.join(),
+    );
+    assert.deepEqual(
+      problemsOf({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/lecoffre',
+        LECOFFRE_BASE_URL: 'http://lecoffre.example',
+        LECOFFRE_STORAGE: 's3',
+        LECOFFRE_S3_BUCKET: 'docs',
+      }),
+      ['LECOFFRE_BASE_URL must be an https:// URL when NODE_ENV=production'],
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/lecoffre',
+      LECOFFRE_BASE_URL: 'https://lecoffre.example/',
+      LECOFFRE_STORAGE: 's3',
+      LECOFFRE_S3_BUCKET: 'docs',
+    });
+    assert.equal(config.devMode, false);
+    assert.equal(config.baseUrl, 'https://lecoffre.example');
+  });
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const body = { number: 'I-1', title: 'Vente Dupont', deedType: 'vente' };
+
+describe('Idempotency-Key', () => {
+  it('replays the first answer for the same key and body, creating one folder', async () => {
+    const first = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'k-1')
+      .send(body)
+      .expect(201);
+    const again = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'k-1')
+      .send(body)
+      .expect(201);
+    assert.deepEqual(again.body, first.body);
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.equal(again.headers.location, first.headers.location);
+    assert.equal(await t.db.models.Folder.count({ where: { number: 'I-1' } }), 1);
+  });
+
+  it('refuses the same key with another body', async () => {
+    const res = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'k-1')
+      .send({ ...body, number: 'I-2' })
+      .expect(409);
+    assert.equal(res.body.code, 'idempotency_key_reused');
+    assert.equal(await t.db.models.Folder.count({ where: { number: 'I-2' } }), 0);
+  });
+
+  it('replays client errors too, and scopes keys to the credential', async () => {
+    const bad = { ...body, deedType: 'nope' };
+    await t.request.post('/v1/folders').set('Authorization', t.office.auth).set('Idempotency-Key', 'k-2').send(bad).expect(422);
+    const replay = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'k-2')
+      .send(bad)
+      .expect(422);
+    assert.equal(replay.headers['idempotent-replayed'], 'true');
+    // Another office using the same key string is another request altogether.
+    await t.request.post('/v1/folders').set('Authorization', t.otherOffice.auth).set('Idempotency-Key', 'k-1').send(body).expect(201);
+  });
+
+  it('lets exactly one of two concurrent requests with one key run', async () => {
+    const send = () =>
+      t.request
+        .post('/v1/folders')
+        .set('Authorization', t.office.auth)
+        .set('Idempotency-Key', 'k-3')
+        .send({ ...body, number: 'I-3' });
+    const answers = await Promise.all([send(), send(), send()]);
+    const statuses = answers.map((a) => a.status).sort();
+    assert.ok(statuses.includes(201), statuses.join());
+    for (const a of answers)
+      assert.ok(a.status === 201 || (a.status === 409 && a.body.code === 'idempotency_key_in_use'), `${a.status} ${a.body.code}`);
+    assert.equal(await t.db.models.Folder.count({ where: { number: 'I-3' } }), 1);
+  });
+
+  it('refuses a malformed key', async () => {
+    const res = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'x'.repeat(256))
+      .send(body)
+      .expect(400);
+    assert.equal(res.body.code, 'invalid_idempotency_key');
+  });
+});
