@@ -1,6 +1,6 @@
 import { ValidateError } from '@tsoa/runtime';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { ConnectionError, DatabaseError, UniqueConstraintError } from 'sequelize';
+import { ConnectionError, UniqueConstraintError } from 'sequelize';
 import { DomainError, type DomainErrorKind, type FieldError } from '../domain/errors.js';
 
 /** RFC 9457 problem details, with our stable `code` and, for validation, the field errors. */
@@ -74,14 +74,24 @@ function fieldPath(name: string): string {
   return name.replace(/^(request)?[Bb]ody\.?/, '').replace(/^\$/, '') || 'body';
 }
 
-/** PostgreSQL down, restarting or out of connections: the client may retry; nothing was committed. */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|not queryable|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (shutting down|starting up|in recovery mode)/i;
+
+/**
+ * PostgreSQL down, restarting or out of connections: the client may retry; nothing was committed. The
+ * cause may sit a few levels down (Sequelize wraps pg, which wraps the socket error).
+ */
 function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof ConnectionError) return true;
-  if (error instanceof DatabaseError) {
-    const code = (error.parent as { code?: string } | undefined)?.code ?? '';
-    return code.startsWith('08') || code.startsWith('57P') || /Connection terminated/i.test(error.message);
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; depth++) {
+    if (e instanceof ConnectionError) return true;
+    const code = (e as { code?: unknown }).code;
+    // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
+    if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P'))) return true;
+    if (UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    const next: unknown = (e as { parent?: unknown; original?: unknown }).parent ?? (e as { cause?: unknown }).cause;
+    e = next;
   }
-  return error instanceof Error && /Connection terminated|ECONNREFUSED|ECONNRESET/.test(error.message);
+  return false;
 }
 
 interface BodyParserError {

@@ -28,7 +28,7 @@ export function requestContext(logger: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? (res.statusCode === 503 ? 'warn' : 'error') : 'info'),
     quietReqLogger: true,
   });
 }
