@@ -17,3 +17,8 @@ export function foldForSearch(text: string): string {
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A LIKE pattern matching `folded` anywhere, with LIKE's wildcards taken literally ("50%" means 5, 0, %). */
+export function likeContaining(folded: string): string {
+  return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -41,7 +41,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const database = await createTestDatabase();
   const db = openDatabase(database.url);
   const config = loadConfig({ NODE_ENV: 'test', LECOFFRE_DATA_DIR: '.tmp/test-data', ...env });
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }) });
+  const app = createApp({ config, db, logger: pino({ level: process.env.LECOFFRE_TEST_LOG ?? 'silent' }) });
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
   const otherOffice = await createOffice(db, 'SCP BRISSON VILLECOURT');
   return {

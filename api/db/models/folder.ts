@@ -20,6 +20,12 @@ export interface FolderRow extends Model<InferAttributes<FolderRow>, InferCreati
   searchText: CreationOptional<string>;
   /** Bumped on every change; the ETag of the folder. */
   version: CreationOptional<number>;
+  /** Live requests of the folder, and how many are validated: completion without a join. */
+  requestsTotal: CreationOptional<number>;
+  requestsValidated: CreationOptional<number>;
+  /** Files waiting for review: the guide's clock symbol ("une action est demandée"). */
+  filesPending: CreationOptional<number>;
+  completedAt: CreationOptional<Date | null>;
   createdBy: string | null;
   archivedAt: CreationOptional<Date | null>;
   createdAt: CreationOptional<Date>;
@@ -40,6 +46,10 @@ export function defineFolderModels(sequelize: Sequelize) {
       status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'open' },
       searchText: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
       version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
+      requestsTotal: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      requestsValidated: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      filesPending: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      completedAt: { type: DataTypes.DATE, allowNull: true },
       createdBy: { type: DataTypes.TEXT, allowNull: true },
       archivedAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,

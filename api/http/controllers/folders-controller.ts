@@ -1,8 +1,27 @@
 import type { Request as ExpressRequest } from 'express';
-import { Body, Controller, Get, Header, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Patch,
+  Path,
+  Post,
+  Put,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from 'tsoa';
+import { archiveFolder } from '../../services/folders/archive-folder.js';
 import { type CreateFolderInput, createFolder } from '../../services/folders/create-folder.js';
 import { getFolder } from '../../services/folders/get-folder.js';
+import { type AuditEvent, listFolderEvents } from '../../services/folders/list-folder-events.js';
 import { listFolders } from '../../services/folders/list-folders.js';
+import { type SetFolderAccessInput, setFolderAccess } from '../../services/folders/set-folder-access.js';
 import { type UpdateFolderInput, updateFolder } from '../../services/folders/update-folder.js';
 import type { Folder } from '../../services/folders/views.js';
 import type { Page } from '../../services/pagination.js';
@@ -24,6 +43,7 @@ export class FoldersController extends Controller {
    * @minimum limit 1
    * @maximum limit 100
    * @param cursor `nextCursor` of the previous page
+   * @param needsAction Only folders with files waiting for review (the guide's clock symbol)
    */
   @Get()
   @Response<Problem>(422, 'Invalid query')
@@ -33,8 +53,9 @@ export class FoldersController extends Controller {
     @Query() q?: string,
     @Query() limit?: number,
     @Query() cursor?: string,
+    @Query() needsAction?: boolean,
   ): Promise<Page<Folder>> {
-    return listFolders(serviceContext(req), { status, q, limit, cursor });
+    return listFolders(serviceContext(req), { status, q, limit, cursor, needsAction });
   }
 
   @Post()
@@ -75,5 +96,32 @@ export class FoldersController extends Controller {
     const folder = await updateFolder(serviceContext(req), id, body, parseIfMatch(ifMatch));
     this.setHeader('ETag', etagOf(folder.version));
     return folder;
+  }
+
+  /** "Modifier les collaborateurs": the whole office, or listed members only. Replaces the list. */
+  @Put('{id}/members')
+  @Response<Problem>(404, 'No such folder in your office')
+  @Response<Problem>(422, 'Unknown member ids')
+  public async setFolderAccess(@Request() req: ExpressRequest, @Path() id: string, @Body() body: SetFolderAccessInput): Promise<Folder> {
+    const folder = await setFolderAccess(serviceContext(req), id, body);
+    this.setHeader('ETag', etagOf(folder.version));
+    return folder;
+  }
+
+  /** "Archiver le dossier", whether or not every document is validated. */
+  @Post('{id}/archive')
+  @Response<Problem>(404, 'No such folder in your office')
+  @Response<Problem>(409, 'Already archived')
+  public async archiveFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
+    const folder = await archiveFolder(serviceContext(req), id);
+    this.setHeader('ETag', etagOf(folder.version));
+    return folder;
+  }
+
+  /** The folder's audit trail, oldest first: every change, who made it, from which key or address. */
+  @Get('{id}/events')
+  @Response<Problem>(404, 'No such folder in your office')
+  public async listFolderEvents(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: AuditEvent[] }> {
+    return { data: await listFolderEvents(serviceContext(req), id) };
   }
 }

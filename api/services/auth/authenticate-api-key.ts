@@ -17,5 +17,5 @@ export async function authenticateApiKey(db: Database, secret: string, ip: strin
       { where: { id: key.id, [Op.or]: [{ lastUsedAt: null }, { lastUsedAt: { [Op.lt]: new Date(now - LAST_USED_PRECISION_MS) } }] } },
     );
   }
-  return { officeId: key.officeId, kind: 'api_key', credentialId: key.id, memberId: null, ip };
+  return { officeId: key.officeId, kind: 'api_key', credentialId: key.id, memberId: null, role: null, folderId: null, ip };
 }

@@ -2,9 +2,13 @@ import { UniqueConstraintError } from 'sequelize';
 import { DomainError, invalidField } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { foldForSearch, tidy } from '../../domain/text.js';
+import { actorRef, requireStaff } from '../access/folder-access.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
+import { emitEvent } from '../outbox/emit-event.js';
+import { presentFolder } from './present-folders.js';
 import { resolveDeedType } from './resolve-deed-type.js';
-import { type Folder, folderSearchText, toFolder } from './views.js';
+import type { Folder } from './views.js';
 
 export interface CreateFolderInput {
   /**
@@ -30,6 +34,7 @@ export interface CreateFolderInput {
 }
 
 export async function createFolder(ctx: ServiceContext, input: CreateFolderInput): Promise<Folder> {
+  requireStaff(ctx);
   const number = tidy(input.number);
   const title = tidy(input.title);
   if (number.length === 0) throw invalidField('number', 'must not be blank');
@@ -50,12 +55,21 @@ export async function createFolder(ctx: ServiceContext, input: CreateFolderInput
           title,
           deedTypeId: deedType.id,
           note: input.note?.trim() ?? '',
-          searchText: foldForSearch(folderSearchText({ number, title })),
-          createdBy: ctx.actor.memberId,
+          searchText: foldForSearch(`${number} ${title}`),
+          createdBy: actorRef(ctx),
         },
         { transaction },
       );
-      return toFolder(row, deedType);
+      const folder = await presentFolder(ctx, row, transaction);
+      await recordAuditEvent(ctx, transaction, {
+        action: 'folder.created',
+        subjectType: 'folder',
+        subjectId: row.id,
+        folderId: row.id,
+        data: { number, title, deedType: deedType.code },
+      });
+      await emitEvent(ctx, transaction, 'folder.created', row.id, folder);
+      return folder;
     } catch (error) {
       // Two concurrent creations with one number: the unique index decides, the loser gets a 409.
       if (error instanceof UniqueConstraintError) throw duplicateNumber(number);

@@ -13,9 +13,3 @@ export async function resolveDeedType(ctx: ServiceContext, code: string, transac
   }
   return row;
 }
-
-export async function deedTypeById(ctx: ServiceContext, id: string): Promise<DeedTypeRow> {
-  const row = await ctx.db.models.DeedType.findByPk(id);
-  if (!row) throw new Error(`folder refers to missing deed type ${id}`);
-  return row;
-}

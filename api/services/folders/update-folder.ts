@@ -1,11 +1,15 @@
 import { UniqueConstraintError } from 'sequelize';
 import { DomainError, invalidField } from '../../domain/errors.js';
-import { foldForSearch, tidy } from '../../domain/text.js';
+import { tidy } from '../../domain/text.js';
+import { loadFolder, requireStaff } from '../access/folder-access.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
+import { emitEvent } from '../outbox/emit-event.js';
 import { duplicateNumber } from './create-folder.js';
-import { loadFolder } from './load-folder.js';
-import { deedTypeById, resolveDeedType } from './resolve-deed-type.js';
-import { type Folder, folderSearchText, toFolder } from './views.js';
+import { presentFolder } from './present-folders.js';
+import { refreshFolderSearch } from './refresh-folder-search.js';
+import { resolveDeedType } from './resolve-deed-type.js';
+import type { Folder } from './views.js';
 
 export interface UpdateFolderInput {
   /**
@@ -31,6 +35,7 @@ export interface UpdateFolderInput {
  * update only applies if nobody changed the folder in between: a lost update becomes a 412.
  */
 export async function updateFolder(ctx: ServiceContext, id: string, input: UpdateFolderInput, expectedVersion?: number): Promise<Folder> {
+  requireStaff(ctx);
   return ctx.db.sequelize.transaction(async (transaction) => {
     const row = await loadFolder(ctx, id, transaction);
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
@@ -54,15 +59,25 @@ export async function updateFolder(ctx: ServiceContext, id: string, input: Updat
     if (input.note !== undefined) changes.note = input.note.trim();
     if (input.deedType !== undefined) changes.deedTypeId = (await resolveDeedType(ctx, input.deedType, transaction)).id;
 
-    const next = { number: changes.number ?? row.number, title: changes.title ?? row.title };
     try {
-      await row.update({ ...changes, searchText: foldForSearch(folderSearchText(next)), version: row.version + 1 }, { transaction });
+      await row.update({ ...changes, version: row.version + 1 }, { transaction });
     } catch (error) {
       if (error instanceof UniqueConstraintError) {
-        throw duplicateNumber(next.number);
+        throw duplicateNumber(changes.number ?? row.number);
       }
       throw error;
     }
-    return toFolder(row, await deedTypeById(ctx, row.deedTypeId));
+    await refreshFolderSearch(ctx, transaction, row.id);
+    await row.reload({ transaction });
+    const folder = await presentFolder(ctx, row, transaction);
+    await recordAuditEvent(ctx, transaction, {
+      action: 'folder.updated',
+      subjectType: 'folder',
+      subjectId: row.id,
+      folderId: row.id,
+      data: { fields: Object.keys(changes) },
+    });
+    await emitEvent(ctx, transaction, 'folder.updated', row.id, folder);
+    return folder;
   });
 }

@@ -1,9 +1,20 @@
 import type { DeedTypeRow } from '../../db/models/catalogue.js';
 import type { FolderRow } from '../../db/models/folder.js';
+import { type Completion, completionOf } from '../../domain/review.js';
 
 export interface FolderDeedType {
   code: string;
   label: string;
+}
+
+/** A client as seen from one folder, with how far along they are in it. */
+export interface FolderClient {
+  id: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  mobile: string;
+  completion: Completion;
 }
 
 export interface Folder {
@@ -12,33 +23,52 @@ export interface Folder {
   number: string;
   title: string;
   deedType: FolderDeedType;
+  /** Internal note for the office's members; empty for clients. */
   note: string;
-  /** `office`: every active member of the office; `members`: only the members listed on the folder. */
+  /** `office`: every active member of the office; `members`: only `memberIds` (and the notaries). */
   access: 'office' | 'members';
+  /** Members given access when `access` is `members`. */
+  memberIds: string[];
   status: 'open' | 'archived';
+  /** Validated requests over live requests, for the whole folder. */
+  completion: Completion;
+  /** Files wait for review: the guide's clock symbol. */
+  actionRequired: boolean;
+  clients: FolderClient[];
   /** Changes on every update; send it back in `If-Match` to avoid overwriting someone else's edit. */
   version: number;
+  /** When the folder last reached 100%; null below. */
+  completedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;
 }
 
-export function toFolder(row: FolderRow, deedType: DeedTypeRow): Folder {
+export interface FolderExtras {
+  deedType: DeedTypeRow;
+  clients: FolderClient[];
+  memberIds: string[];
+  /** Clients must not read the office's internal note. */
+  hideNote: boolean;
+}
+
+export function toFolder(row: FolderRow, extras: FolderExtras): Folder {
   return {
     id: row.id,
     number: row.number,
     title: row.title,
-    deedType: { code: deedType.code, label: deedType.label },
-    note: row.note,
+    deedType: { code: extras.deedType.code, label: extras.deedType.label },
+    note: extras.hideNote ? '' : row.note,
     access: row.access,
+    memberIds: extras.memberIds,
     status: row.status,
+    completion: completionOf(row.requestsValidated, row.requestsTotal),
+    actionRequired: row.filesPending > 0,
+    clients: extras.clients,
     version: row.version,
+    completedAt: row.completedAt ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     archivedAt: row.archivedAt ?? null,
   };
-}
-
-export function folderSearchText(row: Pick<FolderRow, 'number' | 'title'>, clientNames: string[] = []): string {
-  return [row.number, row.title, ...clientNames].join(' ');
 }

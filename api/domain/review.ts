@@ -1,0 +1,25 @@
+export type RequestStatus = 'requested' | 'submitted' | 'validated';
+export type FileStatus = 'pending' | 'validated' | 'refused';
+
+/**
+ * A request's status follows from its files (ARCHITECTURE brief, section 5): validated once at least one
+ * file is validated and none waits for review; submitted while a file waits; otherwise requested —
+ * including after a refusal, so that the client can send the document again.
+ */
+export function requestStatusOf(fileStatuses: readonly FileStatus[]): RequestStatus {
+  if (fileStatuses.includes('pending')) return 'submitted';
+  if (fileStatuses.includes('validated')) return 'validated';
+  return 'requested';
+}
+
+export interface Completion {
+  validated: number;
+  total: number;
+  /** Whole percent, rounded down so that 100 means everything really is validated. */
+  percent: number;
+}
+
+/** Completion = validated requests / live requests. A folder with no request yet is at 0%. */
+export function completionOf(validated: number, total: number): Completion {
+  return { validated, total, percent: total === 0 ? 0 : Math.floor((validated * 100) / total) };
+}

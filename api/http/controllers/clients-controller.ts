@@ -1,0 +1,78 @@
+import type { Request as ExpressRequest } from 'express';
+import { Body, Controller, Delete, Get, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import type { ClientFields, ClientFieldsPatch } from '../../services/clients/client-input.js';
+import { createClient } from '../../services/clients/create-client.js';
+import { getClient, listClients } from '../../services/clients/get-client.js';
+import { updateClient } from '../../services/clients/update-client.js';
+import type { Client } from '../../services/clients/views.js';
+import { type AddFolderClientInput, addFolderClient } from '../../services/folders/add-folder-client.js';
+import { removeFolderClient } from '../../services/folders/remove-folder-client.js';
+import type { Folder } from '../../services/folders/views.js';
+import type { Page } from '../../services/pagination.js';
+import { serviceContext } from '../app-services.js';
+import type { Problem } from '../problem.js';
+
+@Route('v1')
+@Tags('Clients')
+@Security('bearer')
+@Response<Problem>(401, 'Missing or invalid credentials')
+export class ClientsController extends Controller {
+  /**
+   * The office's clients, newest first; reusable across folders.
+   * @param q Name or e-mail; case and accents do not matter
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 100
+   */
+  @Get('clients')
+  public async listClients(
+    @Request() req: ExpressRequest,
+    @Query() q?: string,
+    @Query() limit?: number,
+    @Query() cursor?: string,
+  ): Promise<Page<Client>> {
+    return listClients(serviceContext(req), { q, limit, cursor });
+  }
+
+  @Post('clients')
+  @SuccessResponse(201, 'Created')
+  @Response<Problem>(409, 'A client of the office already uses this e-mail')
+  @Response<Problem>(422, 'Invalid fields (invalid_phone, invalid_email, validation_failed)')
+  public async createClient(@Request() req: ExpressRequest, @Body() body: ClientFields): Promise<Client> {
+    const client = await createClient(serviceContext(req), body);
+    this.setStatus(201);
+    this.setHeader('Location', `/v1/clients/${client.id}`);
+    return client;
+  }
+
+  @Get('clients/{id}')
+  @Response<Problem>(404, 'No such client in your office')
+  public async getClient(@Request() req: ExpressRequest, @Path() id: string): Promise<Client> {
+    return getClient(serviceContext(req), id);
+  }
+
+  @Patch('clients/{id}')
+  @Response<Problem>(404, 'No such client in your office')
+  @Response<Problem>(409, 'Another client of the office uses this e-mail')
+  public async updateClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: ClientFieldsPatch): Promise<Client> {
+    return updateClient(serviceContext(req), id, body);
+  }
+
+  /** "Associer un client": an existing client (`clientId`) or a new one (`client`). */
+  @Post('folders/{id}/clients')
+  @Response<Problem>(404, 'No such folder or client')
+  @Response<Problem>(409, 'Client already on the folder, or e-mail already used by another client')
+  public async addFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: AddFolderClientInput): Promise<Folder> {
+    return addFolderClient(serviceContext(req), id, body);
+  }
+
+  /** Removes a client from a folder (not from the office); refused once they sent files. */
+  @Delete('folders/{id}/clients/{clientId}')
+  @SuccessResponse(204, 'Removed')
+  @Response<Problem>(404, 'No such folder, or client not on it')
+  @Response<Problem>(409, 'The client already sent files')
+  public async removeFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Path() clientId: string): Promise<void> {
+    await removeFolderClient(serviceContext(req), id, clientId);
+    this.setStatus(204);
+  }
+}

@@ -1,0 +1,102 @@
+import type { Request as ExpressRequest } from 'express';
+import { Body, Controller, Delete, Get, Header, Patch, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import {
+  type BankDetailsInput,
+  type BankDetailsPatch,
+  createBankDetails,
+  deleteBankDetails,
+  getBankDetails,
+  listBankDetails,
+  updateBankDetails,
+} from '../../services/office/bank-details.js';
+import { getOffice } from '../../services/office/get-office.js';
+import {
+  listSharedDocuments,
+  type ShareDocumentInput,
+  type SharedDocument,
+  shareBankDetails,
+} from '../../services/office/shared-documents.js';
+import type { BankDetails, Office } from '../../services/office/views.js';
+import { serviceContext } from '../app-services.js';
+import { etagOf, parseIfMatch } from '../etag.js';
+import type { Problem } from '../problem.js';
+
+@Route('v1')
+@Tags('Office')
+@Security('bearer')
+@Response<Problem>(401, 'Missing or invalid credentials')
+export class OfficeController extends Controller {
+  @Get('office')
+  public async getOffice(@Request() req: ExpressRequest): Promise<Office> {
+    return getOffice(serviceContext(req));
+  }
+
+  /** The office's RIBs ("un second RIB pour la gestion locative" is just another entry). */
+  @Get('office/bank-details')
+  public async listBankDetails(@Request() req: ExpressRequest): Promise<{ data: BankDetails[] }> {
+    return { data: await listBankDetails(serviceContext(req)) };
+  }
+
+  @Post('office/bank-details')
+  @SuccessResponse(201, 'Created')
+  @Response<Problem>(403, 'Only a notary can change the office bank details')
+  @Response<Problem>(422, 'Invalid IBAN (checksum) or BIC')
+  public async createBankDetails(@Request() req: ExpressRequest, @Body() body: BankDetailsInput): Promise<BankDetails> {
+    const created = await createBankDetails(serviceContext(req), body);
+    this.setStatus(201);
+    this.setHeader('ETag', etagOf(created.version));
+    return created;
+  }
+
+  @Get('office/bank-details/{id}')
+  @Response<Problem>(404, 'No such bank details')
+  public async getBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<BankDetails> {
+    const found = await getBankDetails(serviceContext(req), id);
+    this.setHeader('ETag', etagOf(found.version));
+    return found;
+  }
+
+  @Patch('office/bank-details/{id}')
+  @Response<Problem>(404, 'No such bank details')
+  @Response<Problem>(412, 'Changed since the ETag you sent')
+  public async updateBankDetails(
+    @Request() req: ExpressRequest,
+    @Path() id: string,
+    @Body() body: BankDetailsPatch,
+    @Header('If-Match') ifMatch?: string,
+  ): Promise<BankDetails> {
+    const updated = await updateBankDetails(serviceContext(req), id, body, parseIfMatch(ifMatch));
+    this.setHeader('ETag', etagOf(updated.version));
+    return updated;
+  }
+
+  /** Retires bank details; what clients were already sent stays as it was. */
+  @Delete('office/bank-details/{id}')
+  @SuccessResponse(204, 'Deleted')
+  public async deleteBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
+    await deleteBankDetails(serviceContext(req), id);
+    this.setStatus(204);
+  }
+
+  /** "Transmettre le RIB de l'étude" to every client of the folder. */
+  @Post('folders/{id}/shared-documents')
+  @SuccessResponse(201, 'Shared')
+  @Response<Problem>(404, 'No such folder')
+  @Response<Problem>(422, 'Unknown bank details')
+  public async shareDocument(
+    @Request() req: ExpressRequest,
+    @Path() id: string,
+    @Body() body: ShareDocumentInput,
+  ): Promise<SharedDocument> {
+    const shared = await shareBankDetails(serviceContext(req), id, body);
+    this.setStatus(201);
+    return shared;
+  }
+
+  /** What the office shared with the folder's clients (clients read this on their page). */
+  @Get('folders/{id}/shared-documents')
+  @Response<Problem>(404, 'No such folder')
+  public async listSharedDocuments(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: SharedDocument[] }> {
+    return { data: await listSharedDocuments(serviceContext(req), id) };
+  }
+}

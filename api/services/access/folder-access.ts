@@ -1,0 +1,72 @@
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import type { FolderRow } from '../../db/models/folder.js';
+import { DomainError, notFound } from '../../domain/errors.js';
+import type { ClientActor, ServiceContext, StaffActor } from '../context.js';
+
+/**
+ * Which folders an actor may see, as a WHERE clause to AND with any query on folders:
+ * - an API key or a notary: every folder of the office;
+ * - a collaborator: folders open to the whole office, and those that list them;
+ * - a client: the folders they were added to;
+ * - any widget session bound to a folder: that folder only.
+ * The office filter is always there: tenant isolation does not depend on the rest.
+ */
+export function visibleFolders(ctx: ServiceContext): WhereOptions<FolderRow> {
+  const { actor, db } = ctx;
+  const rules: WhereOptions<FolderRow>[] = [{ officeId: actor.officeId }];
+  if (actor.folderId) rules.push({ id: actor.folderId });
+  const sql = (text: string) => db.sequelize.literal(text);
+  if (actor.kind === 'client') {
+    rules.push({ id: { [Op.in]: sql(`(SELECT folder_id FROM folder_clients WHERE client_id = ${db.sequelize.escape(actor.clientId)})`) } });
+  } else if (actor.role === 'collaborator') {
+    const memberId = db.sequelize.escape(actor.memberId ?? '');
+    rules.push({
+      [Op.or]: [{ access: 'office' }, { id: { [Op.in]: sql(`(SELECT folder_id FROM folder_members WHERE member_id = ${memberId})`) } }],
+    });
+  }
+  return { [Op.and]: rules };
+}
+
+/**
+ * The one way services fetch a folder: within what the actor may see, so a foreign or hidden id is
+ * "not found" (never "forbidden": that would reveal it exists). With a transaction, the row is locked
+ * for the rest of it, which serialises changes to one folder's requests, files and counters.
+ */
+export async function loadFolder(ctx: ServiceContext, id: string, transaction?: Transaction): Promise<FolderRow> {
+  const row = await ctx.db.models.Folder.findOne({
+    where: { [Op.and]: [{ id }, visibleFolders(ctx)] },
+    transaction,
+    lock: transaction ? transaction.LOCK.UPDATE : undefined,
+  });
+  if (!row) throw notFound('folder');
+  return row;
+}
+
+/** Staff-only operations (requesting, reviewing, editing) refuse clients with a 403 that reveals nothing. */
+export function requireStaff(ctx: ServiceContext): StaffActor {
+  if (ctx.actor.kind === 'client') {
+    throw new DomainError('forbidden', 'staff_only', 'Only members of the office can do this.');
+  }
+  return ctx.actor;
+}
+
+export function requireClient(ctx: ServiceContext): ClientActor {
+  if (ctx.actor.kind !== 'client') throw new DomainError('forbidden', 'client_only', 'Only a client can do this.');
+  return ctx.actor;
+}
+
+/** Member approval and access lists are a notary's decisions (an API key acts for the office's notaries). */
+export function requireNotary(ctx: ServiceContext): StaffActor {
+  const actor = requireStaff(ctx);
+  if (actor.role === 'collaborator') {
+    throw new DomainError('forbidden', 'notary_only', 'Only a notary of the office can do this.');
+  }
+  return actor;
+}
+
+/** Who did it, for audit rows and `created_by`-like columns: the member, the client, or the API key. */
+export function actorRef(ctx: ServiceContext): string {
+  const { actor } = ctx;
+  if (actor.kind === 'client') return actor.clientId;
+  return actor.memberId ?? actor.credentialId;
+}

@@ -1,0 +1,52 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { ChainedEvent } from '../../domain/audit-chain.js';
+
+export interface AuditRow extends ChainedEvent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+interface RawAuditRow {
+  seq: number;
+  id: string;
+  office_id: string;
+  folder_id: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  credential_id: string | null;
+  ip: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  data: unknown;
+  occurred_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Reads audit rows back in chain order, in the exact shape that was hashed. */
+export async function readAuditRows(sequelize: Sequelize, where: 'office' | 'folder', id: string): Promise<AuditRow[]> {
+  const column = where === 'office' ? 'office_id' : 'folder_id';
+  const rows = await sequelize.query<RawAuditRow>(`SELECT * FROM audit_events WHERE ${column} = :id ORDER BY seq`, {
+    replacements: { id },
+    type: QueryTypes.SELECT,
+  });
+  return rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    officeId: r.office_id,
+    folderId: r.folder_id,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    credentialId: r.credential_id,
+    ip: r.ip,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    data: r.data,
+    occurredAt: r.occurred_at.toISOString(),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

@@ -1,0 +1,28 @@
+import type { Database } from '../../db/database.js';
+import { chainHash, GENESIS_HASH } from '../../domain/audit-chain.js';
+import { readAuditRows } from './audit-rows.js';
+
+export type ChainVerdict = { ok: true; events: number } | { ok: false; events: number; brokenAt: string; reason: string };
+
+/**
+ * Recomputes an office's whole chain from the stored fields. A row edited, inserted or deleted directly in
+ * the database (bypassing the services) shows up as the first event whose hash no longer follows.
+ */
+export async function verifyAuditChain(db: Database, officeId: string): Promise<ChainVerdict> {
+  const rows = await readAuditRows(db.sequelize, 'office', officeId);
+  let prev = GENESIS_HASH;
+  for (const row of rows) {
+    const { seq: _seq, prevHash, hash, ...event } = row;
+    if (prevHash !== prev)
+      return {
+        ok: false,
+        events: rows.length,
+        brokenAt: row.id,
+        reason: 'prev_hash does not match the previous event (an event was removed or inserted)',
+      };
+    if (chainHash(prev, event) !== hash)
+      return { ok: false, events: rows.length, brokenAt: row.id, reason: 'the event was modified after it was written' };
+    prev = hash;
+  }
+  return { ok: true, events: rows.length };
+}

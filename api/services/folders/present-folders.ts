@@ -1,0 +1,71 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { FolderRow } from '../../db/models/folder.js';
+import { completionOf } from '../../domain/review.js';
+import type { ServiceContext } from '../context.js';
+import { type Folder, type FolderClient, toFolder } from './views.js';
+
+interface ClientCountRow {
+  folder_id: string;
+  client_id: string;
+  total: number;
+  validated: number;
+}
+
+/**
+ * Turns folder rows into API folders with a fixed number of queries whatever the page size: deed types,
+ * clients, per-client completion and access lists are fetched for all rows at once. A client actor sees
+ * only themself among the folder's clients.
+ */
+export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], transaction?: Transaction): Promise<Folder[]> {
+  if (rows.length === 0) return [];
+  const { models, sequelize } = ctx.db;
+  const folderIds = rows.map((r) => r.id);
+  // One after the other: inside a transaction they share one connection anyway (pg refuses overlap).
+  const deedTypes = await models.DeedType.findAll({ where: { id: [...new Set(rows.map((r) => r.deedTypeId))] }, transaction });
+  const links = await models.FolderClient.findAll({ where: { folderId: folderIds }, order: [['createdAt', 'ASC']], transaction });
+  const members = await models.FolderMember.findAll({ where: { folderId: folderIds }, transaction });
+  const counts = await sequelize.query<ClientCountRow>(
+    `SELECT folder_id, client_id, count(*) AS total, count(*) FILTER (WHERE status = 'validated') AS validated
+     FROM document_requests WHERE folder_id IN (:folderIds) AND cancelled_at IS NULL GROUP BY folder_id, client_id`,
+    { replacements: { folderIds }, type: QueryTypes.SELECT, transaction },
+  );
+  const { actor } = ctx;
+  const visibleLinks = actor.kind === 'client' ? links.filter((l) => l.clientId === actor.clientId) : links;
+  const clients = await models.Client.findAll({ where: { id: [...new Set(visibleLinks.map((l) => l.clientId))] }, transaction });
+  const clientById = new Map(clients.map((c) => [c.id, c]));
+  const deedById = new Map(deedTypes.map((d) => [d.id, d]));
+  const countOf = new Map(counts.map((c) => [`${c.folder_id}/${c.client_id}`, c]));
+
+  return rows.map((row) => {
+    const deedType = deedById.get(row.deedTypeId);
+    if (!deedType) throw new Error(`folder ${row.id} refers to missing deed type ${row.deedTypeId}`);
+    const folderClients: FolderClient[] = visibleLinks
+      .filter((l) => l.folderId === row.id)
+      .flatMap((l) => {
+        const c = clientById.get(l.clientId);
+        if (!c) return [];
+        const n = countOf.get(`${row.id}/${c.id}`);
+        return [
+          {
+            id: c.id,
+            lastName: c.lastName,
+            firstName: c.firstName,
+            email: c.email,
+            mobile: c.mobile,
+            completion: completionOf(n?.validated ?? 0, n?.total ?? 0),
+          },
+        ];
+      });
+    return toFolder(row, {
+      deedType,
+      clients: folderClients,
+      memberIds: members.filter((m) => m.folderId === row.id).map((m) => m.memberId),
+      hideNote: ctx.actor.kind === 'client',
+    });
+  });
+}
+
+export async function presentFolder(ctx: ServiceContext, row: FolderRow, transaction?: Transaction): Promise<Folder> {
+  const [folder] = await presentFolders(ctx, [row], transaction);
+  return folder;
+}

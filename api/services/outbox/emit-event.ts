@@ -1,0 +1,42 @@
+import type { Transaction } from 'sequelize';
+import { newId } from '../../domain/ids.js';
+import type { ServiceContext } from '../context.js';
+
+/** Webhook event types (ARCHITECTURE brief, section 6). */
+export type EventType =
+  | 'folder.created'
+  | 'folder.updated'
+  | 'folder.archived'
+  | 'folder.completed'
+  | 'client.added'
+  | 'document.requested'
+  | 'document.uploaded'
+  | 'document.validated'
+  | 'document.refused'
+  | 'folder.anchoring_started'
+  | 'folder.anchored'
+  | 'folder.anchoring_failed'
+  | 'member.pending'
+  /** Internal (notifications): the office shared its RIB or a document with a folder's clients. */
+  | 'document.shared';
+
+/**
+ * Writes a domain event to the outbox in the caller's transaction (the transactional outbox pattern):
+ * the webhook workers deliver it if and only if the change committed. `data` is the resource as the API
+ * returns it.
+ */
+export async function emitEvent(
+  ctx: ServiceContext,
+  transaction: Transaction,
+  type: EventType,
+  folderId: string | null,
+  data: unknown,
+): Promise<void> {
+  await ctx.db.sequelize.query(
+    'INSERT INTO outbox_events (id, office_id, folder_id, type, payload) VALUES (:id, :officeId, :folderId, :type, :payload)',
+    {
+      replacements: { id: newId('msg'), officeId: ctx.actor.officeId, folderId, type, payload: JSON.stringify(data) },
+      transaction,
+    },
+  );
+}
