@@ -1,0 +1,68 @@
+#!/usr/bin/env tsx
+/**
+ * `lecoffre verify <bundle.zip> [--tezos-rpc URL] [--json]`: checks a LeCoffre proof bundle with the same
+ * verifier as the SDK (sdk/proof), prints a verdict per document in French then English, and exits
+ * 0 when the proof holds, 1 when it does not, 2 when the command itself is wrong (usage, unreadable file).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { describeReport } from '../sdk/proof/describe-report.js';
+import { verifyProofBundle } from '../sdk/proof/verify-proof-bundle.js';
+
+const USAGE = `Utilisation / Usage:
+  lecoffre verify <preuve.zip> [--tezos-rpc <URL>] [--json]
+
+  Vérifie une archive de preuve LeCoffre : chaque document, chaque chemin de Merkle, et avec --tezos-rpc,
+  l'opération d'ancrage auprès d'un nœud Tezos (par ex. https://mainnet.tezos.ecadinfra.com).
+  Verifies a LeCoffre proof bundle: every document, every Merkle path and, with --tezos-rpc, the anchoring
+  operation against a Tezos node.
+
+  Code de sortie / Exit code: 0 valide / valid, 1 invalide / invalid, 2 erreur d'utilisation / usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, bundlePath, ...rest] = positionals;
+  if (command !== 'verify' || !bundlePath || rest.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  let zip: Uint8Array;
+  try {
+    zip = await readFile(bundlePath);
+  } catch (error) {
+    console.error(`Impossible de lire / Cannot read ${bundlePath}: ${(error as Error).message}`);
+    return 2;
+  }
+  const report = await verifyProofBundle(zip, { tezosRpcUrl: values['tezos-rpc'] });
+  console.log(values.json ? JSON.stringify(report, null, 2) : describeReport(report).join('\n'));
+  return report.ok ? 0 : 1;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'tezos-rpc': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);

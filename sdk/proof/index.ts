@@ -1,0 +1,6 @@
+/** Proof bundles: the certificate.json format and the verifier shared by the SDK, the CLI and the /verify page. */
+export * from './certificate.js';
+export { describeReport } from './describe-report.js';
+export type * from './report.js';
+export { TEZOS_FINALITY_BLOCKS } from './verify-anchor.js';
+export { type VerifyOptions, verifyProofBundle } from './verify-proof-bundle.js';
