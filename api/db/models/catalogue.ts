@@ -1,11 +1,5 @@
-import {
-  type CreationOptional,
-  DataTypes,
-  type InferAttributes,
-  type InferCreationAttributes,
-  type Model,
-  type Sequelize,
-} from 'sequelize';
+import { type CreationOptional, type InferAttributes, type InferCreationAttributes, type Model, type Sequelize } from 'sequelize';
+import { idColumn, integer, optionalText, text, timestamps } from './columns.js';
 
 export interface DeedTypeRow extends Model<InferAttributes<DeedTypeRow>, InferCreationAttributes<DeedTypeRow>> {
   id: string;
@@ -41,37 +35,35 @@ export function defineCatalogueModels(sequelize: Sequelize) {
   const DeedType = sequelize.define<DeedTypeRow>(
     'DeedType',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      code: { type: DataTypes.TEXT, allowNull: false },
-      label: { type: DataTypes.TEXT, allowNull: false },
-      labelEn: { type: DataTypes.TEXT, allowNull: false },
-      position: { type: DataTypes.INTEGER, allowNull: false },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      id: idColumn(),
+      code: text(),
+      label: text(),
+      labelEn: text(),
+      position: integer(),
+      ...timestamps(),
     },
     { tableName: 'deed_types' },
   );
   const DocumentType = sequelize.define<DocumentTypeRow>(
     'DocumentType',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: true },
-      code: { type: DataTypes.TEXT, allowNull: true },
-      label: { type: DataTypes.TEXT, allowNull: false },
-      labelEn: { type: DataTypes.TEXT, allowNull: true },
-      description: { type: DataTypes.TEXT, allowNull: true },
-      normalizedLabel: { type: DataTypes.TEXT, allowNull: false },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      id: idColumn(),
+      officeId: optionalText(),
+      code: optionalText(),
+      label: text(),
+      labelEn: optionalText(),
+      description: optionalText(),
+      normalizedLabel: text(),
+      ...timestamps(),
     },
     { tableName: 'document_types' },
   );
   const DeedTypeDocumentType = sequelize.define<DeedTypeDocumentTypeRow>(
     'DeedTypeDocumentType',
     {
-      deedTypeId: { type: DataTypes.TEXT, primaryKey: true },
-      documentTypeId: { type: DataTypes.TEXT, primaryKey: true },
-      position: { type: DataTypes.INTEGER, allowNull: false },
+      deedTypeId: idColumn(),
+      documentTypeId: idColumn(),
+      position: integer(),
     },
     { tableName: 'deed_type_document_types', timestamps: false },
   );

@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import { idColumn, text, timestamps } from './columns.js';
 
 export interface ClientRow extends Model<InferAttributes<ClientRow>, InferCreationAttributes<ClientRow>> {
   id: string;
@@ -40,26 +41,25 @@ export function defineClientModels(sequelize: Sequelize) {
   const Client = sequelize.define<ClientRow>(
     'Client',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: false },
-      lastName: { type: DataTypes.TEXT, allowNull: false },
-      firstName: { type: DataTypes.TEXT, allowNull: false },
-      email: { type: DataTypes.TEXT, allowNull: false },
-      emailNormalized: { type: DataTypes.TEXT, allowNull: false },
-      mobile: { type: DataTypes.TEXT, allowNull: false },
+      id: idColumn(),
+      officeId: text(),
+      lastName: text(),
+      firstName: text(),
+      email: text(),
+      emailNormalized: text(),
+      mobile: text(),
       language: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'fr' },
-      searchText: { type: DataTypes.TEXT, allowNull: false },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      searchText: text(),
+      ...timestamps(),
     },
     { tableName: 'clients' },
   );
   const FolderClient = sequelize.define<FolderClientRow>(
     'FolderClient',
     {
-      folderId: { type: DataTypes.TEXT, primaryKey: true },
-      clientId: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: false },
+      folderId: idColumn(),
+      clientId: idColumn(),
+      officeId: text(),
       createdAt: DataTypes.DATE,
     },
     { tableName: 'folder_clients', updatedAt: false },
@@ -67,9 +67,9 @@ export function defineClientModels(sequelize: Sequelize) {
   const FolderMember = sequelize.define<FolderMemberRow>(
     'FolderMember',
     {
-      folderId: { type: DataTypes.TEXT, primaryKey: true },
-      memberId: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: false },
+      folderId: idColumn(),
+      memberId: idColumn(),
+      officeId: text(),
     },
     { tableName: 'folder_members', timestamps: false },
   );

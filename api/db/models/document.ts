@@ -6,8 +6,8 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
-
 import type { FileStatus, RequestStatus } from '../../domain/review.js';
+import { idColumn, optionalDate, optionalText, text, timestamps } from './columns.js';
 
 export type { FileStatus, RequestStatus };
 
@@ -54,15 +54,11 @@ export interface DocumentFileRow extends Model<InferAttributes<DocumentFileRow>,
   updatedAt: CreationOptional<Date>;
 }
 
-// Functions, not shared objects: Sequelize writes each attribute's column name into its definition.
-const text = () => ({ type: DataTypes.TEXT, allowNull: false });
-const optionalText = () => ({ type: DataTypes.TEXT, allowNull: true });
-
 export function defineDocumentModels(sequelize: Sequelize) {
   const DocumentRequest = sequelize.define<DocumentRequestRow>(
     'DocumentRequest',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       folderId: text(),
       clientId: text(),
@@ -71,17 +67,16 @@ export function defineDocumentModels(sequelize: Sequelize) {
       note: { ...text(), defaultValue: '' },
       dueDate: { type: DataTypes.DATEONLY, allowNull: true },
       status: { ...text(), defaultValue: 'requested' },
-      cancelledAt: { type: DataTypes.DATE, allowNull: true },
+      cancelledAt: optionalDate(),
       requestedBy: optionalText(),
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      ...timestamps(),
     },
     { tableName: 'document_requests' },
   );
   const DocumentFile = sequelize.define<DocumentFileRow>(
     'DocumentFile',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       folderId: text(),
       clientId: text(),
@@ -97,10 +92,9 @@ export function defineDocumentModels(sequelize: Sequelize) {
       status: { ...text(), defaultValue: 'pending' },
       refusalReason: optionalText(),
       reviewedBy: optionalText(),
-      reviewedAt: { type: DataTypes.DATE, allowNull: true },
+      reviewedAt: optionalDate(),
       uploadedBy: optionalText(),
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      ...timestamps(),
     },
     { tableName: 'document_files' },
   );

@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import { idColumn, integer, optionalDate, optionalText, text, timestamps } from './columns.js';
 
 export interface FolderRow extends Model<InferAttributes<FolderRow>, InferCreationAttributes<FolderRow>> {
   id: string;
@@ -36,24 +37,23 @@ export function defineFolderModels(sequelize: Sequelize) {
   const Folder = sequelize.define<FolderRow>(
     'Folder',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: false },
-      number: { type: DataTypes.TEXT, allowNull: false },
-      title: { type: DataTypes.TEXT, allowNull: false },
-      deedTypeId: { type: DataTypes.TEXT, allowNull: false },
+      id: idColumn(),
+      officeId: text(),
+      number: text(),
+      title: text(),
+      deedTypeId: text(),
       note: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
       access: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'office' },
       status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'open' },
       searchText: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
-      version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
-      requestsTotal: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-      requestsValidated: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-      filesPending: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-      completedAt: { type: DataTypes.DATE, allowNull: true },
-      createdBy: { type: DataTypes.TEXT, allowNull: true },
-      archivedAt: { type: DataTypes.DATE, allowNull: true },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      version: integer(1),
+      requestsTotal: integer(0),
+      requestsValidated: integer(0),
+      filesPending: integer(0),
+      completedAt: optionalDate(),
+      createdBy: optionalText(),
+      archivedAt: optionalDate(),
+      ...timestamps(),
     },
     { tableName: 'folders' },
   );

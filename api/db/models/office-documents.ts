@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import { idColumn, integer, optionalDate, optionalText, text, timestamps } from './columns.js';
 
 export interface BankDetailsRow extends Model<InferAttributes<BankDetailsRow>, InferCreationAttributes<BankDetailsRow>> {
   id: string;
@@ -49,32 +50,27 @@ export interface SharedDocumentRow extends Model<InferAttributes<SharedDocumentR
   createdAt: CreationOptional<Date>;
 }
 
-// Functions, not shared objects: Sequelize writes each attribute's column name into its definition.
-const text = () => ({ type: DataTypes.TEXT, allowNull: false });
-const optionalText = () => ({ type: DataTypes.TEXT, allowNull: true });
-
 export function defineOfficeDocumentModels(sequelize: Sequelize) {
   const BankDetails = sequelize.define<BankDetailsRow>(
     'BankDetails',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       label: text(),
       holder: text(),
       iban: text(),
       bic: optionalText(),
       fileId: optionalText(),
-      deletedAt: { type: DataTypes.DATE, allowNull: true },
-      version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      deletedAt: optionalDate(),
+      version: integer(1),
+      ...timestamps(),
     },
     { tableName: 'office_bank_details' },
   );
   const OfficeFile = sequelize.define<OfficeFileRow>(
     'OfficeFile',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       originalName: text(),
       contentType: text(),
@@ -90,7 +86,7 @@ export function defineOfficeDocumentModels(sequelize: Sequelize) {
   const SharedDocument = sequelize.define<SharedDocumentRow>(
     'SharedDocument',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       folderId: text(),
       kind: text(),

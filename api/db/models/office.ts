@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import { idColumn, optionalDate, optionalText, text, timestamps } from './columns.js';
 
 export interface OfficeRow extends Model<InferAttributes<OfficeRow>, InferCreationAttributes<OfficeRow>> {
   id: string;
@@ -47,45 +48,42 @@ export function defineOfficeModels(sequelize: Sequelize) {
   const Office = sequelize.define<OfficeRow>(
     'Office',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
-      crpcen: { type: DataTypes.TEXT, allowNull: false },
+      id: idColumn(),
+      name: text(),
+      crpcen: text(),
       address: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      ...timestamps(),
     },
     { tableName: 'offices' },
   );
   const Member = sequelize.define<MemberRow>(
     'Member',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: false },
-      idnotSubject: { type: DataTypes.TEXT, allowNull: true },
-      firstName: { type: DataTypes.TEXT, allowNull: false },
-      lastName: { type: DataTypes.TEXT, allowNull: false },
-      email: { type: DataTypes.TEXT, allowNull: false },
-      role: { type: DataTypes.TEXT, allowNull: false },
-      status: { type: DataTypes.TEXT, allowNull: false },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      id: idColumn(),
+      officeId: text(),
+      idnotSubject: optionalText(),
+      firstName: text(),
+      lastName: text(),
+      email: text(),
+      role: text(),
+      status: text(),
+      ...timestamps(),
     },
     { tableName: 'members' },
   );
   const ApiKey = sequelize.define<ApiKeyRow>(
     'ApiKey',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      officeId: { type: DataTypes.TEXT, allowNull: false },
-      createdByMemberId: { type: DataTypes.TEXT, allowNull: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
-      mode: { type: DataTypes.TEXT, allowNull: false },
-      displayPrefix: { type: DataTypes.TEXT, allowNull: false },
-      secretHash: { type: DataTypes.TEXT, allowNull: false },
-      lastUsedAt: { type: DataTypes.DATE, allowNull: true },
-      revokedAt: { type: DataTypes.DATE, allowNull: true },
-      createdAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      id: idColumn(),
+      officeId: text(),
+      createdByMemberId: optionalText(),
+      name: text(),
+      mode: text(),
+      displayPrefix: text(),
+      secretHash: text(),
+      lastUsedAt: optionalDate(),
+      revokedAt: optionalDate(),
+      ...timestamps(),
     },
     { tableName: 'api_keys' },
   );
