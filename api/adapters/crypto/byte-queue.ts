@@ -1,0 +1,46 @@
+/**
+ * Bytes received in arbitrary chunks, taken out in exact sizes: the segment boundaries of the stored
+ * format must not depend on how the network or the disk happened to chunk the stream.
+ */
+export class ByteQueue {
+  private chunks: Buffer[] = [];
+  private total = 0;
+
+  get length(): number {
+    return this.total;
+  }
+
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.total += chunk.length;
+  }
+
+  /** Removes and returns the first `n` bytes (n <= length); copies only when they span chunks. */
+  take(n: number): Buffer {
+    if (n > this.total) throw new RangeError(`take(${n}) with only ${this.total} bytes queued`);
+    this.total -= n;
+    const first = this.chunks[0];
+    if (first && first.length >= n) {
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+      return first.subarray(0, n);
+    }
+    const out = Buffer.allocUnsafe(n);
+    let filled = 0;
+    while (filled < n) {
+      const chunk = this.chunks[0] as Buffer;
+      const wanted = n - filled;
+      if (chunk.length <= wanted) {
+        chunk.copy(out, filled);
+        filled += chunk.length;
+        this.chunks.shift();
+      } else {
+        chunk.copy(out, filled, 0, wanted);
+        this.chunks[0] = chunk.subarray(wanted);
+        filled = n;
+      }
+    }
+    return out;
+  }
+}
