@@ -2,11 +2,20 @@ import type { Request } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Actor, ServiceContext } from '../services/context.js';
+import type { DocumentStorage } from '../services/documents/document-storage.js';
 
 /** What the composition root (app.ts) hands to request handlers, through `app.locals`. */
 export interface AppServices {
   config: Config;
   db: Database;
+  /** Absent only in apps built without file storage (some process-level tests). */
+  storage: DocumentStorage | undefined;
+}
+
+export function documentStorage(req: Request): DocumentStorage {
+  const { storage } = appServices(req);
+  if (!storage) throw new Error('this app was built without document storage (createApp({ storage }))');
+  return storage;
 }
 
 export function appServices(req: Request): AppServices {

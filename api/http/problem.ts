@@ -2,6 +2,8 @@ import { ValidateError } from '@tsoa/runtime';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ConnectionError, UniqueConstraintError } from 'sequelize';
 import { DomainError, type DomainErrorKind, type FieldError } from '../domain/errors.js';
+import { IntegrityError } from '../ports/data-key-cipher.js';
+import { UploadRejected } from '../services/documents/upload-rejected.js';
 
 /** RFC 9457 problem details, with our stable `code` and, for validation, the field errors. */
 export interface Problem {
@@ -103,7 +105,21 @@ interface BodyParserError {
 
 export function problemHandler(log: (error: unknown, message: string) => void): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
+    if (error instanceof IntegrityError) {
+      // Stored bytes are not what was stored: never the caller's fault, always worth waking someone.
+      log(error, `ALERT stored file integrity: ${error.reason} on ${error.storageKey ?? 'unknown blob'}`);
+      if (res.headersSent) return next(error); // Express then cuts the connection: a short, failed download.
+      return sendProblem(
+        res,
+        500,
+        'integrity_error',
+        'The stored file failed its integrity check; it was not sent. The incident is logged.',
+      );
+    }
     if (res.headersSent) return next(error);
+    if (error instanceof UploadRejected) {
+      return sendProblem(res, error.status, error.code, error.message, error.errors);
+    }
     if (error instanceof DomainError) {
       return sendProblem(res, STATUS_BY_KIND[error.kind], error.code, error.message, error.errors);
     }

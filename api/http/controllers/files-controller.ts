@@ -1,24 +1,28 @@
 import type { Request as ExpressRequest } from 'express';
-import { Body, Controller, Get, Path, Post, Request, Response, Route, Security, Tags } from 'tsoa';
+import { Body, Controller, Get, Path, Post, Produces, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { uploadFiles } from '../../services/documents/upload-files.js';
 import { loadFile } from '../../services/files/load-file.js';
+import { type FileUse, openFile } from '../../services/files/open-file.js';
 import { type RefuseFileInput, refuseFile, validateFile } from '../../services/files/review-file.js';
 import { type DocumentFile, toDocumentFile } from '../../services/files/views.js';
-import { serviceContext } from '../app-services.js';
+import { documentStorage, serviceContext } from '../app-services.js';
+import { readMultipartFiles } from '../multipart.js';
 import type { Problem } from '../problem.js';
+import { sendFile } from '../send-file.js';
 
-@Route('v1/files')
+@Route('v1')
 @Tags('Files')
 @Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class FilesController extends Controller {
-  @Get('{id}')
+  @Get('files/{id}')
   @Response<Problem>(404, 'No such file')
   public async getFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
     return toDocumentFile(await loadFile(serviceContext(req), id));
   }
 
   /** "Valider": the file is conform. Its request is validated unless another file still waits. */
-  @Post('{id}/validate')
+  @Post('files/{id}/validate')
   @Response<Problem>(404, 'No such file')
   @Response<Problem>(409, 'Already reviewed, request cancelled, or folder archived')
   public async validateFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
@@ -26,10 +30,79 @@ export class FilesController extends Controller {
   }
 
   /** "Refuser", with a reason for the client, who is told by e-mail and can send the document again. */
-  @Post('{id}/refuse')
+  @Post('files/{id}/refuse')
   @Response<Problem>(404, 'No such file')
   @Response<Problem>(409, 'Already reviewed, request cancelled, or folder archived')
   public async refuseFile(@Request() req: ExpressRequest, @Path() id: string, @Body() body: RefuseFileInput): Promise<DocumentFile> {
     return refuseFile(serviceContext(req), id, body);
+  }
+
+  /**
+   * Sends files for a request (multipart/form-data, streamed: any size up to the limit, 25 MB by default).
+   * Each file goes in a part named `file`; a `sha256` field (hex SHA-256 computed before sending) placed
+   * before a file part makes the server refuse the file unless the bytes it received hash the same.
+   * jpg, png and pdf only, checked on the bytes, whatever the name says. All files of the request are
+   * stored, or none.
+   */
+  @Post('document-requests/{id}/files')
+  @SuccessResponse(201, 'Stored')
+  @Response<Problem>(404, 'No such request')
+  @Response<Problem>(409, 'The folder is archived or anchored')
+  @Response<Problem>(413, 'File too large, or too many files')
+  @Response<Problem>(415, 'Not a jpg, png or pdf (checked on the bytes)')
+  @Response<Problem>(422, 'Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256')
+  public async uploadRequestFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
+    const data = await uploadFiles(
+      serviceContext(req),
+      documentStorage(req),
+      () => ({ kind: 'request', requestId: id }),
+      readMultipartFiles(req),
+    );
+    this.setStatus(201);
+    return { data };
+  }
+
+  /**
+   * "Documents supplémentaires": files the client sends without a request. Same body as a request's
+   * files; a member sending on a client's behalf adds a `clientId` field before the files.
+   */
+  @Post('folders/{id}/extra-files')
+  @SuccessResponse(201, 'Stored')
+  @Response<Problem>(404, 'No such folder')
+  @Response<Problem>(413, 'File too large, or too many files')
+  @Response<Problem>(415, 'Not a jpg, png or pdf (checked on the bytes)')
+  @Response<Problem>(422, 'Empty file, checksum mismatch, or clientId missing')
+  public async uploadExtraFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
+    const data = await uploadFiles(
+      serviceContext(req),
+      documentStorage(req),
+      (fields) => ({ kind: 'extra', folderId: id, clientId: fields.clientId }),
+      readMultipartFiles(req),
+    );
+    this.setStatus(201);
+    return { data };
+  }
+
+  /** The file itself, to view in the browser, whatever its review state. Never cached. */
+  @Get('files/{id}/preview')
+  @Produces('application/octet-stream')
+  @Response<Problem>(404, 'No such file')
+  public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
+    await this.stream(req, id, 'preview');
+  }
+
+  /** The file as an attachment; only once it is validated (403 `file_not_validated` before). */
+  @Get('files/{id}/download')
+  @Produces('application/octet-stream')
+  @Response<Problem>(403, 'Not validated yet')
+  @Response<Problem>(404, 'No such file')
+  public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
+    await this.stream(req, id, 'download');
+  }
+
+  private async stream(req: ExpressRequest, id: string, use: FileUse): Promise<void> {
+    const { file, stream } = await openFile(serviceContext(req), documentStorage(req), id, use);
+    if (!req.res) throw new Error('no response to stream into');
+    await sendFile(req.res, file, stream, use);
   }
 }

@@ -1,0 +1,58 @@
+/**
+ * tsoa can only describe multipart bodies it parses itself (through multer, into memory). Our upload
+ * routes stream the body (api/http/multipart.ts), so their controllers take no body parameter and the
+ * request body is described here instead, from one definition, after tsoa wrote the document.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+
+const UPLOAD_OPERATIONS = [
+  ['/v1/document-requests/{id}/files', false],
+  ['/v1/folders/{id}/extra-files', true],
+] as const;
+
+function uploadBody(withClientId: boolean) {
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            ...(withClientId
+              ? {
+                  clientId: {
+                    type: 'string',
+                    description: 'The client of the folder the files come from (members only; a client sends as themself).',
+                  },
+                }
+              : {}),
+            sha256: {
+              type: 'string',
+              pattern: '^[0-9a-fA-F]{64}$',
+              description:
+                'SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file.',
+            },
+            file: {
+              type: 'array',
+              maxItems: 20,
+              items: { type: 'string', format: 'binary' },
+              description: 'jpg, png or pdf (checked on the bytes); one part per file.',
+            },
+          },
+        },
+        encoding: { file: { contentType: 'application/pdf, image/png, image/jpeg' } },
+      },
+    },
+  };
+}
+
+export async function addUploadBodies(specPath: URL): Promise<void> {
+  const spec = JSON.parse(await readFile(specPath, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+  for (const [path, withClientId] of UPLOAD_OPERATIONS) {
+    const operation = spec.paths[path]?.post;
+    if (!operation) throw new Error(`openapi-upload-bodies: no POST ${path} in the spec; update UPLOAD_OPERATIONS`);
+    operation.requestBody = uploadBody(withClientId);
+  }
+  await writeFile(specPath, JSON.stringify(spec, null, '\t'));
+}
