@@ -182,3 +182,16 @@ export const demoOffice = {
     { firstName: 'Julien', lastName: 'Moreau', email: 'j.moreau.35026@notaires.fr', role: 'collaborator', idnotSubject: 'JMjm35026' },
   ],
 } as const;
+
+/**
+ * A second office (embedded mode only), so that isolation shows: its notary signs in through the dev
+ * identity provider and sees nothing of SELAS AP NOTAIRES. The guide's client page names this office.
+ */
+export const secondDemoOffice = {
+  name: 'SCP CAROLINE BRISSON ET VINCENT VILLECOURT',
+  crpcen: '44999',
+  address: '12 quai de la Fosse, 44000 Nantes',
+  members: [
+    { firstName: 'Vincent', lastName: 'Villecourt', email: 'v.villecourt.44999@notaires.fr', role: 'notary', idnotSubject: 'VVvv44999' },
+  ],
+} as const;

@@ -5,7 +5,8 @@ import { newId } from '../../domain/ids.js';
 import { foldForSearch } from '../../domain/text.js';
 import { hashSecret, mintApiKey } from '../../services/api-keys/mint-api-key.js';
 import type { Database } from '../database.js';
-import { deedTypes, demoOffice, documentTypes } from './catalogue.js';
+import type { OfficeRow } from '../models/office.js';
+import { deedTypes, demoOffice, documentTypes, secondDemoOffice } from './catalogue.js';
 
 /**
  * Brings the global catalogue in line with catalogue.ts (insert new codes, update labels). Product data,
@@ -65,16 +66,18 @@ export async function seedDemoOffice(db: Database, dataDir: string): Promise<Dem
   const { Office, Member, ApiKey } = db.models;
   const keyFile = path.join(dataDir, 'dev-api-key');
   return db.sequelize.transaction(async (transaction) => {
-    let office = await Office.findOne({ where: { crpcen: demoOffice.crpcen }, transaction });
-    if (!office) {
-      office = await Office.create(
-        { id: newId('off'), name: demoOffice.name, crpcen: demoOffice.crpcen, address: demoOffice.address },
-        { transaction },
-      );
-      for (const m of demoOffice.members) {
-        await Member.create({ id: newId('mbr'), officeId: office.id, status: 'active', ...m, role: m.role }, { transaction });
+    let office: OfficeRow | undefined;
+    for (const seeded of [demoOffice, secondDemoOffice]) {
+      let row = await Office.findOne({ where: { crpcen: seeded.crpcen }, transaction });
+      if (!row) {
+        row = await Office.create({ id: newId('off'), name: seeded.name, crpcen: seeded.crpcen, address: seeded.address }, { transaction });
+        for (const m of seeded.members) {
+          await Member.create({ id: newId('mbr'), officeId: row.id, status: 'active', ...m, role: m.role }, { transaction });
+        }
       }
+      office ??= row;
     }
+    if (!office) throw new Error('seedDemoOffice: no demo office');
     const saved = await fs.readFile(keyFile, 'utf8').catch(() => '');
     const apiKey = saved.trim();
     if (apiKey) {

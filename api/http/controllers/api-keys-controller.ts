@@ -1,0 +1,49 @@
+import type { Request as ExpressRequest } from 'express';
+import { Body, Controller, Delete, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { type CreateApiKeyInput, createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys/manage-api-keys.js';
+import type { ApiKey, CreatedApiKey } from '../../services/api-keys/views.js';
+import type { Page } from '../../services/pagination.js';
+import { serviceContext } from '../app-services.js';
+import { identityDependencies } from '../authentication.js';
+import type { Problem } from '../problem.js';
+
+@Route('v1/api-keys')
+@Tags('API keys')
+@Security('bearer', ['member_session', 'notary'])
+@Response<Problem>(401, 'Missing, expired or revoked credentials')
+@Response<Problem>(403, 'Only a notary of the office, signed in with ID.not, manages API keys')
+export class ApiKeysController extends Controller {
+  /**
+   * The office's API keys, newest first, revoked ones included (never their secrets).
+   * @param limit Page size
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 100
+   * @param cursor `nextCursor` of the previous page
+   */
+  @Get()
+  public async listApiKeys(@Request() req: ExpressRequest, @Query() limit?: number, @Query() cursor?: string): Promise<Page<ApiKey>> {
+    return listApiKeys(serviceContext(req), { limit, cursor });
+  }
+
+  /** Creates a key for a vendor's back end. Its `secret` is in this answer only: it is stored hashed. */
+  @Post()
+  @SuccessResponse(201, 'Created')
+  @Response<Problem>(422, 'Invalid body')
+  public async createApiKey(@Request() req: ExpressRequest, @Body() body: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const key = await createApiKey(serviceContext(req), body);
+    this.setStatus(201);
+    this.setHeader('Location', `/v1/api-keys/${key.id}`);
+    this.setHeader('Cache-Control', 'no-store');
+    return key;
+  }
+
+  /** Revokes the key at once: its next request, and those of the widget sessions it minted, get a 401. */
+  @Delete('{id}')
+  @SuccessResponse(204, 'Revoked')
+  @Response<Problem>(404, 'No such API key in your office')
+  public async revokeApiKey(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
+    await revokeApiKey(serviceContext(req), id, identityDependencies(req).clock.now());
+    this.setStatus(204);
+  }
+}

@@ -1,0 +1,46 @@
+import type { Request as ExpressRequest } from 'express';
+import { Controller, Get, Path, Post, Query, Request, Response, Route, Security, Tags } from 'tsoa';
+import { approveMember } from '../../services/members/approve-member.js';
+import { listMembers } from '../../services/members/list-members.js';
+import type { Member } from '../../services/members/views.js';
+import type { Page } from '../../services/pagination.js';
+import { serviceContext } from '../app-services.js';
+import type { Problem } from '../problem.js';
+
+@Route('v1/members')
+@Tags('Members')
+@Response<Problem>(401, 'Missing, expired or revoked credentials')
+export class MembersController extends Controller {
+  /**
+   * The office's notaries and collaborators, newest first.
+   * @param status `pending`: collaborators waiting for a notary's approval
+   * @param limit Page size
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 100
+   * @param cursor `nextCursor` of the previous page
+   */
+  @Get()
+  @Security('bearer', ['staff'])
+  @Response<Problem>(403, 'Clients and pending members cannot list members')
+  public async listMembers(
+    @Request() req: ExpressRequest,
+    @Query() status?: 'pending' | 'active',
+    @Query() limit?: number,
+    @Query() cursor?: string,
+  ): Promise<Page<Member>> {
+    return listMembers(serviceContext(req), { status, limit, cursor });
+  }
+
+  /**
+   * A notary confirms that a collaborator belongs to the office ("C'est le notaire qui se charge de
+   * vérifier mon identité"); the collaborator's next request works. Approving an active member is a no-op.
+   */
+  @Post('{id}/approve')
+  @Security('bearer', ['notary'])
+  @Response<Problem>(403, 'Only a notary of the office (or its API key) approves members')
+  @Response<Problem>(404, 'No such member in your office')
+  public async approveMember(@Request() req: ExpressRequest, @Path() id: string): Promise<Member> {
+    return approveMember(serviceContext(req), id);
+  }
+}

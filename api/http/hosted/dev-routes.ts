@@ -1,0 +1,39 @@
+import express, { type Router } from 'express';
+import { listDevOutbox } from '../../adapters/sms/dev-outbox.js';
+import { appServices } from '../app-services.js';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/**
+ * Embedded mode only (app.ts never mounts it in production): `GET /dev/outbox` lists the SMS and e-mails
+ * "sent", newest first — JSON by default, a page for a browser. `?to=` keeps one recipient's messages.
+ */
+export function devRoutes(): Router {
+  const router = express.Router();
+  router.get('/outbox', async (req, res, next) => {
+    try {
+      const to = typeof req.query.to === 'string' && req.query.to ? req.query.to : undefined;
+      const limit = typeof req.query.limit === 'string' ? Number.parseInt(req.query.limit, 10) || undefined : undefined;
+      const messages = await listDevOutbox(appServices(req).db, { to, limit });
+      res.set('Cache-Control', 'no-store');
+      if (req.accepts(['json', 'html']) === 'html') {
+        const items = messages
+          .map(
+            (m) => `<li><strong>${m.kind === 'sms' ? 'SMS' : 'E-mail'}</strong> → ${escapeHtml(m.to)} · <time>${m.createdAt}</time>
+${m.subject ? `<div><em>${escapeHtml(m.subject)}</em></div>` : ''}<pre>${escapeHtml(m.text)}</pre></li>`,
+          )
+          .join('\n');
+        res.type('html').send(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Boîte d’envoi (dev)</title>
+<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}li{margin:1rem 0}pre{white-space:pre-wrap;background:#f4f5f7;padding:.5rem}</style>
+</head><body><h1>Boîte d’envoi de développement / Dev outbox</h1><p>Messages « envoyés » en mode embarqué, du plus récent au plus ancien.</p>
+<ul>${items || '<li>Aucun message / No message</li>'}</ul></body></html>`);
+        return;
+      }
+      res.json({ data: messages });
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}
