@@ -41,4 +41,23 @@ describe('the service around the API', () => {
     assert.ok(res.headers['content-security-policy']);
     assert.equal(res.headers['x-powered-by'], undefined);
   });
+
+  it('lets widgets on any site call /v1 with a bearer token, never with cookies', async () => {
+    const preflight = await t.request
+      .options('/v1/folders')
+      .set('Origin', 'https://logiciel-notaire.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization, content-type, idempotency-key')
+      .expect(204);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.match(preflight.headers['access-control-allow-headers'], /Idempotency-Key/);
+    assert.equal(preflight.headers['access-control-allow-credentials'], undefined);
+    const res = await t.request
+      .get('/v1/folders')
+      .set('Origin', 'https://logiciel-notaire.example')
+      .set('Authorization', t.office.auth)
+      .expect(200);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.match(res.headers['access-control-expose-headers'], /X-Request-Id/);
+  });
 });

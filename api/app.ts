@@ -3,19 +3,37 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
+import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
+import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
+import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
+import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
+import type { IdentityDependencies } from './http/authentication.js';
+import { cors } from './http/cors.js';
 import { RegisterRoutes } from './http/generated/routes.js';
 import { healthRoutes } from './http/health.js';
+import { authRoutes } from './http/hosted/auth-routes.js';
+import { devRoutes } from './http/hosted/dev-routes.js';
 import { idempotency } from './http/idempotency.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
+import type { IdentityProvider } from './ports/identity-provider.js';
+import type { SmsSender } from './ports/sms-sender.js';
+import { type Clock, systemClock } from './services/auth/clock.js';
+import type { DocumentStorage } from './services/documents/document-storage.js';
 
 export interface AppDependencies {
   config: Config;
   db: Database;
   logger: Logger;
+  /** Identity adapters; defaults follow the config (tests inject a clock, an SMS double…). */
+  clock?: Clock;
+  sms?: SmsSender;
+  identityProvider?: IdentityProvider;
+  /** Blob store and cipher for client files (main.ts builds them from the config; tests from a temp dir). */
+  storage?: DocumentStorage;
 }
 
 const specPath = new URL('../openapi/openapi.json', import.meta.url);
@@ -28,9 +46,9 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 /** The composition root: the only place that decides which adapters serve which ports. */
-export function createApp({ config, db, logger }: AppDependencies): Express {
+export function createApp({ config, db, logger, storage, ...identityAdapters }: AppDependencies): Express {
   const app = express();
-  const services: AppServices = { config, db };
+  const services: AppServices = { config, db, storage };
   app.locals.services = services;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -38,6 +56,27 @@ export function createApp({ config, db, logger }: AppDependencies): Express {
   app.use(requestContext(logger));
   app.use(helmet());
   app.use(healthRoutes(db));
+
+  // ── Identity and access ────────────────────────────────────────────────────────────────────────────
+  // The adapters behind sign-in (SMS provider or dev outbox, ID.not or the dev identity provider, the
+  // clock), shared with the routes through app.locals.identity; the hosted pages' ID.not sign-in and
+  // sign-out under /auth; in the embedded mode only, the dev identity provider (/dev/idnot) and the dev
+  // outbox (/dev/outbox). Bearer and cookie authentication run per route, through tsoa's hook
+  // (http/authentication.ts); per-IP rate limits sit on the routes they protect.
+  app.set('trust proxy', config.trustProxy);
+  const identity: IdentityDependencies = {
+    clock: identityAdapters.clock ?? systemClock,
+    sms: identityAdapters.sms ?? (config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db)),
+    identityProvider: identityAdapters.identityProvider ?? openIdIdentityProvider(config.idnot),
+    logger,
+  };
+  app.locals.identity = identity;
+  app.use('/auth', authRoutes());
+  if (config.devMode) {
+    if (config.idnot.dev) app.use(new URL(config.idnot.issuer).pathname, devIdentityProvider(config.idnot));
+    app.use('/dev', devRoutes());
+  }
+  // ── end of identity and access ─────────────────────────────────────────────────────────────────────
 
   const spec = JSON.parse(fs.readFileSync(specPath, 'utf8')) as Record<string, unknown>;
   app.get('/openapi.json', (_req, res) => {
@@ -51,8 +90,9 @@ export function createApp({ config, db, logger }: AppDependencies): Express {
     swaggerUi.setup(spec, { customSiteTitle: 'LeCoffre API' }),
   );
 
+  app.use('/v1', cors);
   app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
-  app.use('/v1', idempotency(db));
+  app.use('/v1', idempotency(db, config));
   const v1 = express.Router();
   RegisterRoutes(v1);
   app.use(v1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createMemberSession, createTestApp, type TestApp } from '../../test/support/test-app.js';
 
 let t: TestApp;
 before(async () => {
@@ -78,5 +78,22 @@ describe('Idempotency-Key', () => {
       .send(body)
       .expect(400);
     assert.equal(res.body.code, 'invalid_idempotency_key');
+  });
+
+  it('scopes keys by session cookie too: two members signed in on the hosted pages never share answers', async () => {
+    const a = await createMemberSession(t.db, t.office.id);
+    const b = await createMemberSession(t.db, t.otherOffice.id);
+    const send = (token: string) =>
+      t.request
+        .post('/v1/folders')
+        .set('Cookie', `lecoffre_session=${token}`)
+        .set('Idempotency-Key', 'same-key')
+        .send({ ...body, number: 'I-9' });
+    const first = await send(a.token).expect(201);
+    const second = await send(b.token).expect(201);
+    assert.notEqual(second.body.id, first.body.id);
+    assert.equal(second.headers['idempotent-replayed'], undefined);
+    const mine = await t.request.get(`/v1/folders/${second.body.id}`).set('Authorization', t.otherOffice.auth).expect(200);
+    assert.equal(mine.body.number, 'I-9');
   });
 });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { abandonIdempotent, beginIdempotent, completeIdempotent } from '../services/idempotency/idempotency-store.js';
+import { readSessionCookie } from './hosted/session-cookie.js';
 import { HttpProblem } from './problem.js';
 
 // Headers worth replaying: the rest (dates, request ids, rate limits) describe the new request.
@@ -14,15 +16,18 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * `Idempotent-Replayed: true`); the same key with another body is a 409. Keys are scoped to the
  * credential that sent them, so two vendors cannot collide. 5xx answers are not kept: a retry runs again.
  */
-export function idempotency(db: Database): RequestHandler {
+export function idempotency(db: Database, config: Config): RequestHandler {
   return async (req, res, next) => {
     const key = req.get('idempotency-key');
-    if (req.method !== 'POST' || key === undefined) return next();
+    // Sign-in calls are anonymous: their callers share no credential to scope a key by, and replaying
+    // someone else's sign-in answer would hand out their session. They are not idempotent by key.
+    if (req.method !== 'POST' || key === undefined || req.path.startsWith('/client-auth/')) return next();
     try {
       if (key.length < 1 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
         throw new HttpProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
       }
-      const scope = sha256(req.get('authorization') ?? '');
+      // The caller's credential: its bearer token, or the hosted pages' session cookie.
+      const scope = sha256(`${req.get('authorization') ?? ''}\n${readSessionCookie(req, config) ?? ''}`);
       // Uploads stream their body, so their fingerprint is what the client declared about it.
       const fingerprint = req.is('application/json')
         ? JSON.stringify(req.body ?? null)
