@@ -1,9 +1,28 @@
 /**
  * `npm run generate`: everything derived from the code's contract. tsoa reads the controllers and writes
- * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts).
- * Both are committed; `npm run check:spec` fails CI when they are stale.
+ * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts);
+ * openapi-typescript then turns that document into the SDK's types (sdk/generated/openapi.ts).
+ * All are committed; `npm run check:spec` fails CI when they are stale.
+ *
+ * `npm run generate -- --sdk-only` regenerates the SDK's types from the committed openapi.json alone,
+ * without reading the controllers (useful while someone else's controller is half written).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { generateSpecAndRoutes } from '@tsoa/cli';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import { addUploadBodies } from './openapi-upload-bodies.js';
 
-await generateSpecAndRoutes({ configuration: 'tsoa.json' });
-console.log('generated openapi/openapi.json and api/http/generated/routes.ts');
+const SPEC = new URL('../openapi/openapi.json', import.meta.url);
+const SDK_TYPES = new URL('../sdk/generated/openapi.ts', import.meta.url);
+
+if (!process.argv.includes('--sdk-only')) {
+  await generateSpecAndRoutes({ configuration: 'tsoa.json' });
+  await addUploadBodies(SPEC);
+  console.log('generated openapi/openapi.json and api/http/generated/routes.ts');
+}
+
+// Same output as the openapi-typescript CLI with default options: the file says it is generated.
+const ast = await openapiTS(SPEC);
+await mkdir(new URL('.', SDK_TYPES), { recursive: true });
+await writeFile(SDK_TYPES, COMMENT_HEADER + astToString(ast));
+console.log('generated sdk/generated/openapi.ts');

@@ -1,0 +1,94 @@
+import { HttpClient } from './core/http-client.js';
+import { DEFAULT_MAX_RETRIES } from './core/retry-policy.js';
+import { fetchTransport, type Transport } from './core/transport.js';
+import { ApiKeys } from './resources/api-keys.js';
+import { Catalogue } from './resources/catalogue.js';
+import { ClientAuth } from './resources/client-auth.js';
+import { Clients } from './resources/clients.js';
+import { DocumentRequests } from './resources/document-requests.js';
+import { Files } from './resources/files.js';
+import { Folders } from './resources/folders.js';
+import { Me } from './resources/me.js';
+import { Members } from './resources/members.js';
+import { Office } from './resources/office.js';
+import { WebhookEndpoints } from './resources/webhook-endpoints.js';
+import { WidgetSessions } from './resources/widget-sessions.js';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+interface CommonOptions {
+  /** Where the API lives, e.g. `https://api.example.fr`; a path-only value (`/api`) works in browsers. */
+  baseUrl: string;
+  /** Per attempt; default 60 s. */
+  timeoutMs?: number;
+  /** Retries after a network failure, a 429 or a 5xx; default 2. */
+  maxRetries?: number;
+  /** A fetch to use instead of the platform's (a proxy agent's, an instrumented one). */
+  fetch?: typeof fetch;
+  /** Replaces the fetch-based transport altogether; `fetch` is then ignored. */
+  transport?: Transport;
+}
+
+/**
+ * Exactly one credential: an office API key (`lck_…`) on a back end; a token in a browser (a widget session
+ * `lcw_…` minted by the back end, or a member session); or, on a page of the API's own site, the client's
+ * session cookie (`cookieSession: true`, after `clientAuth.verify`/`login`).
+ */
+export type LeCoffreOptions = CommonOptions &
+  (
+    | { apiKey: string; token?: never; cookieSession?: never }
+    | { token: string; apiKey?: never; cookieSession?: never }
+    | { cookieSession: true; apiKey?: never; token?: never }
+  );
+
+/**
+ * The LeCoffre API client. One instance per credential; it is cheap and holds no connection of its own.
+ *
+ * ```ts
+ * const lecoffre = new LeCoffre({ apiKey: process.env.LECOFFRE_API_KEY!, baseUrl: 'https://api.example.fr' });
+ * const folder = await lecoffre.folders.create({ number: '2024-001', title: 'Vente Martin', deedType: 'vente' });
+ * ```
+ */
+export class LeCoffre {
+  readonly folders: Folders;
+  readonly catalogue: Catalogue;
+  readonly clients: Clients;
+  readonly documentRequests: DocumentRequests;
+  readonly files: Files;
+  readonly office: Office;
+  readonly members: Members;
+  readonly webhookEndpoints: WebhookEndpoints;
+  readonly apiKeys: ApiKeys;
+  readonly widgetSessions: WidgetSessions;
+  readonly me: Me;
+  readonly clientAuth: ClientAuth;
+
+  constructor(options: LeCoffreOptions) {
+    const credential = options.apiKey ?? options.token;
+    if (options.cookieSession !== true && (typeof credential !== 'string' || credential === '')) {
+      throw new TypeError('new LeCoffre(): pass an apiKey (server), a token (browser) or cookieSession: true.');
+    }
+    if (typeof options.baseUrl !== 'string' || options.baseUrl === '') {
+      throw new TypeError('new LeCoffre(): baseUrl is required, e.g. "https://api.example.fr".');
+    }
+    const http = new HttpClient({
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      authorization: options.cookieSession === true ? undefined : `Bearer ${credential}`,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      transport: options.transport ?? fetchTransport(options.fetch),
+    });
+    this.folders = new Folders(http);
+    this.catalogue = new Catalogue(http);
+    this.clients = new Clients(http);
+    this.documentRequests = new DocumentRequests(http);
+    this.files = new Files(http);
+    this.office = new Office(http);
+    this.members = new Members(http);
+    this.webhookEndpoints = new WebhookEndpoints(http);
+    this.apiKeys = new ApiKeys(http);
+    this.widgetSessions = new WidgetSessions(http);
+    this.me = new Me(http);
+    this.clientAuth = new ClientAuth(http);
+  }
+}

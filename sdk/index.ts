@@ -1,0 +1,70 @@
+/**
+ * The SDK's universal entry (`lecoffre/sdk`): Node >= 20, browsers, any runtime with fetch. Nothing on
+ * this path imports a Node module; Node-only helpers (webhook verification, file paths) are in `./node.ts`.
+ */
+export { LeCoffre, type LeCoffreOptions } from './client.js';
+export {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  LeCoffreError,
+  LeCoffreValidationError,
+  NotFoundError,
+  PermissionError,
+  PreconditionFailedError,
+  RateLimitError,
+  TimeoutError,
+} from './core/errors.js';
+export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-client.js';
+export type { Page, Paginated } from './core/paginated.js';
+export type { Transport, TransportRequest } from './core/transport.js';
+export { fetchTransport } from './core/transport.js';
+export type { VerificationReport, VerifyOptions } from './proof/index.js';
+export type {
+  AddFolderClientInput,
+  ApiKey,
+  AuditEvent,
+  BankDetails,
+  BodyOf,
+  Client,
+  ClientLoginStarted,
+  ClientSignedIn,
+  CreateApiKeyInput,
+  CreateBankDetailsInput,
+  CreateClientInput,
+  CreateDocumentRequestsInput,
+  CreateDocumentTypeInput,
+  CreatedApiKey,
+  CreateFolderInput,
+  CreateWidgetSessionInput,
+  DeedType,
+  DocumentFile,
+  DocumentRequest,
+  DocumentType,
+  FieldError,
+  Folder,
+  ItemOf,
+  ListClientsQuery,
+  ListFoldersQuery,
+  ListMembersQuery,
+  Me,
+  Member,
+  NotInContract,
+  Office,
+  Problem,
+  QueryOf,
+  RefuseFileInput,
+  ResultOf,
+  Route,
+  SetFolderAccessInput,
+  ShareDocumentInput,
+  SharedDocument,
+  StartClientLoginInput,
+  UpdateBankDetailsInput,
+  UpdateClientInput,
+  UpdateFolderInput,
+  VerifyClientCodeInput,
+  WidgetSession,
+} from './types.js';
+export { verifyProofBundle } from './verify-proof-bundle.js';

@@ -1,0 +1,113 @@
+/**
+ * Compiled by sdk/type-tests.test.ts (`tsc -p sdk/type-tests`), never run. Each `@ts-expect-error` line
+ * is a mistake the SDK's types must refuse; tsc fails if one of them compiles (the directive is then unused).
+ */
+import {
+  type BodyOf,
+  type Folder,
+  LeCoffre,
+  LeCoffreError,
+  LeCoffreValidationError,
+  type Page,
+  type Paginated,
+  RateLimitError,
+  type ResultOf,
+} from '../index.js';
+import { type WebhookEvent, webhooks } from '../node.js';
+
+// --- construction: one credential, and a base URL.
+const lecoffre = new LeCoffre({ apiKey: 'lck_test_x', baseUrl: 'https://api.example.fr' });
+new LeCoffre({ token: 'wgt_x', baseUrl: '/api', timeoutMs: 5_000, maxRetries: 0, fetch });
+// @ts-expect-error an API key and a token at once
+new LeCoffre({ apiKey: 'lck_test_x', token: 'wgt_x', baseUrl: 'https://api.example.fr' });
+// @ts-expect-error no credential
+new LeCoffre({ baseUrl: 'https://api.example.fr' });
+new LeCoffre({ cookieSession: true, baseUrl: '' });
+// @ts-expect-error a cookie session and an API key at once
+new LeCoffre({ cookieSession: true, apiKey: 'lck_test_x', baseUrl: '' });
+// @ts-expect-error no base URL
+new LeCoffre({ apiKey: 'lck_test_x' });
+
+export async function folders(): Promise<void> {
+  // --- inputs come from the contract.
+  const folder: Folder = await lecoffre.folders.create({ number: '1', title: 'Vente', deedType: 'vente', note: 'n' });
+  // @ts-expect-error the required deedType is missing
+  await lecoffre.folders.create({ number: '1', title: 'Vente' });
+  // @ts-expect-error title must be a string
+  await lecoffre.folders.create({ number: '1', title: 42, deedType: 'vente' });
+  // @ts-expect-error a field the contract does not have
+  await lecoffre.folders.create({ number: '1', title: 'Vente', deedType: 'vente', colour: 'blue' });
+  // @ts-expect-error status is open or archived
+  lecoffre.folders.list({ status: 'closed' });
+  // @ts-expect-error limit is a number
+  lecoffre.folders.list({ limit: '20' });
+  // @ts-expect-error update takes the folder's id first
+  await lecoffre.folders.update({ title: 'x' });
+  // @ts-expect-error ifMatch is a version number or an ETag string
+  await lecoffre.folders.update(folder.id, { title: 'x' }, { ifMatch: true });
+  // @ts-expect-error idempotency keys go with POSTs only
+  await lecoffre.folders.retrieve(folder.id, { idempotencyKey: 'k' });
+
+  // @ts-expect-error a client needs an e-mail
+  await lecoffre.clients.create({ lastName: 'Michou', firstName: 'Jeanne', mobile: '0626597292' });
+  // @ts-expect-error documents is a list
+  await lecoffre.documentRequests.create(folder.id, { clientId: 'cli_x', documents: { label: 'RIB' } });
+  // @ts-expect-error bank details need a holder
+  await lecoffre.office.bankDetails.create({ label: 'Compte office', iban: 'FR76…' });
+
+  // --- outputs too.
+  const status: 'open' | 'archived' = folder.status;
+  const archivedAt: string | null = folder.archivedAt;
+  // @ts-expect-error version is a number
+  const version: string = folder.version;
+  // @ts-expect-error no such field on a folder
+  folder.colour;
+  const list: Paginated<Folder> = lecoffre.folders.list({ status: 'open', q: 'michou', limit: 50 });
+  for await (const f of list) {
+    // @ts-expect-error items are folders: number is a string
+    const wrong: number = f.number;
+    void wrong;
+  }
+  const page: Page<Folder> = await list.page();
+  const next: string | null | undefined = page.nextCursor;
+  const codes: string[] = (await lecoffre.catalogue.deedTypes.list().toArray()).map((d) => d.code);
+  void [status, archivedAt, version, next, codes];
+}
+
+export async function errors(): Promise<void> {
+  try {
+    await lecoffre.folders.retrieve('fld_x');
+  } catch (error) {
+    if (error instanceof LeCoffreValidationError) {
+      const paths: string[] = error.errors.map((e) => e.path);
+      const status: number = error.status;
+      void [paths, status];
+    }
+    if (error instanceof RateLimitError) {
+      const wait: number | undefined = error.retryAfter;
+      void wait;
+    }
+    if (error instanceof LeCoffreError) {
+      // @ts-expect-error a transport failure has no status: it may be undefined
+      const status: number = error.status;
+      const code: string = error.code;
+      const requestId: string | undefined = error.requestId;
+      void [status, code, requestId];
+    }
+  }
+}
+
+// --- a route the contract lacks takes nothing a caller can write, and yields nothing usable.
+// @ts-expect-error not in openapi.json
+const body: BodyOf<'POST /v1/no-such-route'> = { name: 'x' };
+declare const result: ResultOf<'GET /v1/no-such-route'>;
+// @ts-expect-error not in openapi.json
+result.id;
+
+// --- webhooks: a raw body, headers, a secret; an event with a type.
+declare const rawBody: Uint8Array;
+const event: WebhookEvent = webhooks.verify(rawBody, { 'webhook-id': 'msg_1' }, 'whsec_x');
+const type: string = event.type;
+// @ts-expect-error the raw body, not parsed JSON
+webhooks.verify({ type: 'folder.created' }, {}, 'whsec_x');
+void [body, type];
