@@ -29,7 +29,7 @@ const production: NodeJS.ProcessEnv = {
   LECOFFRE_ANCHOR: 'tezos',
   LECOFFRE_TEZOS_RPC_URL: 'https://rpc.tzkt.io/mainnet',
   LECOFFRE_TEZOS_SECRET_KEY: 'edsk3QoqBuvdamxouPhin7swCvkQNgq4jP5KZPbwWNnwdZpSpJiEbq',
-  LECOFFRE_TEZOS_CONTRACT: 'KT1AbcAbcAbcAbcAbcAbcAbcAbcAbcAbcAb',
+  LECOFFRE_TEZOS_CONTRACT: 'KT1PWx2mnDueood7fEmfbBDKx1D9BAnnXitn',
 };
 
 describe('configuration', () => {
@@ -89,5 +89,19 @@ describe('configuration', () => {
     const config = loadConfig(production);
     assert.equal(config.devMode, false);
     assert.equal(config.baseUrl, 'https://lecoffre.example');
+  });
+
+  it('anchors locally by default, and only on Tezos in production', () => {
+    assert.deepEqual(loadConfig({}).anchoring.anchor, { kind: 'local-dev' });
+    assert.deepEqual(problemsOf({ ...production, LECOFFRE_ANCHOR: 'local-dev' }), [
+      'LECOFFRE_ANCHOR=local-dev is refused when NODE_ENV=production (its proofs are not on a public chain)',
+    ]);
+    assert.deepEqual(problemsOf({ LECOFFRE_ANCHOR: 'tezos', LECOFFRE_TEZOS_CONTRACT: 'KT1PWx2mnDueood7fEmfbBDKx1D9BAnnXitn' }), [
+      'LECOFFRE_TEZOS_RPC_URL is required when anchoring on Tezos',
+      'LECOFFRE_TEZOS_SECRET_KEY is required when anchoring on Tezos',
+    ]);
+    const tezos = loadConfig(production).anchoring;
+    assert.equal(tezos.anchor.kind === 'tezos' && tezos.anchor.network, 'mainnet');
+    assert.equal(tezos.intervalSeconds, 60);
   });
 });

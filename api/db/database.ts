@@ -1,14 +1,26 @@
 import type { Sequelize } from 'sequelize';
 import { type ConnectionOptions, createSequelize } from './connection.js';
+import { defineAnchoringModels } from './models/anchoring.js';
 import { defineCatalogueModels } from './models/catalogue.js';
+import { defineClientModels } from './models/client.js';
+import { defineDocumentModels } from './models/document.js';
 import { defineFolderModels } from './models/folder.js';
+import { defineIdentityModels } from './models/identity.js';
+import { defineOfficeDocumentModels } from './models/office-documents.js';
 import { defineOfficeModels } from './models/office.js';
+import { defineWebhookModels } from './models/webhooks.js';
 
 function defineModels(sequelize: Sequelize) {
   return {
     ...defineOfficeModels(sequelize),
     ...defineCatalogueModels(sequelize),
     ...defineFolderModels(sequelize),
+    ...defineClientModels(sequelize),
+    ...defineDocumentModels(sequelize),
+    ...defineOfficeDocumentModels(sequelize),
+    ...defineAnchoringModels(sequelize),
+    ...defineIdentityModels(sequelize),
+    ...defineWebhookModels(sequelize),
   };
 }
 

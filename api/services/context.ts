@@ -6,7 +6,8 @@ import type { Database } from '../db/database.js';
  * `officeId`: tenant isolation starts here.
  */
 export interface StaffActor {
-  kind: 'api_key' | 'member' | 'widget';
+  /** `system`: LeCoffre's own jobs (anchoring), acting for the office whose folder they handle. */
+  kind: 'api_key' | 'member' | 'widget' | 'system';
   officeId: string;
   /** The credential used (API key id, session id, widget session id): what the audit trail records. */
   credentialId: string;

@@ -1,5 +1,9 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-notary-workflow.js';
+import * as m0003 from './0003-identity.js';
+import * as m0004 from './0004-webhooks-notifications.js';
+import * as m0005 from './0005-anchoring.js';
 
 export interface Migration {
   name: string;
@@ -7,4 +11,10 @@ export interface Migration {
 }
 
 /** Listed by hand, in order: a glob would depend on how the code is run (tsx, bundled, compiled). */
-export const migrations: Migration[] = [{ name: '0001-foundation', up: m0001.up }];
+export const migrations: Migration[] = [
+  { name: '0001-foundation', up: m0001.up },
+  { name: '0002-notary-workflow', up: m0002.up },
+  { name: '0003-identity', up: m0003.up },
+  { name: '0004-webhooks-notifications', up: m0004.up },
+  { name: '0005-anchoring', up: m0005.up },
+];

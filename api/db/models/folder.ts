@@ -27,6 +27,9 @@ export interface FolderRow extends Model<InferAttributes<FolderRow>, InferCreati
   /** Files waiting for review: the guide's clock symbol ("une action est demandée"). */
   filesPending: CreationOptional<number>;
   completedAt: CreationOptional<Date | null>;
+  /** null until the notary asks to anchor ("Valider et ancrer"); from then on the folder is frozen. */
+  anchorStatus: CreationOptional<'anchoring' | 'anchored' | 'anchoring_failed' | null>;
+  anchorError: CreationOptional<string | null>;
   createdBy: string | null;
   archivedAt: CreationOptional<Date | null>;
   createdAt: CreationOptional<Date>;
@@ -51,6 +54,8 @@ export function defineFolderModels(sequelize: Sequelize) {
       requestsValidated: integer(0),
       filesPending: integer(0),
       completedAt: optionalDate(),
+      anchorStatus: optionalText(),
+      anchorError: optionalText(),
       createdBy: optionalText(),
       archivedAt: optionalDate(),
       ...timestamps(),

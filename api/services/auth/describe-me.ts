@@ -38,6 +38,8 @@ const STAFF: Permission[] = ['folders:read', 'folders:write', 'documents:review'
 /** `GET /v1/me`: who is calling and what they may do. A pending member sees themselves and no permission. */
 export async function describeMe(ctx: ServiceContext): Promise<Me> {
   const { actor, db } = ctx;
+  // Only LeCoffre's own jobs act as `system`, and they never call the API.
+  if (actor.kind === 'system') throw new Error('describeMe() is not for system actors');
   const office = await db.models.Office.findByPk(actor.officeId, { rejectOnEmpty: true });
   const me: Me = {
     kind: actor.kind,

@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { DomainError, notFound } from '../../domain/errors.js';
+import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { type ClientFields } from '../clients/client-input.js';
@@ -14,12 +15,6 @@ import type { Folder } from './views.js';
 export interface AddFolderClientInput {
   clientId?: string;
   client?: ClientFields;
-}
-
-export function ensureFolderOpen(folder: { status: string }): void {
-  if (folder.status !== 'open') {
-    throw new DomainError('conflict', 'folder_not_open', 'This folder is archived or anchored; it can no longer change.');
-  }
 }
 
 async function resolveClientId(ctx: ServiceContext, transaction: Transaction, input: AddFolderClientInput): Promise<string> {

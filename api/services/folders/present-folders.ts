@@ -1,8 +1,9 @@
 import { QueryTypes, type Transaction } from 'sequelize';
+import type { AnchorBatchRow, FolderAnchorRow } from '../../db/models/anchoring.js';
 import type { FolderRow } from '../../db/models/folder.js';
 import { completionOf } from '../../domain/review.js';
 import type { ServiceContext } from '../context.js';
-import { type Folder, type FolderClient, toFolder } from './views.js';
+import { type Folder, type FolderAnchorSummary, type FolderClient, toFolder } from './views.js';
 
 interface ClientCountRow {
   folder_id: string;
@@ -29,6 +30,10 @@ export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], tra
      FROM document_requests WHERE folder_id IN (:folderIds) AND cancelled_at IS NULL GROUP BY folder_id, client_id`,
     { replacements: { folderIds }, type: QueryTypes.SELECT, transaction },
   );
+  const anchoredIds = rows.filter((r) => r.anchorStatus !== null).map((r) => r.id);
+  const anchors = anchoredIds.length ? await models.FolderAnchor.findAll({ where: { folderId: anchoredIds }, transaction }) : [];
+  const batchIds = [...new Set(anchors.flatMap((a) => (a.batchId ? [a.batchId] : [])))];
+  const batches = batchIds.length ? await models.AnchorBatch.findAll({ where: { id: batchIds }, transaction }) : [];
   const { actor } = ctx;
   const visibleLinks = actor.kind === 'client' ? links.filter((l) => l.clientId === actor.clientId) : links;
   const clients = await models.Client.findAll({ where: { id: [...new Set(visibleLinks.map((l) => l.clientId))] }, transaction });
@@ -61,8 +66,27 @@ export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], tra
       clients: folderClients,
       memberIds: members.filter((m) => m.folderId === row.id).map((m) => m.memberId),
       hideNote: ctx.actor.kind === 'client',
+      anchor: anchorSummary(
+        row,
+        anchors.find((a) => a.folderId === row.id),
+        batches,
+      ),
     });
   });
+}
+
+function anchorSummary(row: FolderRow, anchor: FolderAnchorRow | undefined, batches: AnchorBatchRow[]): FolderAnchorSummary | null {
+  if (!row.anchorStatus || !anchor) return null;
+  const final = anchor.anchoredAt ? batches.find((b) => b.id === anchor.batchId)?.final : undefined;
+  return {
+    status: row.anchorStatus,
+    error: row.anchorError ?? null,
+    requestedAt: anchor.requestedAt,
+    anchoredAt: anchor.anchoredAt ?? null,
+    network: final?.network ?? null,
+    operationHash: final?.operationHash ?? null,
+    explorerUrl: final?.kind === 'tezos' ? final.explorerUrl : null,
+  };
 }
 
 export async function presentFolder(ctx: ServiceContext, row: FolderRow, transaction?: Transaction): Promise<Folder> {

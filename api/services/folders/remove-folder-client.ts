@@ -1,9 +1,9 @@
 import { Op } from 'sequelize';
 import { DomainError, notFound } from '../../domain/errors.js';
+import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
-import { ensureFolderOpen } from './add-folder-client.js';
 import { refreshFolderSearch } from './refresh-folder-search.js';
 import { refreshFolderStats } from './refresh-folder-stats.js';
 

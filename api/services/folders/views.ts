@@ -17,6 +17,19 @@ export interface FolderClient {
   completion: Completion;
 }
 
+/** Where the folder stands on the blockchain ("Valider et ancrer"). */
+export interface FolderAnchorSummary {
+  status: 'anchoring' | 'anchored' | 'anchoring_failed';
+  /** Why the last attempt failed; it is retried with the next batch. */
+  error: string | null;
+  requestedAt: Date;
+  anchoredAt: Date | null;
+  /** `mainnet`, `ghostnet`… or `local-dev` (signed locally, NOT on a public chain). */
+  network: string | null;
+  operationHash: string | null;
+  explorerUrl: string | null;
+}
+
 export interface Folder {
   id: string;
   /** The office's own folder number, unique within the office. */
@@ -37,6 +50,8 @@ export interface Folder {
   clients: FolderClient[];
   /** Changes on every update; send it back in `If-Match` to avoid overwriting someone else's edit. */
   version: number;
+  /** null until anchoring is asked for; the folder is frozen from then on. */
+  anchor: FolderAnchorSummary | null;
   /** When the folder last reached 100%; null below. */
   completedAt: Date | null;
   createdAt: Date;
@@ -50,6 +65,7 @@ export interface FolderExtras {
   memberIds: string[];
   /** Clients must not read the office's internal note. */
   hideNote: boolean;
+  anchor: FolderAnchorSummary | null;
 }
 
 export function toFolder(row: FolderRow, extras: FolderExtras): Folder {
@@ -65,6 +81,7 @@ export function toFolder(row: FolderRow, extras: FolderExtras): Folder {
     completion: completionOf(row.requestsValidated, row.requestsTotal),
     actionRequired: row.filesPending > 0,
     clients: extras.clients,
+    anchor: extras.anchor,
     version: row.version,
     completedAt: row.completedAt ?? null,
     createdAt: row.createdAt,
