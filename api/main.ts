@@ -1,13 +1,17 @@
 import 'dotenv/config';
 import { createServer, type Server } from 'node:http';
+import { PgBoss } from 'pg-boss';
 import { pino } from 'pino';
 import { createDemoHost } from '../demo-host/server.js';
+import { openAnchor } from './adapters/anchor/open-anchor.js';
+import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
+import { startAnchoringJob } from './jobs/anchoring-job.js';
 
 /** How long in-flight requests may take to finish after SIGTERM before their sockets are cut. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -61,8 +65,21 @@ async function main(): Promise<void> {
   await migrateDatabase(db);
   const demo: DemoSeed | undefined = config.devMode ? await seedDemoOffice(db, config.dataDir) : undefined;
 
-  const server = createServer(createApp({ config, db, logger }));
+  const storage = await openDocumentStorage(config);
+  const server = createServer(createApp({ config, db, logger, storage }));
   await listen(server, config.port);
+
+  // Background jobs share the database through pg-boss (its own schema): several processes, one queue.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
+  boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  const anchoring = await startAnchoringJob(boss, {
+    db,
+    anchor: await openAnchor(config),
+    maxBatch: config.anchoring.maxBatch,
+    intervalSeconds: config.anchoring.intervalSeconds,
+    logger,
+  });
 
   let demoServer: Server | undefined;
   if (demo) {
@@ -78,6 +95,9 @@ async function main(): Promise<void> {
     ...(demoServer ? [`  Demo host      http://localhost:${config.demoHostPort}`] : []),
     ...(embedded ? [`  PostgreSQL     embedded, data in ${config.dataDir}`] : ['  PostgreSQL     DATABASE_URL']),
     ...(demo ? [`  Dev API key    ${demo.apiKey}   (office SELAS AP NOTAIRES, CRPCEN 35026)`] : []),
+    ...(config.idnot.dev ? [`  Sign in        ${config.baseUrl}/auth/idnot/login   (dev ID.not: pick Caroline Pallut)`] : []),
+    ...(config.devMode ? [`  Dev outbox     ${config.baseUrl}/dev/outbox   (e-mails and SMS "sent")`] : []),
+    `  Anchoring      ${config.anchoring.anchor.kind === 'tezos' ? `Tezos ${config.anchoring.anchor.network}` : 'local-dev (signed locally, NOT on a public chain)'}, every ${config.anchoring.intervalSeconds} s`,
     '',
   ];
   console.log(lines.join('\n'));
@@ -88,6 +108,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await Promise.all([close(server), demoServer ? close(demoServer) : Promise.resolve()]);
+    anchoring.stop();
+    await boss.stop({ graceful: true, timeout: 10_000 });
     await db.close();
     await embedded?.stop();
     logger.info('stopped');
