@@ -31,6 +31,8 @@ export interface TestApp {
   /** A second office: everything of the first must stay invisible to it. */
   otherOffice: TestOffice;
   request: ReturnType<typeof supertest>;
+  /** The app's own database, for child processes that must share it. */
+  databaseUrl: string;
   /** Files go to a temporary directory of this app's own, sealed with a random master key. */
   storage: DocumentStorage;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     otherOffice,
     request: supertest(app),
     storage: storage.storage,
+    databaseUrl: database.url,
     async close() {
       await db.close();
       await database.drop();
@@ -121,6 +124,7 @@ export async function createIdentityTestApp(
     clock,
     baseUrl,
     storage: storage.storage,
+    databaseUrl: database.url,
     request: supertest(app),
     async close() {
       server.closeAllConnections();
