@@ -5,13 +5,13 @@
  * Used by `npm start` (embedded default) and by the test runner. Production uses DATABASE_URL instead.
  */
 import type { ChildProcess } from 'node:child_process';
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
+import { buildUrl, choosePort, ensureTraversable, exists, HOST, readOrCreatePassword, readPort, USER, withTail } from './cluster-files.js';
+import { recoverStaleServer } from './stale-server.js';
+
+export { isAlive } from './stale-server.js';
 
 export interface EmbeddedPostgresHandle {
   /** Superuser URL on the `postgres` database. */
@@ -42,12 +42,7 @@ export interface StartEmbeddedPostgresOptions {
   unref?: boolean;
 }
 
-const DEFAULT_PORT = 5433;
-const HOST = '127.0.0.1';
-const USER = 'postgres';
 const LOG_TAIL_LINES = 40;
-
-const execFileAsync = promisify(execFile);
 
 export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(opts.dataDir);
@@ -219,226 +214,4 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<st
   const url = new URL(adminUrl);
   url.pathname = `/${encodeURIComponent(name)}`;
   return url.toString();
-}
-
-/**
- * Deals with `<pgDir>/postmaster.pid` left by a previous run. Returns a handle when the running
- * server is ours and usable as is; otherwise makes sure no server runs on this directory.
- */
-async function recoverStaleServer(args: {
-  pgDir: string;
-  password: string;
-  wantedPort: number | undefined;
-  log: (msg: string) => void;
-}): Promise<EmbeddedPostgresHandle | undefined> {
-  const { pgDir, password, wantedPort, log } = args;
-  const pidFile = path.join(pgDir, 'postmaster.pid');
-  let content: string;
-  try {
-    content = await readFile(pidFile, 'utf8');
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-  // postmaster.pid: line 1 pid, line 4 port (PostgreSQL's documented lock-file layout).
-  const lines = content.split('\n');
-  const pid = Number.parseInt(lines[0] ?? '', 10);
-  const port = Number.parseInt(lines[3] ?? '', 10);
-
-  if (!Number.isInteger(pid) || pid <= 0 || !(await isPostmasterOf(pid, pgDir))) {
-    // Dead, or the pid now belongs to another process. PostgreSQL (running as `postgres`) cannot
-    // signal a root-owned process, would take it for a live postmaster and refuse to start.
-    log(`embedded-postgres: removing stale ${pidFile} (pid ${lines[0]} is not a running postmaster)`);
-    await unlink(pidFile).catch((err: unknown) => {
-      if (!isNotFound(err)) throw err;
-    });
-    return undefined;
-  }
-
-  const portOk = wantedPort === undefined || wantedPort === 0 || wantedPort === port;
-  if (portOk && Number.isInteger(port) && (await canConnect(port, password))) {
-    log(`embedded-postgres: reusing the server already running on ${HOST}:${port} (pid ${pid})`);
-    let stopping: Promise<void> | undefined;
-    return {
-      adminUrl: buildUrl(port, password, 'postgres'),
-      port,
-      stop() {
-        stopping ??= terminate(pid, log);
-        return stopping;
-      },
-    };
-  }
-  log(`embedded-postgres: stopping the server left running from ${pgDir} (pid ${pid})`);
-  await terminate(pid, log);
-  return undefined;
-}
-
-/** Fast shutdown of a postmaster we did not spawn; escalates to immediate shutdown if it hangs. */
-async function terminate(pid: number, log: (msg: string) => void): Promise<void> {
-  const steps: Array<[NodeJS.Signals, number]> = [
-    ['SIGINT', 30_000],
-    ['SIGQUIT', 10_000],
-  ];
-  for (const [signal, timeoutMs] of steps) {
-    if (!(await isAlive(pid))) return;
-    try {
-      process.kill(pid, signal);
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ESRCH') return;
-      throw err;
-    }
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!(await isAlive(pid))) return;
-      await sleep(50);
-    }
-    log(`embedded-postgres: pid ${pid} still alive ${timeoutMs} ms after ${signal}`);
-  }
-  throw new Error(`embedded-postgres: could not stop postmaster pid ${pid}`);
-}
-
-/** Whether pid is a running process (a zombie is not). Exported for lock files in test support. */
-export async function isAlive(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    // EPERM: alive but owned by another user.
-    if ((err as { code?: string }).code !== 'EPERM') return false;
-  }
-  // An orphan that exited stays a zombie when pid 1 does not reap (common in containers).
-  try {
-    const statLine = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const state = statLine.slice(statLine.lastIndexOf(')') + 2, statLine.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return true; // No /proc (not Linux): trust kill(0).
-  }
-}
-
-async function isPostmasterOf(pid: number, pgDir: string): Promise<boolean> {
-  if (!(await isAlive(pid))) return false;
-  let argv: string[];
-  try {
-    argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-    if (await exists('/proc/self')) return false; // Linux: the process is gone.
-    try {
-      const { stdout } = await execFileAsync('ps', ['-o', 'args=', '-p', String(pid)]);
-      argv = stdout.trim().split(/\s+/);
-    } catch {
-      return false;
-    }
-  }
-  const dashD = argv.indexOf('-D');
-  return path.basename(argv[0] ?? '') === 'postgres' && dashD >= 0 && path.resolve(argv[dashD + 1] ?? '') === pgDir;
-}
-
-async function canConnect(port: number, password: string): Promise<boolean> {
-  const client = new pg.Client({ host: HOST, port, user: USER, password, database: 'postgres', connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function choosePort(wanted: number | undefined, recorded: number | undefined): Promise<number> {
-  if (wanted !== undefined && wanted !== 0) {
-    if (!(await isPortFree(wanted))) throw new Error(`embedded-postgres: port ${wanted} is already in use`);
-    return wanted;
-  }
-  if (recorded !== undefined && (await isPortFree(recorded))) return recorded;
-  if (wanted === undefined && (await isPortFree(DEFAULT_PORT))) return DEFAULT_PORT;
-  return freePort();
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: HOST, exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: HOST }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-async function readOrCreatePassword(file: string, clusterExists: boolean): Promise<string> {
-  try {
-    const existing = (await readFile(file, 'utf8')).trim();
-    if (existing) return existing;
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
-  if (clusterExists) {
-    throw new Error(`embedded-postgres: ${file} is missing but the cluster exists; cannot log in to it`);
-  }
-  const password = randomBytes(24).toString('base64url');
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  await chmod(file, 0o600); // The mode above is masked by umask; the password must stay private anyway.
-  return password;
-}
-
-async function readPort(file: string): Promise<number | undefined> {
-  try {
-    const port = Number.parseInt(await readFile(file, 'utf8'), 10);
-    return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
-/** Adds o+x on dir and every ancestor that lacks it (a mkdtemp dir is 0700, /root is 0700). */
-async function ensureTraversable(dir: string, log: (msg: string) => void): Promise<void> {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const { mode } = await stat(current);
-    if ((mode & 0o001) === 0) {
-      await chmod(current, (mode & 0o7777) | 0o001);
-      log(`embedded-postgres: made ${current} traversable for the postgres user`);
-    }
-    if (path.dirname(current) === current) return;
-  }
-}
-
-function buildUrl(port: number, password: string, database: string): string {
-  return `postgres://${USER}:${encodeURIComponent(password)}@${HOST}:${port}/${encodeURIComponent(database)}`;
-}
-
-function withTail(message: string, cause: unknown, tail: string[]): Error {
-  const detail = cause instanceof Error ? cause.message : cause === undefined ? '' : String(cause);
-  return new Error(`embedded-postgres: ${message}${detail ? `: ${detail}` : ''}\n${tail.join('\n')}`, { cause });
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw err;
-  }
-}
-
-function isNotFound(err: unknown): boolean {
-  return (err as { code?: string }).code === 'ENOENT';
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
