@@ -2,8 +2,10 @@
 //   index.js / node.js (ESM), index.cjs / node.cjs (CommonJS), *.d.ts / *.d.cts (types),
 //   browser/lecoffre.min.js (minified ESM with every dependency inlined, for <script type="module">; the
 //   proof verifier is a chunk beside it, loaded on demand).
-// The widgets' bundles belong in this array too, as their own entries.
-import { readFileSync } from 'node:fs';
+// The widgets go to dist/widgets: lecoffre-widgets.js (every element), pages/<name>.js (one per hosted page),
+// chunks/ (lit, the SDK client and what loads on demand, such as hash-wasm); the API serves them under /assets/
+// in production (api/http/hosted/widget-assets.ts bundles the same entries with esbuild elsewhere).
+import { readdirSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
@@ -17,6 +19,17 @@ const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', impor
 const SDK_EXTERNAL = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 // Node >= 20 and the browsers of the last few years; async generators and private fields are native there.
 const TARGET = 'es2022';
+
+const WIDGETS_OUT = 'dist/widgets';
+/** Same entries as widgetEntries() in api/http/hosted/widget-assets.ts: the widgets, and each top-level page script. */
+const WIDGET_ENTRIES = {
+  'lecoffre-widgets': 'widgets/index.ts',
+  ...Object.fromEntries(
+    readdirSync('widgets/pages')
+      .filter((file) => file.endsWith('.ts') && !file.includes('.test.'))
+      .map((file) => [`pages/${file.slice(0, -3)}`, `widgets/pages/${file}`]),
+  ),
+};
 
 /** Each entry's code once, shared code in chunks, for ESM (.js) or CommonJS (.cjs). */
 const sdkOutput = (format, extension) => ({
@@ -53,6 +66,15 @@ export default [
     ],
     // A directory: the proof verifier is a chunk of its own, fetched by the page only if it verifies a bundle.
     output: { dir: `${SDK_OUT}/browser`, format: 'es', chunkFileNames: '[name]-[hash].min.js', sourcemap: true },
+  },
+  {
+    input: WIDGET_ENTRIES,
+    plugins: [
+      nodeResolve({ browser: true }),
+      esbuild({ target: TARGET, tsconfig: 'tsconfig.json' }),
+      terser({ format: { comments: false } }),
+    ],
+    output: { dir: WIDGETS_OUT, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
   },
   {
     input: SDK_ENTRIES,

@@ -9,6 +9,8 @@ import { tsImport } from 'tsx/esm/api';
 
 // One place decides which Chromium and which flags (shared with the Playwright end-to-end tests).
 const { findChromium, CHROMIUM_ARGS } = await tsImport('./test/support/chromium.ts', import.meta.url);
+// The real API, started on first use in this process, and the tests' dev-only fixture routes (/__lecoffre/).
+const { browserApiPlugin, fixtureMiddleware } = await tsImport('./test/support/browser-api.ts', import.meta.url);
 
 /**
  * Writes `{ passed, failed }` to $LECOFFRE_WTR_RESULTS for test/run.ts: WTR's own summary is not
@@ -45,10 +47,16 @@ export default {
   nodeResolve: true,
   // Without this, esbuild ignores experimentalDecorators/useDefineForClassFields and lit's
   // reactive properties would be shadowed by class fields.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    browserApiPlugin(),
+  ],
+  middleware: [fixtureMiddleware],
   browsers: [chromeLauncher({ launchOptions: { executablePath: await findChromium(), args: CHROMIUM_ARGS } })],
   reporters: [defaultReporter(), countingReporter()],
   // Dev mode stays on (it adds checks); its banner in every test file is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  testFramework: { config: { timeout: 5000 } },
+  testFramework: { config: { timeout: 8000 } },
+  // Each file holds one Chromium page against one API: two at a time suit the 2-core machines.
+  concurrency: 2,
 };

@@ -11,11 +11,16 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
 import type { IdentityDependencies } from './http/authentication.js';
+import type { WebhookHttpDependencies } from './http/controllers/webhook-dependencies.js';
 import { cors } from './http/cors.js';
 import { RegisterRoutes } from './http/generated/routes.js';
 import { healthRoutes } from './http/health.js';
+import { appConsoleRoutes } from './http/hosted/app-console.js';
 import { authRoutes } from './http/hosted/auth-routes.js';
+import { clientSpaceRoutes } from './http/hosted/client-space.js';
 import { devRoutes } from './http/hosted/dev-routes.js';
+import { verifyPageRoutes } from './http/hosted/verify-page.js';
+import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
@@ -23,6 +28,7 @@ import type { IdentityProvider } from './ports/identity-provider.js';
 import type { SmsSender } from './ports/sms-sender.js';
 import { type Clock, systemClock } from './services/auth/clock.js';
 import type { DocumentStorage } from './services/documents/document-storage.js';
+import type { SecretSealer } from './services/webhooks/secrets.js';
 
 export interface AppDependencies {
   config: Config;
@@ -34,6 +40,8 @@ export interface AppDependencies {
   identityProvider?: IdentityProvider;
   /** Blob store and cipher for client files (main.ts builds them from the config; tests from a temp dir). */
   storage?: DocumentStorage;
+  /** Seals webhook endpoint secrets with the master key ring; the jobs that sign deliveries share it. */
+  webhookSealer?: SecretSealer;
 }
 
 const specPath = new URL('../openapi/openapi.json', import.meta.url);
@@ -46,10 +54,11 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 /** The composition root: the only place that decides which adapters serve which ports. */
-export function createApp({ config, db, logger, storage, ...identityAdapters }: AppDependencies): Express {
+export function createApp({ config, db, logger, storage, webhookSealer, ...identityAdapters }: AppDependencies): Express {
   const app = express();
   const services: AppServices = { config, db, storage };
   app.locals.services = services;
+  if (webhookSealer) app.locals.webhooks = { sealer: webhookSealer } satisfies WebhookHttpDependencies;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
@@ -77,6 +86,20 @@ export function createApp({ config, db, logger, storage, ...identityAdapters }: 
     app.use('/dev', devRoutes());
   }
   // ── end of identity and access ─────────────────────────────────────────────────────────────────────
+
+  // ── Hosted client page and widget assets ─────────────────────────────────────────────────────────
+  // /espace-client (the client's sign-in and uploads, strict CSP) and /assets/ (the widgets' browser
+  // bundle: dist/widgets in production, bundled in memory by esbuild otherwise).
+  app.use('/assets', widgetAssets({ prebuilt: config.env === 'production', logger }));
+  app.use(clientSpaceRoutes(config));
+  app.use(verifyPageRoutes()); // /verify: a proof bundle checked in the browser (sdk/proof), never uploaded
+  // ── end of hosted client page and widget assets ──────────────────────────────────────────────────
+
+  // ── Hosted notary console ────────────────────────────────────────────────────────────────────────
+  // /app: ID.not login (cookie session) -> folder list -> <lecoffre-folder>; its own strict CSP (blob:
+  // frames for the PDF viewer). The script is /assets/pages/app-console.js (widgets/pages/app-console.ts).
+  app.use(appConsoleRoutes(config));
+  // ── end of hosted notary console ─────────────────────────────────────────────────────────────────
 
   const spec = JSON.parse(fs.readFileSync(specPath, 'utf8')) as Record<string, unknown>;
   app.get('/openapi.json', (_req, res) => {

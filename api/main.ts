@@ -4,7 +4,12 @@ import { PgBoss } from 'pg-boss';
 import { pino } from 'pino';
 import { createDemoHost } from '../demo-host/server.js';
 import { openAnchor } from './adapters/anchor/open-anchor.js';
+import { openKeyRing } from './adapters/crypto/open-key-ring.js';
+import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
+import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
+import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
+import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -12,6 +17,11 @@ import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } fr
 import { migrateDatabase } from './db/migrate.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
+import { startJobs } from './jobs/start-jobs.js';
+import { systemClock } from './services/auth/clock.js';
+
+/** The longest a single request (an upload on a slow link) may take. */
+const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 
 /** How long in-flight requests may take to finish after SIGTERM before their sockets are cut. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -65,14 +75,23 @@ async function main(): Promise<void> {
   await migrateDatabase(db);
   const demo: DemoSeed | undefined = config.devMode ? await seedDemoOffice(db, config.dataDir) : undefined;
 
-  const storage = await openDocumentStorage(config);
-  const server = createServer(createApp({ config, db, logger, storage }));
+  const keyRing = await openKeyRing(config);
+  const storage = openDocumentStorage(config, keyRing);
+  const webhookSealer = keyRingSecretSealer(keyRing);
+  const sms = config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db);
+  const server = createServer(createApp({ config, db, logger, storage, webhookSealer, sms }));
+  // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
+  // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
+  server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
   await listen(server, config.port);
 
   // Background jobs share the database through pg-boss (its own schema): several processes, one queue.
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
+  // LISTEN/NOTIFY: an outbox write wakes the dispatcher at commit instead of at the next poll.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, useListenNotify: true });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
+  const mailer = mailerFromConfig(config, db);
+  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock: systemClock, logger, boss });
   const anchoring = await startAnchoringJob(boss, {
     db,
     anchor: await openAnchor(config),
@@ -109,7 +128,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await Promise.all([close(server), demoServer ? close(demoServer) : Promise.resolve()]);
     anchoring.stop();
+    await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
+    mailer.close?.();
     await db.close();
     await embedded?.stop();
     logger.info('stopped');

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
     }
     if (executable) {
       const t0 = Date.now();
-      outcomes.push(await runBrowserTests(browserFiles, executable));
+      outcomes.push(await runBrowserTests(browserFiles, executable, timings));
       timings.push(`browser ${seconds(Date.now() - t0)}`);
     }
   }
@@ -73,9 +73,11 @@ async function main(): Promise<number> {
   return finish(outcomes);
 }
 
-async function runNodeTests(files: string[], timings: string[]): Promise<Outcome> {
-  let adminUrl: string;
-  try {
+let postgres: Promise<string> | undefined;
+
+/** The run's PostgreSQL and its template database, started once for node and browser tests alike. */
+function preparePostgres(timings: string[]): Promise<string> {
+  postgres ??= (async () => {
     let t0 = Date.now();
     // Silent: a failure to start carries the server's last log lines in its message.
     server = await startEmbeddedPostgres({
@@ -83,13 +85,27 @@ async function runNodeTests(files: string[], timings: string[]): Promise<Outcome
       port: 0, // Leave 5433 to a developer's `npm start`.
       durable: false,
     });
-    adminUrl = server.adminUrl;
     timings.push(`postgres ${seconds(Date.now() - t0)}`);
     t0 = Date.now();
-    await buildTemplate(adminUrl);
+    await buildTemplate(server.adminUrl);
     timings.push(`template ${seconds(Date.now() - t0)}`);
+    return server.adminUrl;
+  })();
+  return postgres;
+}
+
+const postgresCrash = (err: unknown): Outcome => ({
+  passed: 0,
+  failed: 0,
+  crash: `could not prepare PostgreSQL / ${TEMPLATE_DATABASE}: ${(err as Error).stack ?? err}`,
+});
+
+async function runNodeTests(files: string[], timings: string[]): Promise<Outcome> {
+  let adminUrl: string;
+  try {
+    adminUrl = await preparePostgres(timings);
   } catch (err) {
-    return { passed: 0, failed: 0, crash: `could not prepare PostgreSQL / ${TEMPLATE_DATABASE}: ${(err as Error).stack ?? err}` };
+    return postgresCrash(err);
   }
 
   const tapFile = path.join(workDir as string, 'node.tap');
@@ -128,12 +144,20 @@ async function runNodeTests(files: string[], timings: string[]): Promise<Outcome
   return outcome;
 }
 
-async function runBrowserTests(files: string[], chromium: string): Promise<Outcome> {
+async function runBrowserTests(files: string[], chromium: string, timings: string[]): Promise<Outcome> {
+  // The component tests run against the real API, on a database of this run's PostgreSQL.
+  let adminUrl: string;
+  try {
+    adminUrl = await preparePostgres(timings);
+  } catch (err) {
+    return postgresCrash(err);
+  }
   const resultsFile = path.join(workDir as string, 'browser.json');
   const { code, signal } = await run(process.execPath, [wtrBin(), '--config', 'web-test-runner.config.mjs', ...files], {
     ...process.env,
     CHROME_PATH: chromium,
     LECOFFRE_WTR_RESULTS: resultsFile,
+    [ADMIN_URL_ENV]: adminUrl,
   });
   const counts = (await readFile(resultsFile, 'utf8').then(JSON.parse, () => undefined)) as
     | { passed?: unknown; failed?: unknown }

@@ -19,6 +19,13 @@ export interface DataKeyCipher {
    * blob was cut short. Bytes it has emitted were authenticated first.
    */
   createDecryptStream(wrapped: WrappedDataKey): Transform;
+  /** The master key new data keys are wrapped with. */
+  readonly currentMasterKeyId: string;
+  /**
+   * The same data key, wrapped by the current master key (master key rotation: the blob is untouched).
+   * Throws `IntegrityError` if it cannot be unwrapped (unknown master key id, altered wrapped key).
+   */
+  rewrap(wrapped: WrappedDataKey): WrappedDataKey;
 }
 
 export interface WrappedDataKey {

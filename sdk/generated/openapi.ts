@@ -25,6 +25,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The office's endpoints, newest first. */
+        get: operations["ListWebhookEndpoints"];
+        put?: never;
+        /**
+         * @description Registers a receiver. Its `secret` is in this answer only (store it in the receiver's configuration).
+         *     The URL must resolve to public addresses only: loopback, private, link-local and metadata addresses
+         *     are refused (422 `webhook_url_forbidden`).
+         */
+        post: operations["CreateWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /** @description Deletes the endpoint; messages still waiting for it are cancelled. */
+        delete: operations["DeleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /** @description Changes the URL, description or event types, or turns the endpoint off and on. Turned back on, it sends what waited. */
+        patch: operations["UpdateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A new secret, in this answer only. For 24 hours deliveries carry two signatures (previous and new
+         *     secret), so the receiver can switch without losing a message.
+         */
+        post: operations["RotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Delivery attempts to this endpoint, newest first: outcome, status code, duration, start of the answer. */
+        get: operations["ListWebhookAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sends again every message that failed for good (8 attempts) since `since`, in their original order. */
+        post: operations["RecoverWebhookMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-messages/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sends one message again now, with the same `webhook-id` (ids: `messageId` in the attempts log). */
+        post: operations["ResendWebhookMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every event type an endpoint may subscribe to, with the JSON Schema (2020-12) of its delivered body. */
+        get: operations["ListEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/office": {
         parameters: {
             query?: never;
@@ -91,6 +219,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/office/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How clients are reminded of requested documents that have a due date. */
+        get: operations["GetNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UpdateNotificationSettings"];
         trace?: never;
     };
     "/v1/members": {
@@ -719,6 +864,193 @@ export interface components {
              */
             expiresInMinutes?: number;
         };
+        /**
+         * @description The event types an endpoint may subscribe to (`GET /v1/event-types` describes each).
+         * @enum {string}
+         */
+        WebhookEventType: "folder.created" | "folder.updated" | "folder.archived" | "folder.completed" | "client.added" | "document.requested" | "document.uploaded" | "document.validated" | "document.refused" | "folder.anchoring_started" | "folder.anchored" | "folder.anchoring_failed" | "member.pending";
+        /** @description Where LeCoffre sends the office's events, signed (Standard Webhooks). The secret is never shown again. */
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string;
+            /** @description Event types sent to this endpoint; empty: every one of them. */
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            /**
+             * @description Why it is off: `manual` (turned off through the API), `gone` (the receiver answered 410), `failing` (5 days of failures).
+             * @enum {string|null}
+             */
+            disabledReason: "manual" | "gone" | "failing" | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /**
+             * Format: date-time
+             * @description Since when every delivery attempt has failed; null once one succeeds.
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation, the previous secret also signs until then.
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The list envelope of the HTTP contract (ARCHITECTURE.md section 6). */
+        Page_WebhookEndpoint_: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            /** @description Pass as `?cursor=` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description Answers of create and rotate-secret only. */
+        WebhookEndpointWithSecret: {
+            id: string;
+            url: string;
+            description: string;
+            /** @description Event types sent to this endpoint; empty: every one of them. */
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            /**
+             * @description Why it is off: `manual` (turned off through the API), `gone` (the receiver answered 410), `failing` (5 days of failures).
+             * @enum {string|null}
+             */
+            disabledReason: "manual" | "gone" | "failing" | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /**
+             * Format: date-time
+             * @description Since when every delivery attempt has failed; null once one succeeds.
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation, the previous secret also signs until then.
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description `whsec_…`: verify each delivery with it. Shown this once: store it in your receiver's configuration. */
+            secret: string;
+        };
+        CreateWebhookEndpointInput: {
+            /** @description Your receiver: an https URL on the public Internet. */
+            url: string;
+            description?: string;
+            /** @description Event types to receive; empty or absent: all of them. */
+            eventTypes?: components["schemas"]["WebhookEventType"][];
+            /** @description Default true. */
+            enabled?: boolean;
+        };
+        /** @description Make all properties in T optional */
+        Partial_CreateWebhookEndpointInput_: {
+            /** @description Your receiver: an https URL on the public Internet. */
+            url?: string;
+            description?: string;
+            /** @description Event types to receive; empty or absent: all of them. */
+            eventTypes?: components["schemas"]["WebhookEventType"][];
+            /** @description Default true. */
+            enabled?: boolean;
+        };
+        UpdateWebhookEndpointInput: components["schemas"]["Partial_CreateWebhookEndpointInput_"];
+        WebhookAttempt: {
+            id: string;
+            messageId: string;
+            /** @description The `webhook-id` of the message. */
+            webhookId: string;
+            eventType: string;
+            /**
+             * Format: double
+             * @description 1 for the first try of a message.
+             */
+            attempt: number;
+            /**
+             * @description `succeeded`: the receiver answered 2xx. Anything else (3xx included: redirects are not followed) failed.
+             * @enum {string}
+             */
+            outcome: "succeeded" | "failed";
+            /**
+             * Format: double
+             * @description The receiver's HTTP status; null when there was no answer.
+             */
+            responseStatus: number | null;
+            /** @description Why there was no answer: `timeout` (15 s), `connection_refused`, `blocked_address`, `dns`, `tls`, `network`. */
+            error: string | null;
+            /** @description The first 1 KiB of the receiver's answer. */
+            responseBody: string | null;
+            /** Format: double */
+            durationMs: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            /**
+             * Format: date-time
+             * @description When the next attempt was scheduled after this one; null after a success or the last attempt.
+             */
+            nextAttemptAt: string | null;
+        };
+        /** @description The list envelope of the HTTP contract (ARCHITECTURE.md section 6). */
+        Page_WebhookAttempt_: {
+            data: components["schemas"]["WebhookAttempt"][];
+            /** @description Pass as `?cursor=` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        RecoverResult: {
+            /**
+             * Format: double
+             * @description How many failed messages were queued again.
+             */
+            recovered: number;
+        };
+        RecoverInput: {
+            /**
+             * Format: date-time
+             * @description Every message created since then that failed for good is sent again (ISO 8601 date-time).
+             */
+            since: string;
+        };
+        /** @description One event for one endpoint, with every attempt at it. */
+        WebhookMessage: {
+            id: string;
+            /** @description The `webhook-id` header: the same on every retry and resend of this event. Dedupe on it. */
+            webhookId: string;
+            endpointId: string;
+            eventType: string;
+            folderId: string | null;
+            /**
+             * @description `pending` (waiting or retrying), `delivered` (a 2xx came back), `failed` (8 attempts failed), `cancelled` (endpoint deleted).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed" | "cancelled";
+            /** Format: double */
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Construct a type with a set of properties K of type T */
+        "Record_string.unknown_": {
+            [key: string]: unknown;
+        };
+        EventTypeInfo: {
+            /** @description e.g. `document.uploaded`. */
+            name: string;
+            description: string;
+            /** @description JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, data }`. */
+            schema: components["schemas"]["Record_string.unknown_"];
+        };
+        /** @description The list envelope of the HTTP contract (ARCHITECTURE.md section 6). */
+        Page_EventTypeInfo_: {
+            data: components["schemas"]["EventTypeInfo"][];
+            /** @description Pass as `?cursor=` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         Office: {
             id: string;
             name: string;
@@ -781,6 +1113,43 @@ export interface components {
             /** @description One of the office's bank details (`GET /v1/office/bank-details`). */
             bankDetailsId: string;
         };
+        /** @description How the office reminds clients of requested documents that have a due date. */
+        NotificationSettings: {
+            /**
+             * Format: int32
+             * @description First reminder this many days before the due date (0: on the day).
+             */
+            reminderDaysBefore: number;
+            /**
+             * Format: int32
+             * @description Once overdue, a reminder the day after the due date, then every this many days.
+             */
+            reminderEveryDays: number;
+            /**
+             * Format: int32
+             * @description At most this many reminders per request (0: none).
+             */
+            reminderMaxCount: number;
+        };
+        /** @description Make all properties in T optional */
+        Partial_NotificationSettings_: {
+            /**
+             * Format: int32
+             * @description First reminder this many days before the due date (0: on the day).
+             */
+            reminderDaysBefore?: number;
+            /**
+             * Format: int32
+             * @description Once overdue, a reminder the day after the due date, then every this many days.
+             */
+            reminderEveryDays?: number;
+            /**
+             * Format: int32
+             * @description At most this many reminders per request (0: none).
+             */
+            reminderMaxCount?: number;
+        };
+        NotificationSettingsPatch: components["schemas"]["Partial_NotificationSettings_"];
         /** @description A member of the office: a notary or a collaborator signed in through ID.not. */
         Member: {
             id: string;
@@ -1316,6 +1685,501 @@ export interface operations {
             };
         };
     };
+    ListWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookEndpoint_"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid URL, forbidden address or unknown event type */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid URL, forbidden address or unknown event type */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListWebhookAttempts: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookAttempt_"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RecoverWebhookMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverInput"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoverResult"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResendWebhookMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookMessage"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such message in your office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EventTypeInfo_"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GetOffice: {
         parameters: {
             query?: never;
@@ -1636,6 +2500,95 @@ export interface operations {
                 };
             };
             /** @description Unknown bank details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clients and widget sessions cannot; changes need a notary or an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A value out of range */
             422: {
                 headers: {
                     [name: string]: unknown;

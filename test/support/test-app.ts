@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import supertest from 'supertest';
+import { keyRingSecretSealer } from '../../api/adapters/webhooks/key-ring-sealer.js';
 import { createApp } from '../../api/app.js';
 import { type Config, loadConfig } from '../../api/config.js';
 import { type Database, openDatabase } from '../../api/db/database.js';
@@ -12,6 +13,7 @@ import { mintApiKey } from '../../api/services/api-keys/mint-api-key.js';
 import type { Clock } from '../../api/services/auth/clock.js';
 import { openSession } from '../../api/services/auth/sessions.js';
 import type { DocumentStorage } from '../../api/services/documents/document-storage.js';
+import type { SecretSealer } from '../../api/services/webhooks/secrets.js';
 import { createTestDatabase } from './database.js';
 import { testStorage } from './storage.js';
 
@@ -31,6 +33,8 @@ export interface TestApp {
   /** A second office: everything of the first must stay invisible to it. */
   otherOffice: TestOffice;
   request: ReturnType<typeof supertest>;
+  /** The API's webhook secret sealer (same master key ring as storage): jobs in the test must share it. */
+  webhookSealer: SecretSealer;
   /** The app's own database, for child processes that must share it. */
   databaseUrl: string;
   /** Files go to a temporary directory of this app's own, sealed with a random master key. */
@@ -53,7 +57,13 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const db = openDatabase(database.url);
   const config = loadConfig({ NODE_ENV: 'test', LECOFFRE_DATA_DIR: '.tmp/test-data', ...env });
   const storage = await testStorage(config.documents.maxUploadBytes);
-  const app = createApp({ config, db, logger: pino({ level: process.env.LECOFFRE_TEST_LOG ?? 'silent' }), storage: storage.storage });
+  const app = createApp({
+    config,
+    db,
+    logger: pino({ level: process.env.LECOFFRE_TEST_LOG ?? 'silent' }),
+    storage: storage.storage,
+    webhookSealer: keyRingSecretSealer(storage.ring),
+  });
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
   const otherOffice = await createOffice(db, 'SCP BRISSON VILLECOURT');
   return {
@@ -64,6 +74,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     otherOffice,
     request: supertest(app),
     storage: storage.storage,
+    webhookSealer: keyRingSecretSealer(storage.ring),
     databaseUrl: database.url,
     async close() {
       await db.close();
@@ -111,7 +122,15 @@ export async function createIdentityTestApp(
   const config = loadConfig({ NODE_ENV: 'test', LECOFFRE_DATA_DIR: '.tmp/test-data', LECOFFRE_BASE_URL: baseUrl, ...options.env });
   const clock = options.clock ?? new TestClock();
   const storage = await testStorage(config.documents.maxUploadBytes);
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), clock, sms: options.sms, storage: storage.storage });
+  const app = createApp({
+    config,
+    db,
+    logger: pino({ level: 'silent' }),
+    clock,
+    sms: options.sms,
+    storage: storage.storage,
+    webhookSealer: keyRingSecretSealer(storage.ring),
+  });
   server.on('request', app);
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
   const otherOffice = await createOffice(db, 'SCP BRISSON VILLECOURT');
@@ -124,6 +143,7 @@ export async function createIdentityTestApp(
     clock,
     baseUrl,
     storage: storage.storage,
+    webhookSealer: keyRingSecretSealer(storage.ring),
     databaseUrl: database.url,
     request: supertest(app),
     async close() {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataKeyCipher, WrappedDataKey } from '../../ports/data-key-cipher.js';
-import { type KeyRing, unwrapDataKey, wrapDataKey } from './key-wrap.js';
+import { type KeyRing, rewrapDataKey, unwrapDataKey, wrapDataKey } from './key-wrap.js';
 import { createSegmentDecryptor, createSegmentEncryptor } from './segmented-gcm.js';
 
 /** The DataKeyCipher port: a fresh AES-256 data key per file, wrapped by the ring's current master key. */
@@ -12,6 +12,10 @@ export function createEnvelopeCipher(ring: KeyRing): DataKeyCipher {
     },
     createDecryptStream(wrapped: WrappedDataKey) {
       return createSegmentDecryptor(unwrapDataKey(wrapped, ring));
+    },
+    currentMasterKeyId: ring.current.id,
+    rewrap(wrapped: WrappedDataKey) {
+      return rewrapDataKey(wrapped, ring, ring.current);
     },
   };
 }

@@ -54,7 +54,7 @@ const statements = [
     created_at timestamptz NOT NULL,
     UNIQUE (endpoint_id, event_id)
   )`,
-  'CREATE INDEX webhook_messages_lane_idx ON webhook_messages (lane, event_seq) WHERE status = \'pending\'',
+  "CREATE INDEX webhook_messages_lane_idx ON webhook_messages (lane, event_seq) WHERE status = 'pending'",
   'CREATE INDEX webhook_messages_endpoint_idx ON webhook_messages (endpoint_id, status, created_at)',
   `CREATE TABLE webhook_attempts (
     id text PRIMARY KEY,
@@ -95,7 +95,7 @@ const statements = [
     created_at timestamptz NOT NULL,
     CHECK ((client_id IS NULL) <> (member_id IS NULL))
   )`,
-  'CREATE INDEX notifications_due_idx ON notifications (due_at) WHERE status = \'pending\'',
+  "CREATE INDEX notifications_due_idx ON notifications (due_at) WHERE status = 'pending'",
   'CREATE INDEX notifications_folder_client_idx ON notifications (folder_id, client_id, kind)',
   // Client uploads waiting to be told to the office: at most one e-mail per folder per 15 minutes.
   `CREATE TABLE folder_upload_digests (
@@ -121,6 +121,10 @@ const statements = [
     reminder_max_count integer NOT NULL CHECK (reminder_max_count BETWEEN 0 AND 10),
     updated_at timestamptz NOT NULL
   )`,
+  // Events written before this release predate webhooks and notifications: no endpoint can be subscribed
+  // to them, and their clients were told otherwise. Without this, the first dispatch would e-mail every
+  // client of every past folder "dossier mis en ligne" at once.
+  'UPDATE outbox_events SET dispatched_at = now() WHERE dispatched_at IS NULL',
   // Wakes the job runners at commit of any transaction that wrote to the outbox (NOTIFY is transactional
   // and coalesced: one per transaction), so the first delivery attempt does not wait for a poll.
   `CREATE FUNCTION lecoffre_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$

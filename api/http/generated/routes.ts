@@ -6,7 +6,11 @@ import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { WidgetSessionsController } from './../controllers/widget-sessions-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { WebhookEndpointsController } from './../controllers/webhook-endpoints-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { OfficeController } from './../controllers/office-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { NotificationSettingsController } from './../controllers/notification-settings-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MembersController } from './../controllers/members-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -84,6 +88,163 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WebhookEventType": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["folder.created"]},{"dataType":"enum","enums":["folder.updated"]},{"dataType":"enum","enums":["folder.archived"]},{"dataType":"enum","enums":["folder.completed"]},{"dataType":"enum","enums":["client.added"]},{"dataType":"enum","enums":["document.requested"]},{"dataType":"enum","enums":["document.uploaded"]},{"dataType":"enum","enums":["document.validated"]},{"dataType":"enum","enums":["document.refused"]},{"dataType":"enum","enums":["folder.anchoring_started"]},{"dataType":"enum","enums":["folder.anchored"]},{"dataType":"enum","enums":["folder.anchoring_failed"]},{"dataType":"enum","enums":["member.pending"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WebhookEndpoint": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "description": {"dataType":"string","required":true},
+            "eventTypes": {"dataType":"array","array":{"dataType":"refAlias","ref":"WebhookEventType"},"required":true},
+            "enabled": {"dataType":"boolean","required":true},
+            "disabledReason": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["manual"]},{"dataType":"enum","enums":["gone"]},{"dataType":"enum","enums":["failing"]},{"dataType":"enum","enums":[null]}],"required":true},
+            "disabledAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "failingSince": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "previousSecretExpiresAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "createdAt": {"dataType":"datetime","required":true},
+            "updatedAt": {"dataType":"datetime","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Page_WebhookEndpoint_": {
+        "dataType": "refObject",
+        "properties": {
+            "data": {"dataType":"array","array":{"dataType":"refObject","ref":"WebhookEndpoint"},"required":true},
+            "nextCursor": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WebhookEndpointWithSecret": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "description": {"dataType":"string","required":true},
+            "eventTypes": {"dataType":"array","array":{"dataType":"refAlias","ref":"WebhookEventType"},"required":true},
+            "enabled": {"dataType":"boolean","required":true},
+            "disabledReason": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["manual"]},{"dataType":"enum","enums":["gone"]},{"dataType":"enum","enums":["failing"]},{"dataType":"enum","enums":[null]}],"required":true},
+            "disabledAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "failingSince": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "previousSecretExpiresAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "createdAt": {"dataType":"datetime","required":true},
+            "updatedAt": {"dataType":"datetime","required":true},
+            "secret": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreateWebhookEndpointInput": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":500}}},
+            "eventTypes": {"dataType":"array","array":{"dataType":"refAlias","ref":"WebhookEventType"},"validators":{"maxItems":{"value":50}}},
+            "enabled": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Partial_CreateWebhookEndpointInput_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"url":{"dataType":"string","validators":{"maxLength":{"value":2048}}},"description":{"dataType":"string","validators":{"maxLength":{"value":500}}},"eventTypes":{"dataType":"array","array":{"dataType":"refAlias","ref":"WebhookEventType"},"validators":{"maxItems":{"value":50}}},"enabled":{"dataType":"boolean"}},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "UpdateWebhookEndpointInput": {
+        "dataType": "refAlias",
+        "type": {"ref":"Partial_CreateWebhookEndpointInput_","validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WebhookAttempt": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "messageId": {"dataType":"string","required":true},
+            "webhookId": {"dataType":"string","required":true},
+            "eventType": {"dataType":"string","required":true},
+            "attempt": {"dataType":"double","required":true},
+            "outcome": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["succeeded"]},{"dataType":"enum","enums":["failed"]}],"required":true},
+            "responseStatus": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "error": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "responseBody": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "durationMs": {"dataType":"double","required":true},
+            "attemptedAt": {"dataType":"datetime","required":true},
+            "nextAttemptAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Page_WebhookAttempt_": {
+        "dataType": "refObject",
+        "properties": {
+            "data": {"dataType":"array","array":{"dataType":"refObject","ref":"WebhookAttempt"},"required":true},
+            "nextCursor": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RecoverResult": {
+        "dataType": "refObject",
+        "properties": {
+            "recovered": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RecoverInput": {
+        "dataType": "refObject",
+        "properties": {
+            "since": {"dataType":"datetime","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WebhookMessage": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "webhookId": {"dataType":"string","required":true},
+            "endpointId": {"dataType":"string","required":true},
+            "eventType": {"dataType":"string","required":true},
+            "folderId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["pending"]},{"dataType":"enum","enums":["delivered"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["cancelled"]}],"required":true},
+            "attempts": {"dataType":"double","required":true},
+            "nextAttemptAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "deliveredAt": {"dataType":"union","subSchemas":[{"dataType":"datetime"},{"dataType":"enum","enums":[null]}],"required":true},
+            "createdAt": {"dataType":"datetime","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.unknown_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EventTypeInfo": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","required":true},
+            "description": {"dataType":"string","required":true},
+            "schema": {"ref":"Record_string.unknown_","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Page_EventTypeInfo_": {
+        "dataType": "refObject",
+        "properties": {
+            "data": {"dataType":"array","array":{"dataType":"refObject","ref":"EventTypeInfo"},"required":true},
+            "nextCursor": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Office": {
         "dataType": "refObject",
         "properties": {
@@ -152,6 +313,26 @@ const models: TsoaRoute.Models = {
             "bankDetailsId": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NotificationSettings": {
+        "dataType": "refObject",
+        "properties": {
+            "reminderDaysBefore": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":60}}},
+            "reminderEveryDays": {"dataType":"integer","required":true,"validators":{"minimum":{"value":1},"maximum":{"value":60}}},
+            "reminderMaxCount": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":10}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Partial_NotificationSettings_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"reminderDaysBefore":{"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":60}}},"reminderEveryDays":{"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":60}}},"reminderMaxCount":{"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10}}}},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NotificationSettingsPatch": {
+        "dataType": "refAlias",
+        "type": {"ref":"Partial_NotificationSettings_","validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Member": {
@@ -652,6 +833,329 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_listWebhookEndpoints: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                limit: {"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":100}}},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/v1/webhook-endpoints',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.listWebhookEndpoints)),
+
+            async function WebhookEndpointsController_listWebhookEndpoints(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_listWebhookEndpoints, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'listWebhookEndpoints',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_createWebhookEndpoint: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"CreateWebhookEndpointInput"},
+        };
+        app.post('/v1/webhook-endpoints',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.createWebhookEndpoint)),
+
+            async function WebhookEndpointsController_createWebhookEndpoint(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_createWebhookEndpoint, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'createWebhookEndpoint',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_getWebhookEndpoint: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/webhook-endpoints/:id',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.getWebhookEndpoint)),
+
+            async function WebhookEndpointsController_getWebhookEndpoint(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_getWebhookEndpoint, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'getWebhookEndpoint',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_updateWebhookEndpoint: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"UpdateWebhookEndpointInput"},
+        };
+        app.patch('/v1/webhook-endpoints/:id',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.updateWebhookEndpoint)),
+
+            async function WebhookEndpointsController_updateWebhookEndpoint(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_updateWebhookEndpoint, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'updateWebhookEndpoint',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_deleteWebhookEndpoint: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.delete('/v1/webhook-endpoints/:id',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.deleteWebhookEndpoint)),
+
+            async function WebhookEndpointsController_deleteWebhookEndpoint(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_deleteWebhookEndpoint, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'deleteWebhookEndpoint',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_rotateWebhookSecret: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/webhook-endpoints/:id/rotate-secret',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.rotateWebhookSecret)),
+
+            async function WebhookEndpointsController_rotateWebhookSecret(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_rotateWebhookSecret, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'rotateWebhookSecret',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_listWebhookAttempts: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                limit: {"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":100}}},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/v1/webhook-endpoints/:id/attempts',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.listWebhookAttempts)),
+
+            async function WebhookEndpointsController_listWebhookAttempts(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_listWebhookAttempts, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'listWebhookAttempts',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_recoverWebhookMessages: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"RecoverInput"},
+        };
+        app.post('/v1/webhook-endpoints/:id/recover',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.recoverWebhookMessages)),
+
+            async function WebhookEndpointsController_recoverWebhookMessages(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_recoverWebhookMessages, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'recoverWebhookMessages',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_resendWebhookMessage: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/webhook-messages/:id/resend',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.resendWebhookMessage)),
+
+            async function WebhookEndpointsController_resendWebhookMessage(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_resendWebhookMessage, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'resendWebhookMessage',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 202,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsWebhookEndpointsController_listEventTypes: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/v1/event-types',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
+            ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.listEventTypes)),
+
+            async function WebhookEndpointsController_listEventTypes(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsWebhookEndpointsController_listEventTypes, request, response });
+
+                const controller = new WebhookEndpointsController();
+
+              await templateService.apiHandler({
+                methodName: 'listEventTypes',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsOfficeController_getOffice: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -898,6 +1402,69 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'listSharedDocuments',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationSettingsController_getNotificationSettings: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/v1/office/notification-settings',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController.prototype.getNotificationSettings)),
+
+            async function NotificationSettingsController_getNotificationSettings(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationSettingsController_getNotificationSettings, request, response });
+
+                const controller = new NotificationSettingsController();
+
+              await templateService.apiHandler({
+                methodName: 'getNotificationSettings',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationSettingsController_updateNotificationSettings: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"NotificationSettingsPatch"},
+        };
+        app.patch('/v1/office/notification-settings',
+            authenticateMiddleware([{"bearer":["staff"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController.prototype.updateNotificationSettings)),
+
+            async function NotificationSettingsController_updateNotificationSettings(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationSettingsController_updateNotificationSettings, request, response });
+
+                const controller = new NotificationSettingsController();
+
+              await templateService.apiHandler({
+                methodName: 'updateNotificationSettings',
                 controller,
                 response,
                 next,

@@ -1,0 +1,106 @@
+import type { Database } from '../../db/database.js';
+import { newId } from '../../domain/ids.js';
+import type { Clock } from '../auth/clock.js';
+import { planEndpointDisabledNotices } from '../notifications/endpoint-disabled.js';
+import { nextAttemptAt, parseRetryAfter } from './retry-schedule.js';
+import type { WebhookResponse } from './transport.js';
+
+/** An endpoint failing without a break this long is turned off, and its office's notaries told. */
+export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3600 * 1000;
+/** Of the receiver's answer, the attempts log keeps this many characters. */
+export const KEPT_BODY_CHARS = 1024;
+
+export interface AttemptFacts {
+  messageId: string;
+  endpointId: string;
+  attemptedAt: Date;
+  response: WebhookResponse;
+}
+
+export interface RecordedAttempt {
+  outcome: 'succeeded' | 'failed';
+  /** When the message will be tried again; null when delivered or given up. */
+  nextAttemptAt: Date | null;
+  /** This attempt turned the endpoint off (410, or 5 days of failures). */
+  endpointDisabled: boolean;
+}
+
+/**
+ * Writes the attempt, moves the message on (delivered, retry at the next step of the schedule, or failed
+ * for good), and keeps the endpoint's health: any success clears its failing streak; a 410 or a streak of
+ * 5 days turns it off and plans an e-mail to the office's notaries. One transaction, the endpoint row
+ * locked: concurrent lanes of one endpoint judge its health one after the other.
+ */
+export async function recordAttempt(
+  deps: { db: Database; clock: Clock; random?: () => number },
+  facts: AttemptFacts,
+): Promise<RecordedAttempt> {
+  const { db } = deps;
+  const { response, attemptedAt } = facts;
+  const succeeded = response.kind === 'response' && response.status >= 200 && response.status < 300;
+  return db.sequelize.transaction(async (transaction) => {
+    const endpoint = await db.models.WebhookEndpoint.findByPk(facts.endpointId, { transaction, lock: transaction.LOCK.UPDATE });
+    const message = await db.models.WebhookMessage.findByPk(facts.messageId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!endpoint || !message) throw new Error(`webhook message ${facts.messageId} vanished during its attempt`);
+    const attempt = message.attempts + 1;
+    const retryAfter = response.kind === 'response' ? parseRetryAfter(response.retryAfter, attemptedAt) : undefined;
+    const next = succeeded ? null : nextAttemptAt(attempt, attemptedAt, retryAfter, deps.random ?? Math.random);
+
+    await db.models.WebhookAttempt.create(
+      {
+        id: newId('wha', attemptedAt.getTime()),
+        officeId: message.officeId,
+        endpointId: endpoint.id,
+        messageId: message.id,
+        attempt,
+        outcome: succeeded ? 'succeeded' : 'failed',
+        responseStatus: response.kind === 'response' ? response.status : null,
+        error: response.kind === 'error' ? response.error : null,
+        responseBody: response.kind === 'response' ? response.body.slice(0, KEPT_BODY_CHARS) : response.message.slice(0, KEPT_BODY_CHARS),
+        durationMs: response.durationMs,
+        attemptedAt,
+        nextAttemptAt: next,
+      },
+      { transaction },
+    );
+    // A resend or a deletion during the attempt changed the message: its new state wins.
+    if (message.status === 'pending') {
+      await message.update(
+        {
+          attempts: attempt,
+          status: succeeded ? 'delivered' : next ? 'pending' : 'failed',
+          nextAttemptAt: next,
+          deliveredAt: succeeded ? attemptedAt : null,
+          lastAttemptAt: attemptedAt,
+          leaseUntil: null,
+        },
+        { transaction },
+      );
+    }
+
+    let endpointDisabled = false;
+    if (succeeded) {
+      if (endpoint.failingSince) await endpoint.update({ failingSince: null }, { transaction });
+    } else {
+      const failingSince = endpoint.failingSince ?? attemptedAt;
+      const gone = response.kind === 'response' && response.status === 410;
+      const tooLong = attemptedAt.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS;
+      if (endpoint.enabled && (gone || tooLong)) {
+        endpointDisabled = true;
+        const reason = gone ? 'gone' : 'failing';
+        await endpoint.update(
+          { failingSince, enabled: false, disabledReason: reason, disabledAt: attemptedAt, updatedAt: attemptedAt },
+          { transaction },
+        );
+        await planEndpointDisabledNotices(db, transaction, endpoint, reason, attemptedAt);
+      } else if (!endpoint.failingSince) {
+        await endpoint.update({ failingSince }, { transaction });
+      }
+    }
+    return {
+      outcome: succeeded ? 'succeeded' : 'failed',
+      nextAttemptAt: message.status === 'pending' ? message.nextAttemptAt : null,
+      endpointDisabled,
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { Webhook } from 'svix';
+
+/**
+ * Keeps endpoint secrets unreadable at rest. Signing is an HMAC, so the secret itself is needed at
+ * each delivery and a one-way hash (as for API keys) cannot work: the secret is encrypted with the
+ * master key instead. The implementation lives in adapters/webhooks (master key ring, AES-256-GCM).
+ */
+export interface SecretSealer {
+  seal(key: Buffer): { sealed: string; keyId: string };
+  /** Throws when the master key `keyId` is unknown or the sealed text was altered. */
+  open(sealed: string, keyId: string): Buffer;
+}
+
+/** 32 random bytes (the Standard Webhooks minimum is 24). */
+const SECRET_BYTES = 32;
+const PREFIX = 'whsec_';
+
+export function newSecretKey(): Buffer {
+  return randomBytes(SECRET_BYTES);
+}
+
+/** The text a receiver configures: `whsec_` + base64 of the key (Standard Webhooks format). */
+export function formatSecret(key: Buffer): string {
+  return `${PREFIX}${key.toString('base64')}`;
+}
+
+/**
+ * The `webhook-signature` header: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` per secret, separated
+ * by spaces. During a rotation both the new and the previous secret sign, so a receiver verifies with
+ * whichever it holds. Signed by svix, the reference implementation.
+ */
+export function signatureHeader(webhookId: string, timestamp: Date, body: string, keys: Buffer[]): string {
+  return keys.map((key) => new Webhook(formatSecret(key)).sign(webhookId, timestamp, body)).join(' ');
+}

@@ -1,0 +1,157 @@
+/**
+ * `npx tsx bench/bundle-size.ts`: what `<lecoffre-folder>` + `<lecoffre-upload>` cost a vendor's page, built
+ * as `npm run build` builds them (the widgets configuration of rollup.config.mjs: node-resolve for browsers,
+ * esbuild to ES2022, terser), lit, @lit/context and the SDK client included. A page loads the entry and
+ * every chunk it imports statically before the elements run; chunks imported dynamically (hash-wasm's
+ * streaming SHA-256 for large files, the proof verifier) load only when used, so they are listed apart and
+ * not counted. Sizes are gzip -9 per file, as each is a request of its own.
+ *
+ * The comparison is the 95 kB gzip the issue gives for Uppy's Dashboard + Tus, the upload widget vendors
+ * would otherwise reach for: a published figure, not measured here. Budget: <= 35 kB. JSON summary last.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type OutputBundle, type OutputChunk, type Plugin, type RollupOptions, rollup } from 'rollup';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUDGET_BYTES = 35_000;
+/** Uppy Dashboard + Tus, gzip, as stated in issue 9 (a documented figure, not a measurement). */
+const UPPY_DASHBOARD_TUS_GZIP_BYTES = 95_000;
+
+const ENTRY = '\0lecoffre-bundle-budget';
+
+/** One entry that registers exactly the two elements the budget is about, as a page embedding both would. */
+const budgetEntry: Plugin = {
+  name: 'lecoffre-bundle-budget-entry',
+  resolveId: (id) => (id === ENTRY ? id : null),
+  load: (id) =>
+    id === ENTRY
+      ? ['widgets/folder/folder.ts', 'widgets/upload/upload.ts'].map((file) => `import ${JSON.stringify(path.join(ROOT, file))};`).join('\n')
+      : null,
+};
+
+/** The production configuration of the widgets (the rollup.config.mjs entry that writes dist/widgets). */
+async function widgetsConfig(): Promise<RollupOptions> {
+  // A plain JavaScript module without types: read as data, and checked below.
+  const configs = (await import(new URL('../rollup.config.mjs', import.meta.url).href)).default as RollupOptions[];
+  const widgets = configs.find((config) => !Array.isArray(config.output) && config.output?.dir === 'dist/widgets');
+  if (!widgets) throw new Error('rollup.config.mjs has no configuration writing dist/widgets');
+  return widgets;
+}
+
+interface FileSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+interface Measured {
+  upFront: FileSize[];
+  onDemand: FileSize[];
+  /** Bytes of the up-front code per source folder or package, after tree-shaking, before minification. */
+  sources: [string, number][];
+}
+
+/** `widgets/folder`, `sdk/core`, `npm:lit-html`…: where to look first when the budget is tight. */
+function sourceGroup(moduleId: string): string {
+  const relative = path.relative(ROOT, moduleId).split(path.sep).join('/');
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(relative);
+  if (npm) return `npm:${npm[1]}`;
+  return /^(widgets|sdk)\/[^/]+\//.exec(relative)?.[0].slice(0, -1) ?? relative;
+}
+
+const sizeOf = (chunk: OutputChunk): FileSize => ({
+  file: chunk.fileName,
+  bytes: Buffer.byteLength(chunk.code),
+  gzip: gzipSync(chunk.code, { level: 9 }).length,
+});
+
+/** Splits a build into what its entry loads before running (static imports, transitively) and the rest. */
+function split(bundle: OutputBundle, entryName: string): Measured {
+  const chunks = new Map(Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry && chunk.name === entryName);
+  if (!entry) throw new Error(`no entry chunk ${entryName}`);
+  const upFront = new Set<string>();
+  const visit = (fileName: string) => {
+    if (upFront.has(fileName)) return;
+    upFront.add(fileName);
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+  };
+  visit(entry.fileName);
+  const all = [...chunks.values()];
+  const sources = new Map<string, number>();
+  for (const chunk of all.filter((candidate) => upFront.has(candidate.fileName))) {
+    for (const [id, module] of Object.entries(chunk.modules)) {
+      if (module.renderedLength > 0) sources.set(sourceGroup(id), (sources.get(sourceGroup(id)) ?? 0) + module.renderedLength);
+    }
+  }
+  return {
+    upFront: all.filter((chunk) => upFront.has(chunk.fileName)).map(sizeOf),
+    onDemand: all.filter((chunk) => !upFront.has(chunk.fileName)).map(sizeOf),
+    sources: [...sources].sort((a, b) => b[1] - a[1]),
+  };
+}
+
+async function measure(config: RollupOptions, input: Record<string, string>, plugins: Plugin[] = []): Promise<Measured> {
+  const build = await rollup({
+    ...config,
+    input,
+    plugins: [...plugins, ...(Array.isArray(config.plugins) ? config.plugins : [])],
+    onwarn: () => {}, // circular-import notices from dependencies are not this bench's business
+  });
+  try {
+    const output = config.output as Exclude<RollupOptions['output'], unknown[] | undefined>;
+    const { output: files } = await build.generate({ ...output, sourcemap: false });
+    const bundle: OutputBundle = Object.fromEntries(files.map((file) => [file.fileName, file]));
+    return split(bundle, Object.keys(input)[0]);
+  } finally {
+    await build.close();
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const total = (files: FileSize[], key: 'bytes' | 'gzip') => files.reduce((sum, file) => sum + file[key], 0);
+
+function print(title: string, measured: Measured): void {
+  console.log(title);
+  for (const file of measured.upFront) console.log(`  ${file.file.padEnd(44)} ${kB(file.bytes).padStart(9)} min ${kB(file.gzip).padStart(9)} gzip`);
+  console.log(`  ${'up front, total'.padEnd(44)} ${kB(total(measured.upFront, 'bytes')).padStart(9)} min ${kB(total(measured.upFront, 'gzip')).padStart(9)} gzip`);
+  for (const file of measured.onDemand) {
+    console.log(`  (on demand) ${file.file.padEnd(32)} ${kB(file.bytes).padStart(9)} min ${kB(file.gzip).padStart(9)} gzip`);
+  }
+}
+
+const started = performance.now();
+const config = await widgetsConfig();
+const budget = await measure(config, { 'folder-and-upload': ENTRY }, [budgetEntry]);
+// For reference: /assets/lecoffre-widgets.js, which registers every element (folder list and bars too).
+const everything = await measure(config, { 'lecoffre-widgets': path.join(ROOT, 'widgets', 'index.ts') });
+
+print('<lecoffre-folder> + <lecoffre-upload> (lit, @lit/context, SDK client included), production build:', budget);
+console.log('  Up-front code by source, before minification:');
+for (const [source, bytes] of budget.sources.slice(0, 12)) console.log(`    ${source.padEnd(40)} ${kB(bytes).padStart(9)}`);
+console.log('');
+print('For reference, lecoffre-widgets.js (every element):', everything);
+
+const gzip = total(budget.upFront, 'gzip');
+const ratio = gzip / UPPY_DASHBOARD_TUS_GZIP_BYTES;
+const ok = gzip <= BUDGET_BYTES;
+console.log('');
+console.log(`Up front: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${ok ? 'within budget' : 'OVER BUDGET'}`);
+console.log(`Ratio against Uppy Dashboard + Tus (${kB(UPPY_DASHBOARD_TUS_GZIP_BYTES)} gzip, figure from issue 9, not measured): ${ratio.toFixed(2)}`);
+console.log(`Built in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  JSON.stringify({
+    bench: 'bundle-size',
+    upFrontGzipBytes: gzip,
+    upFrontMinBytes: total(budget.upFront, 'bytes'),
+    onDemandGzipBytes: total(budget.onDemand, 'gzip'),
+    allElementsUpFrontGzipBytes: total(everything.upFront, 'gzip'),
+    budgetBytes: BUDGET_BYTES,
+    uppyDashboardTusGzipBytes: UPPY_DASHBOARD_TUS_GZIP_BYTES,
+    ratio,
+    ok,
+  }),
+);
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,121 @@
+/**
+ * Master key rotation: re-wraps every file's data key with a new master key. Blobs are never read or
+ * rewritten (a data key does not change; only its wrapping in the database does), so this takes seconds
+ * even for terabytes of documents.
+ *
+ *   1. Generate the new key:                     openssl rand -base64 32
+ *   2. Restart the server with the new key current and the old one(s) still readable:
+ *        LECOFFRE_MASTER_KEY=<new>  LECOFFRE_PREVIOUS_MASTER_KEYS=<old>[,<older>…]
+ *      (new files are sealed with the new key from now on; old ones still open.)
+ *   3. With the same two variables (and DATABASE_URL, or the same LECOFFRE_DATA_DIR in embedded mode):
+ *        npx tsx scripts/rotate-master-key.ts [--batch-size 500]
+ *   4. Once it reports 0 failures, drop LECOFFRE_PREVIOUS_MASTER_KEYS and restart. Keep the old key in
+ *      your backups' key escrow as long as backups made before the rotation are kept.
+ *
+ * Each batch is its own transaction: an interrupted run is resumed by running it again, and a run with
+ * nothing left to do changes nothing. Records it cannot unwrap (a master key missing from
+ * LECOFFRE_PREVIOUS_MASTER_KEYS) are listed and left as they are; the exit code is then 1.
+ *
+ * Embedded mode: without LECOFFRE_MASTER_KEY the current key is `<data dir>/master-key`. After rotating to
+ * a key given in LECOFFRE_MASTER_KEY, keep starting the server with that variable (the file still holds
+ * the old key; the variable wins over it). It can run while `npm start` runs: it then uses the same
+ * embedded PostgreSQL and leaves it running.
+ */
+import 'dotenv/config';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEnvelopeCipher } from '../api/adapters/crypto/envelope-cipher.js';
+import { loadKeyRing, MasterKeyError, parseMasterKey } from '../api/adapters/crypto/master-key.js';
+import { ConfigError, loadConfig } from '../api/config.js';
+import { openDatabase } from '../api/db/database.js';
+import { isAlive, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
+import { rotateMasterKey } from '../api/services/documents/rotate-master-key.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { 'batch-size': { type: 'string', default: '500' } } });
+  const batchSize = Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    console.error('--batch-size must be a positive whole number.');
+    return 2;
+  }
+  const config = loadConfig();
+  const ring = await loadKeyRing({
+    masterKey: config.documents.masterKey,
+    previousMasterKeys: config.documents.previousMasterKeys.join(','),
+    dataDir: config.dataDir,
+    // A rotation never invents a key: that would seal nothing and strand every record.
+    generateIfMissing: false,
+  });
+  const previousIds = config.documents.previousMasterKeys.map(
+    (k, i) => parseMasterKey(k, `LECOFFRE_PREVIOUS_MASTER_KEYS (key ${i + 1})`).id,
+  );
+  const source = config.documents.masterKey ? 'LECOFFRE_MASTER_KEY' : path.join(config.dataDir, 'master-key');
+  console.log(`Re-wrapping data keys with master key ${ring.current.id} (from ${source}).`);
+  console.log(`Previous keys held: ${previousIds.length ? previousIds.join(', ') : 'none (set LECOFFRE_PREVIOUS_MASTER_KEYS)'}.`);
+
+  const { databaseUrl, stopDatabase } = await connect(config);
+  const db = openDatabase(databaseUrl);
+  try {
+    let batches = 0;
+    const result = await rotateMasterKey(db, createEnvelopeCipher(ring), {
+      batchSize,
+      onBatch: ({ table, rewrapped, failed }) => {
+        batches += 1;
+        console.log(`  batch ${batches}: ${table}, ${rewrapped} re-wrapped${failed ? `, ${failed} failed` : ''}`);
+      },
+    });
+    for (const table of Object.keys(result.rewrapped) as Array<keyof typeof result.rewrapped>) {
+      console.log(`${table}: ${result.rewrapped[table]} re-wrapped, ${result.alreadyCurrent[table]} already under ${result.masterKeyId}.`);
+    }
+    if (result.failures.length === 0) {
+      console.log('Done: every record is under the current master key. LECOFFRE_PREVIOUS_MASTER_KEYS can be removed.');
+      return 0;
+    }
+    console.error(`${result.failures.length} record(s) could not be re-wrapped and keep their old wrapping:`);
+    for (const f of result.failures) console.error(`  ${f.table} ${f.id}: ${f.reason} (master key ${f.masterKeyId})`);
+    const missing = [...new Set(result.failures.filter((f) => f.reason === 'unknown_master_key').map((f) => f.masterKeyId))];
+    if (missing.length) console.error(`Add the key(s) ${missing.join(', ')} to LECOFFRE_PREVIOUS_MASTER_KEYS and run again.`);
+    return 1;
+  } finally {
+    await db.close();
+    await stopDatabase();
+  }
+}
+
+/** DATABASE_URL, or the data dir's embedded PostgreSQL (started if `npm start` is not running it). */
+async function connect(config: ReturnType<typeof loadConfig>): Promise<{ databaseUrl: string; stopDatabase: () => Promise<void> }> {
+  if (config.databaseUrl) return { databaseUrl: config.databaseUrl, stopDatabase: async () => {} };
+  // A server already running on this data dir is reused, and must be left running for `npm start`.
+  const runningPid = await readPostmasterPid(config.dataDir);
+  const alreadyRunning = runningPid !== undefined && (await isAlive(runningPid));
+  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  // The database npm start created (main.ts); never created here: a rotation on an empty one means a wrong data dir.
+  const databaseUrl = new URL(embedded.adminUrl);
+  databaseUrl.pathname = '/lecoffre';
+  return {
+    databaseUrl: databaseUrl.toString(),
+    stopDatabase: () => (alreadyRunning ? Promise.resolve() : embedded.stop()),
+  };
+}
+
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number.parseInt(await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof MasterKeyError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG, as main.ts
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

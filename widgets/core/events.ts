@@ -1,0 +1,51 @@
+import type { DocumentFile, DocumentRequest, Folder } from '../../sdk/types.js';
+
+/** What `lecoffre-error` carries: the stable `code` to switch on, a message ready to show, the raw error. */
+export interface LeCoffreErrorDetail {
+  code: string;
+  /** In the element's language, as shown to the user. */
+  message: string;
+  status: number | undefined;
+  /** Quote it when asking LeCoffre for help. */
+  requestId: string | undefined;
+  error: unknown;
+}
+
+/**
+ * Every event a LeCoffre element dispatches, with its `detail`. They bubble and are composed (they leave
+ * the shadow root), so a host page listens on the element or on any ancestor. Another module may add its
+ * own with `declare module '…/core/events.js' { interface LeCoffreEventMap { … } }`.
+ */
+export interface LeCoffreEventMap {
+  /** Files were stored for a request (`requestId`) or as "documents supplémentaires" (`requestId: null`). */
+  'lecoffre-document-uploaded': { folderId: string; requestId: string | null; files: DocumentFile[] };
+  'lecoffre-document-validated': { file: DocumentFile };
+  'lecoffre-document-refused': { file: DocumentFile; reason: string };
+  'lecoffre-documents-requested': { folderId: string; requests: DocumentRequest[] };
+  'lecoffre-folder-updated': { folder: Folder };
+  'lecoffre-folder-archived': { folder: Folder };
+  'lecoffre-folder-anchored': { folderId: string };
+  'lecoffre-folder-selected': { folderId: string };
+  'lecoffre-error': LeCoffreErrorDetail;
+}
+
+export type LeCoffreEventName = keyof LeCoffreEventMap;
+
+/** Dispatches a bubbling, composed CustomEvent from `host`; false if a listener called preventDefault. */
+export function emit<K extends LeCoffreEventName>(host: EventTarget, name: K, detail: LeCoffreEventMap[K], cancelable = false): boolean {
+  return host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lecoffre-document-uploaded': CustomEvent<LeCoffreEventMap['lecoffre-document-uploaded']>;
+    'lecoffre-document-validated': CustomEvent<LeCoffreEventMap['lecoffre-document-validated']>;
+    'lecoffre-document-refused': CustomEvent<LeCoffreEventMap['lecoffre-document-refused']>;
+    'lecoffre-documents-requested': CustomEvent<LeCoffreEventMap['lecoffre-documents-requested']>;
+    'lecoffre-folder-updated': CustomEvent<LeCoffreEventMap['lecoffre-folder-updated']>;
+    'lecoffre-folder-archived': CustomEvent<LeCoffreEventMap['lecoffre-folder-archived']>;
+    'lecoffre-folder-anchored': CustomEvent<LeCoffreEventMap['lecoffre-folder-anchored']>;
+    'lecoffre-folder-selected': CustomEvent<LeCoffreEventMap['lecoffre-folder-selected']>;
+    'lecoffre-error': CustomEvent<LeCoffreErrorDetail>;
+  }
+}

@@ -1,0 +1,80 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Folder } from '../../sdk/types.js';
+import type { LeCoffreConnection } from '../core/connection.js';
+
+export type FolderTab = 'open' | 'archived';
+
+export interface FolderListHost extends ReactiveControllerHost {
+  readonly api: LeCoffreConnection | undefined;
+}
+
+const PAGE_SIZE = 30;
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * The folders of one tab matching the search, a page at a time ("Afficher plus"). Typing waits a
+ * quarter of a second before asking; an answer to an older question is dropped.
+ */
+export class FolderListController implements ReactiveController {
+  tab: FolderTab = 'open';
+  q = '';
+  folders: Folder[] = [];
+  nextCursor: string | null = null;
+  loading = false;
+  error?: unknown;
+
+  private sequence = 0;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: FolderListHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.searchTimer);
+  }
+
+  show(tab: FolderTab): Promise<void> {
+    this.tab = tab;
+    return this.reload();
+  }
+
+  search(q: string): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.q = q.trim();
+      void this.reload();
+    }, SEARCH_DELAY_MS);
+  }
+
+  /** The first page again (after a change elsewhere: a folder created, archived, reviewed). */
+  reload(): Promise<void> {
+    return this.fetch(undefined);
+  }
+
+  more(): Promise<void> {
+    return this.nextCursor ? this.fetch(this.nextCursor) : Promise.resolve();
+  }
+
+  private async fetch(cursor: string | undefined): Promise<void> {
+    const api = this.host.api;
+    if (!api) return;
+    const sequence = ++this.sequence;
+    this.loading = true;
+    this.error = undefined;
+    this.host.requestUpdate();
+    try {
+      const page = await api.client.folders.list({ status: this.tab, q: this.q || undefined, limit: PAGE_SIZE, cursor }).page();
+      if (sequence !== this.sequence) return;
+      this.folders = cursor ? [...this.folders, ...page.data] : page.data;
+      this.nextCursor = page.nextCursor ?? null;
+    } catch (error) {
+      if (sequence === this.sequence) this.error = error;
+    } finally {
+      if (sequence === this.sequence) {
+        this.loading = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+}

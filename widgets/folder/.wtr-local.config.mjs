@@ -1,0 +1,62 @@
+// Browser tests (`*.browser.test.ts`) in a real headless Chromium. `npm test` runs them through
+// test/run.ts; `npx wtr` alone works too.
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
+
+// One place decides which Chromium and which flags (shared with the Playwright end-to-end tests).
+const { findChromium, CHROMIUM_ARGS } = await tsImport('/work/main/test/support/chromium.ts', import.meta.url);
+// The real API, started on first use in this process, and the tests' dev-only fixture routes (/__lecoffre/).
+const { browserApiPlugin, fixtureMiddleware } = await tsImport('/tmp/wtr/browser-api.ts', import.meta.url);
+
+/**
+ * Writes `{ passed, failed }` to $LECOFFRE_WTR_RESULTS for test/run.ts: WTR's own summary is not
+ * alone on a line. A file that failed to load or threw outside a test counts as one failure.
+ */
+function countingReporter() {
+  return {
+    async onTestRunFinished({ sessions }) {
+      const destination = process.env.LECOFFRE_WTR_RESULTS;
+      if (!destination) return;
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) continue;
+          if (test.passed) passed += 1;
+          else failed += 1;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        const before = failed;
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && failed === before) failed += 1;
+      }
+      await writeFile(destination, JSON.stringify({ passed, failed }));
+    },
+  };
+}
+
+export default {
+  rootDir: fileURLToPath(new URL('file:///work/main/')),
+  files: ['widgets/folder/**/*.browser.test.ts', 'widgets/folder-list/**/*.browser.test.ts'],
+  nodeResolve: true,
+  // Without this, esbuild ignores experimentalDecorators/useDefineForClassFields and lit's
+  // reactive properties would be shadowed by class fields.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('file:///work/main/tsconfig.json')) }),
+    browserApiPlugin(),
+  ],
+  middleware: [fixtureMiddleware],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: await findChromium(), args: CHROMIUM_ARGS } })],
+  reporters: [defaultReporter(), countingReporter()],
+  // Dev mode stays on (it adds checks); its banner in every test file is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  testFramework: { config: { timeout: 8000 } },
+  // Each file holds one Chromium page against one API: two at a time suit the 2-core machines.
+  concurrency: 2,
+};

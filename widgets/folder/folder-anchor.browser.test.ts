@@ -1,0 +1,77 @@
+import { expect } from '@open-wc/testing';
+import type { DocumentRequest, Folder } from '../../sdk/types.js';
+import { axeViolations, officeApi, waitFor } from '../core/test-fixtures.js';
+import { anchorCycle, buttonNamed, deepText, mountFolder, openDialog, requestsFromApi, uploadAsClient } from './test-helpers.js';
+
+// Mocha globals, provided by @web/test-runner in the browser (@types/mocha is not installed).
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: (this: { timeout(ms: number): void }) => Promise<void>): void;
+
+/** Catches what `saveBlob` hands the browser (it goes through a blob URL), without a real download. */
+function captureDownloads(): { blobs: Blob[]; restore(): void } {
+  const original = URL.createObjectURL;
+  const blobs: Blob[] = [];
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    if (object instanceof Blob) blobs.push(object);
+    return original.call(URL, object);
+  };
+  return { blobs, restore: () => (URL.createObjectURL = original) };
+}
+
+describe('<lecoffre-folder> archive and anchoring', () => {
+  it('archives after confirmation: the folder becomes read-only', async () => {
+    const { el, folder, events } = await mountFolder();
+    buttonNamed(el, 'Archiver le dossier')?.click();
+    const dialog = await waitFor(() => openDialog(el, 'lecoffre-folder-confirm'), 'the confirmation');
+    expect(deepText(dialog)).to.contain('Archiver ce dossier ?');
+    buttonNamed(dialog, 'Archiver le dossier')?.click();
+    await waitFor(() => deepText(el).includes('Dossier archivé le'), 'the archived state');
+    expect(buttonNamed(el, /Demander des documents/)).to.equal(undefined);
+    expect(buttonNamed(el, /Ajouter un client/)).to.equal(undefined);
+    expect(buttonNamed(el, 'Archiver le dossier')).to.equal(undefined);
+    expect((await officeApi<Folder>('GET', `/v1/folders/${folder.folderId}`)).status).to.equal('archived');
+    expect(events.some((event) => event.type === 'lecoffre-folder-archived')).to.equal(true);
+  });
+
+  it('keeps "Valider et ancrer" off below 100%, anchors at 100%, shows progress, then offers the proof', async function () {
+    this.timeout(20_000);
+    const { el, folder, baseUrl, events } = await mountFolder({ requests: ['Titre de propriété des biens'], pollInterval: 200 });
+    expect(buttonNamed(el, 'Valider et ancrer')?.disabled).to.equal(true);
+
+    await uploadAsClient(baseUrl, folder, 0, 'titre.pdf');
+    const [request] = await requestsFromApi(folder.folderId);
+    await officeApi<DocumentRequest>('POST', `/v1/files/${request.files[0].id}/validate`);
+    await el.refresh();
+    const anchor = await waitFor(() => {
+      const button = buttonNamed(el, 'Valider et ancrer');
+      return button && !button.disabled && button;
+    }, 'the anchor button to be enabled');
+
+    anchor.click();
+    await waitFor(() => deepText(el).includes('Dossier en cours de certification'), 'the certification in progress');
+    expect(deepText(el)).to.contain('L’ancrage peut prendre quelques minutes');
+    expect(el.shadowRoot?.querySelector('lecoffre-folder-anchor')?.shadowRoot?.querySelector('progress')).to.exist;
+    // Frozen from now on: nothing to request, add or edit.
+    expect(buttonNamed(el, /Demander des documents/)).to.equal(undefined);
+    expect(buttonNamed(el, /Modifier : /)).to.equal(undefined);
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    const cycle = await anchorCycle();
+    expect(cycle.outcome).to.equal('anchored');
+    await waitFor(() => buttonNamed(el, 'Télécharger la preuve d’ancrage'), 'the proof button', 5000);
+    expect(deepText(el)).to.contain('Dossier ancré le');
+    expect(deepText(el)).to.contain('Ancrage local de développement');
+    const anchored = events.filter((event) => event.type === 'lecoffre-folder-anchored');
+    expect(anchored.map((event) => event.detail.folderId)).to.deep.equal([folder.folderId]);
+
+    const downloads = captureDownloads();
+    try {
+      buttonNamed(el, 'Télécharger la preuve d’ancrage')?.click();
+      const zip = await waitFor(() => downloads.blobs[0], 'the proof bundle');
+      const signature = new Uint8Array(await zip.slice(0, 2).arrayBuffer());
+      expect(String.fromCharCode(...signature)).to.equal('PK');
+    } finally {
+      downloads.restore();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Folder } from '../../sdk/types.js';
+import { formatDate } from '../core/i18n.js';
+import './folder-field.js';
+import { FolderPart } from './folder-part.js';
+
+/**
+ * "Informations du dossier": title, number, deed type, opening date and note, each with its pencil
+ * (`PATCH` with If-Match), and "Modifier les collaborateurs" (who may see the folder).
+ *
+ * @csspart fields - the grid of fields
+ */
+@customElement('lecoffre-folder-info')
+export class FolderInfo extends FolderPart {
+  @property({ attribute: false }) folder?: Folder;
+
+  private readonly saveField = (name: 'title' | 'number' | 'note' | 'deedType') => async (value: string) => {
+    await this.store.updateFolder({ [name]: value });
+    this.actions?.announce(this.t.saved);
+  };
+
+  private get deedTypeOptions() {
+    const deedTypes = this.store.deedTypes ?? [];
+    return deedTypes.map((deedType) => ({ value: deedType.code, label: this.language === 'en' ? deedType.labelEn : deedType.label }));
+  }
+
+  protected override render() {
+    const folder = this.folder;
+    if (!folder) return nothing;
+    const t = this.t;
+    const deedLabel = this.store.deedTypes?.find((deedType) => deedType.code === folder.deedType.code);
+    return html`
+      <div class="row spread">
+        <h3 id="info-title">${t.info}</h3>
+        ${
+          this.readonly
+            ? nothing
+            : html`<button type="button" class="link" @click=${(event: Event) => this.openDialog('lecoffre-folder-access', event.currentTarget as HTMLElement)}>
+                ${t.editAccess} ›
+              </button>`
+        }
+      </div>
+      <div class="grid" part="fields">
+        <lecoffre-folder-field
+          lang=${this.language}
+          .label=${t.title}
+          .display=${folder.title}
+          .value=${folder.title}
+          required
+          ?readonly=${this.readonly}
+          .actions=${this.actions}
+          .save=${this.saveField('title')}
+        ></lecoffre-folder-field>
+        <lecoffre-folder-field
+          lang=${this.language}
+          .label=${t.number}
+          .display=${folder.number}
+          .value=${folder.number}
+          maxlength="50"
+          required
+          ?readonly=${this.readonly}
+          .actions=${this.actions}
+          .save=${this.saveField('number')}
+        ></lecoffre-folder-field>
+        <lecoffre-folder-field
+          lang=${this.language}
+          kind="select"
+          .label=${t.deedType}
+          .display=${deedLabel && this.language === 'en' ? deedLabel.labelEn : folder.deedType.label}
+          .value=${folder.deedType.code}
+          .options=${this.deedTypeOptions}
+          ?readonly=${this.readonly}
+          .actions=${this.actions}
+          .prepare=${() => this.store.loadDeedTypes()}
+          .save=${this.saveField('deedType')}
+        ></lecoffre-folder-field>
+        <div>
+          <span class="label">${t.openedOn}</span>
+          <span>${formatDate(folder.createdAt, this.language)}</span>
+        </div>
+      </div>
+      <lecoffre-folder-field
+        lang=${this.language}
+        kind="textarea"
+        maxlength="5000"
+        .label=${t.note}
+        .display=${folder.note}
+        .value=${folder.note}
+        ?readonly=${this.readonly}
+        .actions=${this.actions}
+        .save=${this.saveField('note')}
+      ></lecoffre-folder-field>
+      <lecoffre-folder-access lang=${this.language} .actions=${this.actions} .folder=${folder}></lecoffre-folder-access>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lecoffre-folder-info': FolderInfo;
+  }
+}

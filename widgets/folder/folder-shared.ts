@@ -1,0 +1,58 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { BankDetails, SharedDocument } from '../../sdk/types.js';
+import { formatDate } from '../core/i18n.js';
+import { FolderPart } from './folder-part.js';
+
+/** "Transmettre le RIB de l'office": what the office sent to the folder's clients, and sending a RIB. */
+@customElement('lecoffre-folder-shared')
+export class FolderShared extends FolderPart {
+  @property({ attribute: false }) shared: SharedDocument[] = [];
+
+  @state() private bankDetails?: BankDetails[];
+
+  protected override firstUpdated(): void {
+    if (!this.readonly) void this.attempt(async () => (this.bankDetails = await this.store.loadBankDetails()));
+  }
+
+  private async share(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const id = String(new FormData(event.currentTarget as HTMLFormElement).get('bankDetailsId') ?? '');
+    if (id && (await this.attempt(() => this.store.shareBankDetails(id)))) this.actions?.announce(this.t.ribShared);
+  }
+
+  protected override render() {
+    const t = this.t;
+    const ribs = this.bankDetails ?? [];
+    return html`
+      <h3 id="shared-title">${t.shared}</h3>
+      ${
+        this.shared.length
+          ? html`<ul aria-labelledby="shared-title">
+              ${this.shared.map((document) => html`<li>${t.sharedOn(document.label, formatDate(document.sharedAt, this.language))}</li>`)}
+            </ul>`
+          : html`<p class="muted">${t.noShared}</p>`
+      }
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        this.readonly || !this.bankDetails
+          ? nothing
+          : ribs.length
+            ? html`<form class="row" @submit=${this.share}>
+                <label class="visually-hidden" for="rib">${t.chooseRib}</label>
+                <select id="rib" name="bankDetailsId">
+                  ${ribs.map((rib) => html`<option value=${rib.id}>${rib.label} — ${rib.ibanDisplay}</option>`)}
+                </select>
+                <button type="submit" ?disabled=${this.busy}>${t.shareRib}</button>
+              </form>`
+            : html`<p class="meta">${t.noRib}</p>`
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lecoffre-folder-shared': FolderShared;
+  }
+}
