@@ -60,4 +60,14 @@ describe('the service around the API', () => {
     assert.equal(res.headers['access-control-allow-origin'], '*');
     assert.match(res.headers['access-control-expose-headers'], /X-Request-Id/);
   });
+
+  it('serves every page an e-mail links to (client space, re-upload, the notary console)', async () => {
+    const { links } = await import('./services/notifications/links.js');
+    const folderId = 'fld_01m8c0000000000000000000aa';
+    const requestId = 'req_01m8c0000000000000000000aa';
+    for (const url of [links.clientSpace(''), links.reupload('', folderId, requestId), links.reupload('', folderId, null), links.staffFolder('', folderId)]) {
+      const res = await t.request.get(url);
+      assert.ok(res.status === 200 || (res.status >= 300 && res.status < 400), `${url}: ${res.status}`);
+    }
+  });
 });

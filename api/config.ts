@@ -1,5 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { anchoringConfig, anchoringProblems, anchoringVariables } from './config/anchoring.js';
+import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
+import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
+
+export { DEV_IDNOT_CLIENT } from './config/identity.js';
+
+import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 
 /**
  * The one typed configuration of the service, read from the environment (and `.env`, loaded by main.ts).
@@ -73,9 +80,6 @@ export interface Config {
   // --- end anchoring ---
 }
 
-/** The dev identity provider's one client: not a secret, as the provider only exists on a developer's machine. */
-export const DEV_IDNOT_CLIENT = { clientId: 'lecoffre-dev', clientSecret: 'lecoffre-dev-secret' } as const;
-
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -89,133 +93,6 @@ const port = (name: string) =>
     .int(`${name} must be a whole number`)
     .min(0, `${name} must be between 0 and 65535`)
     .max(65535, `${name} must be between 0 and 65535`);
-
-// --- documents at rest (issue 5) ---
-const documentVariables = {
-  LECOFFRE_MAX_UPLOAD_BYTES: z.coerce
-    .number({ error: 'LECOFFRE_MAX_UPLOAD_BYTES must be a number of bytes' })
-    .int('LECOFFRE_MAX_UPLOAD_BYTES must be a whole number of bytes')
-    .min(1024, 'LECOFFRE_MAX_UPLOAD_BYTES must be at least 1024 bytes')
-    .default(25 * 1024 * 1024),
-  LECOFFRE_MASTER_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, 'LECOFFRE_MASTER_KEY must be 32 random bytes in base64 (openssl rand -base64 32)')
-    .optional(),
-  LECOFFRE_PREVIOUS_MASTER_KEYS: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, 'LECOFFRE_PREVIOUS_MASTER_KEYS must be base64 keys separated by commas')
-    .optional(),
-};
-
-function documentProblems(e: Env, production: boolean): string[] {
-  return production && !e.LECOFFRE_MASTER_KEY
-    ? ['LECOFFRE_MASTER_KEY is required when NODE_ENV=production (files are encrypted at rest)']
-    : [];
-}
-
-function documentConfig(e: Env): Pick<Config, 'documents'> {
-  return {
-    documents: {
-      maxUploadBytes: e.LECOFFRE_MAX_UPLOAD_BYTES,
-      masterKey: e.LECOFFRE_MASTER_KEY,
-      previousMasterKeys: e.LECOFFRE_PREVIOUS_MASTER_KEYS?.split(',') ?? [],
-    },
-  };
-}
-// --- end documents at rest ---
-
-// --- anchoring (issue 6) ---
-const anchoringVariables = {
-  LECOFFRE_ANCHOR: z.enum(['local-dev', 'tezos'], { error: 'LECOFFRE_ANCHOR must be local-dev or tezos' }).optional(),
-  LECOFFRE_ANCHOR_INTERVAL: z.coerce
-    .number({ error: 'LECOFFRE_ANCHOR_INTERVAL must be a number of seconds' })
-    .int('LECOFFRE_ANCHOR_INTERVAL must be a whole number of seconds')
-    .min(1, 'LECOFFRE_ANCHOR_INTERVAL must be at least 1 second')
-    .optional(),
-  LECOFFRE_ANCHOR_MAX_BATCH: z.coerce
-    .number({ error: 'LECOFFRE_ANCHOR_MAX_BATCH must be a number of folders' })
-    .int()
-    .min(1, 'LECOFFRE_ANCHOR_MAX_BATCH must be at least 1')
-    .max(100_000, 'LECOFFRE_ANCHOR_MAX_BATCH must be at most 100000')
-    .default(1000),
-  LECOFFRE_TEZOS_RPC_URL: z.url({ error: 'LECOFFRE_TEZOS_RPC_URL must be an absolute URL (a Tezos node RPC)' }).optional(),
-  LECOFFRE_TEZOS_NETWORK: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, 'LECOFFRE_TEZOS_NETWORK must be a network name such as mainnet or ghostnet')
-    .default('mainnet'),
-  LECOFFRE_TEZOS_SECRET_KEY: z
-    .string()
-    .regex(/^(edsk|spsk|p2sk)[1-9A-HJ-NP-Za-km-z]+$/, 'LECOFFRE_TEZOS_SECRET_KEY must be a Tezos secret key (edsk…)')
-    .optional(),
-  LECOFFRE_TEZOS_CONTRACT: z
-    .string()
-    .regex(/^KT1[1-9A-HJ-NP-Za-km-z]{33}$/, 'LECOFFRE_TEZOS_CONTRACT must be a KT1… contract address')
-    .optional(),
-};
-
-function anchoringProblems(e: Env, production: boolean): string[] {
-  const kind = e.LECOFFRE_ANCHOR ?? (production ? 'tezos' : 'local-dev');
-  if (production && kind === 'local-dev')
-    return ['LECOFFRE_ANCHOR=local-dev is refused when NODE_ENV=production (its proofs are not on a public chain)'];
-  if (kind !== 'tezos') return [];
-  const missing = (['LECOFFRE_TEZOS_RPC_URL', 'LECOFFRE_TEZOS_SECRET_KEY', 'LECOFFRE_TEZOS_CONTRACT'] as const).filter((name) => !e[name]);
-  return missing.map((name) => `${name} is required when anchoring on Tezos`);
-}
-
-function anchoringConfig(e: Env, production: boolean): Pick<Config, 'anchoring'> {
-  const kind = e.LECOFFRE_ANCHOR ?? (production ? 'tezos' : 'local-dev');
-  return {
-    anchoring: {
-      intervalSeconds: e.LECOFFRE_ANCHOR_INTERVAL ?? (production ? 60 : 10),
-      maxBatch: e.LECOFFRE_ANCHOR_MAX_BATCH,
-      anchor:
-        kind === 'tezos'
-          ? {
-              kind,
-              rpcUrl: e.LECOFFRE_TEZOS_RPC_URL as string,
-              network: e.LECOFFRE_TEZOS_NETWORK,
-              secretKey: e.LECOFFRE_TEZOS_SECRET_KEY as string,
-              contract: e.LECOFFRE_TEZOS_CONTRACT as string,
-            }
-          : { kind: 'local-dev' },
-    },
-  };
-}
-// --- end anchoring ---
-
-// --- webhooks and notifications (issue 7): variables, checks and the resulting config ---
-const notificationVariables = {
-  LECOFFRE_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s]+$/, 'LECOFFRE_SMTP_URL must be an smtp:// or smtps:// URL (smtps://user:password@smtp.example.com:465)')
-    .optional(),
-  LECOFFRE_MAIL_FROM: z
-    .email({ error: 'LECOFFRE_MAIL_FROM must be an e-mail address (no-reply@example.com); the office is the sender name' })
-    .optional(),
-  LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: z.stringbool({ error: 'LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK must be true or false' }).default(false),
-};
-
-function notificationProblems(e: Env, production: boolean): string[] {
-  const problems: string[] = [];
-  if (production && !e.LECOFFRE_SMTP_URL)
-    problems.push('LECOFFRE_SMTP_URL is required when NODE_ENV=production (clients and notaries are e-mailed)');
-  if (production && !e.LECOFFRE_MAIL_FROM) problems.push('LECOFFRE_MAIL_FROM is required when NODE_ENV=production');
-  if (production && e.LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK) {
-    problems.push(
-      'LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK must not be true when NODE_ENV=production (webhooks to loopback are for local development)',
-    );
-  }
-  return problems;
-}
-
-function notificationConfig(e: Env, baseUrl: string): Pick<Config, 'mail' | 'webhooks'> {
-  const from = e.LECOFFRE_MAIL_FROM ?? `no-reply@${new URL(baseUrl).hostname}`;
-  return {
-    mail: e.LECOFFRE_SMTP_URL ? { kind: 'smtp', url: e.LECOFFRE_SMTP_URL, from } : { kind: 'dev_outbox', from },
-    webhooks: { allowLoopback: e.LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK },
-  };
-}
-// --- end webhooks and notifications ---
 
 const schema = z.object({
   NODE_ENV: z
@@ -248,31 +125,7 @@ const schema = z.object({
     .int()
     .min(1024, 'LECOFFRE_JSON_BODY_LIMIT must be at least 1024 bytes')
     .default(256 * 1024),
-  LECOFFRE_IDNOT_ISSUER: z.url({ error: 'LECOFFRE_IDNOT_ISSUER must be an absolute URL (the ID.not OpenID issuer)' }).optional(),
-  LECOFFRE_IDNOT_CLIENT_ID: z.string().min(1).optional(),
-  LECOFFRE_IDNOT_CLIENT_SECRET: z.string().min(1).optional(),
-  LECOFFRE_IDNOT_REDIRECT_URI: z.url({ error: 'LECOFFRE_IDNOT_REDIRECT_URI must be an absolute URL' }).optional(),
-  LECOFFRE_SMS_URL: z.url({ error: 'LECOFFRE_SMS_URL must be an absolute URL (the SMS provider endpoint)' }).optional(),
-  LECOFFRE_SMS_TOKEN: z.string().min(1).optional(),
-  LECOFFRE_SESSION_IDLE_MINUTES: z.coerce
-    .number({ error: 'LECOFFRE_SESSION_IDLE_MINUTES must be a number of minutes' })
-    .int('LECOFFRE_SESSION_IDLE_MINUTES must be a whole number of minutes')
-    .min(1, 'LECOFFRE_SESSION_IDLE_MINUTES must be at least 1')
-    .max(24 * 60, 'LECOFFRE_SESSION_IDLE_MINUTES must be at most 1440 (one day)')
-    .default(30),
-  LECOFFRE_SESSION_ABSOLUTE_HOURS: z.coerce
-    .number({ error: 'LECOFFRE_SESSION_ABSOLUTE_HOURS must be a number of hours' })
-    .int('LECOFFRE_SESSION_ABSOLUTE_HOURS must be a whole number of hours')
-    .min(1, 'LECOFFRE_SESSION_ABSOLUTE_HOURS must be at least 1')
-    .max(24 * 30, 'LECOFFRE_SESSION_ABSOLUTE_HOURS must be at most 720 (30 days)')
-    .default(12),
-  LECOFFRE_TRUST_PROXY: z
-    .string()
-    .regex(
-      /^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
-      'LECOFFRE_TRUST_PROXY must be a number of proxies (1) or addresses/subnets (loopback, 10.0.0.0/8)',
-    )
-    .optional(),
+  ...identityVariables,
   ...notificationVariables,
   ...documentVariables,
   ...anchoringVariables,
@@ -339,58 +192,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...notificationConfig(e, baseUrl),
     ...documentConfig(e),
     ...anchoringConfig(e, production),
-  };
-}
-
-type Env = z.infer<typeof schema>;
-
-const IDNOT_VARIABLES = ['LECOFFRE_IDNOT_ISSUER', 'LECOFFRE_IDNOT_CLIENT_ID', 'LECOFFRE_IDNOT_CLIENT_SECRET'] as const;
-
-function identityProblems(e: Env, production: boolean): string[] {
-  const problems: string[] = [];
-  const missing = IDNOT_VARIABLES.filter((name) => !e[name]);
-  if (production && missing.length > 0) {
-    problems.push(
-      `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required when NODE_ENV=production (members sign in with ID.not)`,
-    );
-  } else if (missing.length > 0 && missing.length < IDNOT_VARIABLES.length) {
-    problems.push(
-      `${missing.join(', ')} must be set too: set all of ${IDNOT_VARIABLES.join(', ')}, or none to use the dev identity provider`,
-    );
-  }
-  if (production && e.LECOFFRE_IDNOT_ISSUER && !e.LECOFFRE_IDNOT_ISSUER.startsWith('https://')) {
-    problems.push('LECOFFRE_IDNOT_ISSUER must be an https:// URL when NODE_ENV=production');
-  }
-  if (production && !e.LECOFFRE_SMS_URL) {
-    problems.push('LECOFFRE_SMS_URL is required when NODE_ENV=production (clients receive their sign-in codes by SMS)');
-  }
-  if (e.LECOFFRE_SESSION_IDLE_MINUTES > e.LECOFFRE_SESSION_ABSOLUTE_HOURS * 60) {
-    problems.push('LECOFFRE_SESSION_IDLE_MINUTES must not exceed the absolute lifetime (LECOFFRE_SESSION_ABSOLUTE_HOURS × 60)');
-  }
-  return problems;
-}
-
-function identityConfig(e: Env, production: boolean, baseUrl: string): Pick<Config, 'idnot' | 'sms' | 'sessions' | 'trustProxy'> {
-  const redirectUri = e.LECOFFRE_IDNOT_REDIRECT_URI ?? `${baseUrl}/auth/idnot/callback`;
-  const idnot =
-    e.LECOFFRE_IDNOT_ISSUER && e.LECOFFRE_IDNOT_CLIENT_ID && e.LECOFFRE_IDNOT_CLIENT_SECRET
-      ? {
-          issuer: e.LECOFFRE_IDNOT_ISSUER,
-          clientId: e.LECOFFRE_IDNOT_CLIENT_ID,
-          clientSecret: e.LECOFFRE_IDNOT_CLIENT_SECRET,
-          redirectUri,
-          dev: false,
-        }
-      : { issuer: `${baseUrl}/dev/idnot`, ...DEV_IDNOT_CLIENT, redirectUri, dev: true };
-  const trust = e.LECOFFRE_TRUST_PROXY;
-  return {
-    idnot,
-    sms: e.LECOFFRE_SMS_URL ? { kind: 'http', url: e.LECOFFRE_SMS_URL, token: e.LECOFFRE_SMS_TOKEN } : { kind: 'dev_outbox' },
-    sessions: {
-      idleMinutes: e.LECOFFRE_SESSION_IDLE_MINUTES,
-      absoluteHours: e.LECOFFRE_SESSION_ABSOLUTE_HOURS,
-      cookieSecure: production,
-    },
-    trustProxy: trust === undefined ? false : /^\d+$/.test(trust) ? Number(trust) : trust,
   };
 }

@@ -10,5 +10,5 @@ export const links = {
       ? `${baseUrl}/espace-client/dossiers/${encodeURIComponent(folderId)}/demandes/${encodeURIComponent(requestId)}`
       : `${baseUrl}/espace-client/dossiers/${encodeURIComponent(folderId)}`,
   /** The folder in the hosted notary console. */
-  staffFolder: (baseUrl: string, folderId: string) => `${baseUrl}/console/dossiers/${encodeURIComponent(folderId)}`,
+  staffFolder: (baseUrl: string, folderId: string) => `${baseUrl}/app/dossiers/${encodeURIComponent(folderId)}`,
 };
