@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { anchoringConfig, anchoringProblems, anchoringVariables } from './config/anchoring.js';
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
+import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 
 export { DEV_IDNOT_CLIENT } from './config/identity.js';
-
-import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 
 /**
  * The one typed configuration of the service, read from the environment (and `.env`, loaded by main.ts).
