@@ -1,36 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config.js';
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail('expected a ConfigError');
-}
-
-/** Everything production needs, so that each test can take one thing away. */
-const production: NodeJS.ProcessEnv = {
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://db/lecoffre',
-  LECOFFRE_BASE_URL: 'https://lecoffre.example/',
-  LECOFFRE_STORAGE: 's3',
-  LECOFFRE_S3_BUCKET: 'docs',
-  LECOFFRE_MASTER_KEY: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=',
-  LECOFFRE_IDNOT_ISSUER: 'https://idnot.example/oidc',
-  LECOFFRE_IDNOT_CLIENT_ID: 'lecoffre',
-  LECOFFRE_IDNOT_CLIENT_SECRET: 'secret',
-  LECOFFRE_SMS_URL: 'https://sms.example/send',
-  LECOFFRE_SMTP_URL: 'smtps://user:pass@smtp.example:465',
-  LECOFFRE_MAIL_FROM: 'no-reply@lecoffre.example',
-  LECOFFRE_ANCHOR: 'tezos',
-  LECOFFRE_TEZOS_RPC_URL: 'https://rpc.tzkt.io/mainnet',
-  LECOFFRE_TEZOS_SECRET_KEY: 'edsk3QoqBuvdamxouPhin7swCvkQNgq4jP5KZPbwWNnwdZpSpJiEbq',
-  LECOFFRE_TEZOS_CONTRACT: 'KT1PWx2mnDueood7fEmfbBDKx1D9BAnnXitn',
-};
+import { problemsOf, productionEnv } from '../test/support/config.js';
+import { loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('defaults to the embedded mode', () => {
@@ -83,24 +54,24 @@ describe('configuration', () => {
       problems.some((p) => p.includes('LECOFFRE_IDNOT_ISSUER')),
       problems.join(),
     );
-    assert.deepEqual(problemsOf({ ...production, LECOFFRE_BASE_URL: 'http://lecoffre.example' }), [
+    assert.deepEqual(problemsOf({ ...productionEnv, LECOFFRE_BASE_URL: 'http://lecoffre.example' }), [
       'LECOFFRE_BASE_URL must be an https:// URL when NODE_ENV=production',
     ]);
-    const config = loadConfig(production);
+    const config = loadConfig(productionEnv);
     assert.equal(config.devMode, false);
     assert.equal(config.baseUrl, 'https://lecoffre.example');
   });
 
   it('anchors locally by default, and only on Tezos in production', () => {
     assert.deepEqual(loadConfig({}).anchoring.anchor, { kind: 'local-dev' });
-    assert.deepEqual(problemsOf({ ...production, LECOFFRE_ANCHOR: 'local-dev' }), [
+    assert.deepEqual(problemsOf({ ...productionEnv, LECOFFRE_ANCHOR: 'local-dev' }), [
       'LECOFFRE_ANCHOR=local-dev is refused when NODE_ENV=production (its proofs are not on a public chain)',
     ]);
     assert.deepEqual(problemsOf({ LECOFFRE_ANCHOR: 'tezos', LECOFFRE_TEZOS_CONTRACT: 'KT1PWx2mnDueood7fEmfbBDKx1D9BAnnXitn' }), [
       'LECOFFRE_TEZOS_RPC_URL is required when anchoring on Tezos',
       'LECOFFRE_TEZOS_SECRET_KEY is required when anchoring on Tezos',
     ]);
-    const tezos = loadConfig(production).anchoring;
+    const tezos = loadConfig(productionEnv).anchoring;
     assert.equal(tezos.anchor.kind === 'tezos' && tezos.anchor.network, 'mainnet');
     assert.equal(tezos.intervalSeconds, 60);
   });

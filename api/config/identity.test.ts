@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config.js';
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail('expected a ConfigError');
-}
+import { problemsOf } from '../../test/support/config.js';
+import { loadConfig } from '../config.js';
 
 describe('identity configuration', () => {
   it('defaults to the dev identity provider, the dev outbox and 30 min / 12 h sessions', () => {
