@@ -17,6 +17,7 @@ import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } fr
 import { migrateDatabase } from './db/migrate.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
+import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
 import { systemClock } from './services/auth/clock.js';
 
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   const mailer = mailerFromConfig(config, db);
+  await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
   const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock: systemClock, logger, boss });
   const anchoring = await startAnchoringJob(boss, {
     db,
@@ -102,7 +104,15 @@ async function main(): Promise<void> {
 
   let demoServer: Server | undefined;
   if (demo) {
-    demoServer = createServer(createDemoHost({ apiBaseUrl: config.baseUrl, apiKey: demo.apiKey, logger }));
+    demoServer = createServer(
+      await createDemoHost({
+        apiBaseUrl: config.baseUrl,
+        apiKey: demo.apiKey,
+        logger,
+        publicUrl: `http://localhost:${config.demoHostPort}`,
+        dataDir: config.dataDir,
+      }),
+    );
     await listen(demoServer, config.demoHostPort);
   }
 

@@ -4,10 +4,12 @@ import { problemsOf } from '../../test/support/config.js';
 import { loadConfig } from '../config.js';
 
 describe('e-mail and webhook configuration', () => {
-  it('keeps e-mails in the dev outbox and webhooks off loopback by default', () => {
+  it('keeps e-mails in the dev outbox, and allows loopback webhooks only under npm start by default', () => {
     const config = loadConfig({});
     assert.deepEqual(config.mail, { kind: 'dev_outbox', from: 'no-reply@localhost' });
-    assert.deepEqual(config.webhooks, { allowLoopback: false });
+    assert.deepEqual(config.webhooks, { allowLoopback: true }, 'npm start: the demo host receives its webhooks on localhost');
+    assert.deepEqual(loadConfig({ NODE_ENV: 'test' }).webhooks, { allowLoopback: false });
+    assert.deepEqual(loadConfig({ LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: 'false' }).webhooks, { allowLoopback: false });
   });
 
   it('sends through SMTP when given a server, from the given address', () => {

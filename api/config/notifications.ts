@@ -11,7 +11,7 @@ export const notificationVariables = {
   LECOFFRE_MAIL_FROM: z
     .email({ error: 'LECOFFRE_MAIL_FROM must be an e-mail address (no-reply@example.com); the office is the sender name' })
     .optional(),
-  LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: z.stringbool({ error: 'LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK must be true or false' }).default(false),
+  LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: z.stringbool({ error: 'LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK must be true or false' }).optional(),
 };
 
 export function notificationProblems(e: Env, production: boolean): string[] {
@@ -27,10 +27,14 @@ export function notificationProblems(e: Env, production: boolean): string[] {
   return problems;
 }
 
-export function notificationConfig(e: Env, baseUrl: string): Pick<Config, 'mail' | 'webhooks'> {
+/**
+ * Webhooks to loopback are refused (SSRF) except when asked for, and by default under `npm start`
+ * (NODE_ENV=development), where the demo drafting software receives its webhooks on localhost.
+ */
+export function notificationConfig(e: Env, baseUrl: string, env: Config['env']): Pick<Config, 'mail' | 'webhooks'> {
   const from = e.LECOFFRE_MAIL_FROM ?? `no-reply@${new URL(baseUrl).hostname}`;
   return {
     mail: e.LECOFFRE_SMTP_URL ? { kind: 'smtp', url: e.LECOFFRE_SMTP_URL, from } : { kind: 'dev_outbox', from },
-    webhooks: { allowLoopback: e.LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK },
+    webhooks: { allowLoopback: e.LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK ?? env === 'development' },
   };
 }
