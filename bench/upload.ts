@@ -16,16 +16,17 @@
  * Uploads go one at a time, each with the SHA-256 the client announces (as the widget does), so the
  * server verifies every byte. The last line printed is a JSON summary.
  */
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startProduct } from '../test/support/product-process.js';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -33,7 +34,7 @@ const MiB = 1024 * 1024;
 const SMALL_FILE = 25 * MiB;
 const RSS_TARGET = 100 * MB;
 const RATIO_TARGET = 0.5;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const _ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024' } } });
 const TOTAL = Number(values.mib) * MiB;
@@ -94,16 +95,6 @@ async function sha256sum(file: string): Promise<Timing> {
 
 // ── The server, as a child process ───────────────────────────────────────────────────────────────────
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
 interface Server {
   child: ChildProcess;
   pid: number;
@@ -114,38 +105,12 @@ interface Server {
 const running = new Set<ChildProcess>();
 
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
-  const [port, demoPort] = [await freePort(), await freePort()];
   // node itself, not `npm start` (npm -> sh -> tsx -> node): the pid sampled must be the server's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DEMO_HOST_PORT: String(demoPort),
-      LECOFFRE_DATA_DIR: dataDir,
-      LECOFFRE_LOG_LEVEL: 'warn',
-      LECOFFRE_EMBEDDED_PG_PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let out = '';
-  child.stdout?.on('data', (chunk) => {
-    out += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    out += chunk;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!out.includes('LeCoffre is ready')) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`the server was not ready after 60 s:\n${out}`);
-    await sleep(100);
-  }
+  const product = await startProduct(dataDir, env);
+  running.add(product.child);
+  product.child.once('exit', () => running.delete(product.child));
   const apiKey = (await readFile(path.join(dataDir, 'dev-api-key'), 'utf8')).trim();
-  return { child, pid: child.pid as number, baseUrl: `http://127.0.0.1:${port}`, apiKey };
+  return { child: product.child, pid: product.child.pid as number, baseUrl: product.baseUrl, apiKey };
 }
 
 async function stopServer(server: Server): Promise<void> {
