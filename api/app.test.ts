@@ -65,9 +65,20 @@ describe('the service around the API', () => {
     const { links } = await import('./services/notifications/links.js');
     const folderId = 'fld_01m8c0000000000000000000aa';
     const requestId = 'req_01m8c0000000000000000000aa';
-    for (const url of [links.clientSpace(''), links.reupload('', folderId, requestId), links.reupload('', folderId, null), links.staffFolder('', folderId)]) {
+    for (const url of [
+      links.clientSpace(''),
+      links.reupload('', folderId, requestId),
+      links.reupload('', folderId, null),
+      links.staffFolder('', folderId),
+    ]) {
       const res = await t.request.get(url);
       assert.ok(res.status === 200 || (res.status >= 300 && res.status < 400), `${url}: ${res.status}`);
     }
+  });
+
+  it("serves the widgets' script to pages of any origin", async () => {
+    const res = await t.request.get('/assets/lecoffre-widgets.js').set('Origin', 'https://logiciel-notaire.example').expect(200);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.match(res.headers['content-type'], /javascript/);
   });
 });

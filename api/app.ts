@@ -12,7 +12,7 @@ import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
 import type { IdentityDependencies } from './http/authentication.js';
 import type { WebhookHttpDependencies } from './http/controllers/webhook-dependencies.js';
-import { cors } from './http/cors.js';
+import { allowAnyOrigin, cors } from './http/cors.js';
 import { RegisterRoutes } from './http/generated/routes.js';
 import { healthRoutes } from './http/health.js';
 import { appConsoleRoutes } from './http/hosted/app-console.js';
@@ -90,7 +90,8 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   // ── Hosted client page and widget assets ─────────────────────────────────────────────────────────
   // /espace-client (the client's sign-in and uploads, strict CSP) and /assets/ (the widgets' browser
   // bundle: dist/widgets in production, bundled in memory by esbuild otherwise).
-  app.use('/assets', widgetAssets({ prebuilt: config.env === 'production', logger }));
+  // Vendors load the widgets from their own pages: module scripts from another origin need CORS.
+  app.use('/assets', allowAnyOrigin, widgetAssets({ prebuilt: config.env === 'production', logger }));
   app.use(clientSpaceRoutes(config));
   app.use(verifyPageRoutes()); // /verify: a proof bundle checked in the browser (sdk/proof), never uploaded
   // ── end of hosted client page and widget assets ──────────────────────────────────────────────────

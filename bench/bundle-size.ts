@@ -27,7 +27,9 @@ const budgetEntry: Plugin = {
   resolveId: (id) => (id === ENTRY ? id : null),
   load: (id) =>
     id === ENTRY
-      ? ['widgets/folder/folder.ts', 'widgets/upload/upload.ts'].map((file) => `import ${JSON.stringify(path.join(ROOT, file))};`).join('\n')
+      ? ['widgets/folder/folder.ts', 'widgets/upload/upload.ts']
+          .map((file) => `import ${JSON.stringify(path.join(ROOT, file))};`)
+          .join('\n')
       : null,
 };
 
@@ -115,8 +117,11 @@ const total = (files: FileSize[], key: 'bytes' | 'gzip') => files.reduce((sum, f
 
 function print(title: string, measured: Measured): void {
   console.log(title);
-  for (const file of measured.upFront) console.log(`  ${file.file.padEnd(44)} ${kB(file.bytes).padStart(9)} min ${kB(file.gzip).padStart(9)} gzip`);
-  console.log(`  ${'up front, total'.padEnd(44)} ${kB(total(measured.upFront, 'bytes')).padStart(9)} min ${kB(total(measured.upFront, 'gzip')).padStart(9)} gzip`);
+  for (const file of measured.upFront)
+    console.log(`  ${file.file.padEnd(44)} ${kB(file.bytes).padStart(9)} min ${kB(file.gzip).padStart(9)} gzip`);
+  console.log(
+    `  ${'up front, total'.padEnd(44)} ${kB(total(measured.upFront, 'bytes')).padStart(9)} min ${kB(total(measured.upFront, 'gzip')).padStart(9)} gzip`,
+  );
   for (const file of measured.onDemand) {
     console.log(`  (on demand) ${file.file.padEnd(32)} ${kB(file.bytes).padStart(9)} min ${kB(file.gzip).padStart(9)} gzip`);
   }
@@ -139,7 +144,9 @@ const ratio = gzip / UPPY_DASHBOARD_TUS_GZIP_BYTES;
 const ok = gzip <= BUDGET_BYTES;
 console.log('');
 console.log(`Up front: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${ok ? 'within budget' : 'OVER BUDGET'}`);
-console.log(`Ratio against Uppy Dashboard + Tus (${kB(UPPY_DASHBOARD_TUS_GZIP_BYTES)} gzip, figure from issue 9, not measured): ${ratio.toFixed(2)}`);
+console.log(
+  `Ratio against Uppy Dashboard + Tus (${kB(UPPY_DASHBOARD_TUS_GZIP_BYTES)} gzip, figure from issue 9, not measured): ${ratio.toFixed(2)}`,
+);
 console.log(`Built in ${Math.round(performance.now() - started)} ms`);
 console.log(
   JSON.stringify({

@@ -103,11 +103,14 @@ export class DeedStore {
     const file = this.file;
     if (!file) return Promise.resolve();
     const snapshot = JSON.stringify(this.state, null, 2);
-    this.saving = this.saving.then(async () => {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(`${file}.tmp`, snapshot, { mode: 0o600 });
-      await rename(`${file}.tmp`, file);
-    });
+    // A failed write does not block the next ones (each writes the whole state).
+    this.saving = this.saving
+      .catch(() => {})
+      .then(async () => {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(`${file}.tmp`, snapshot, { mode: 0o600 });
+        await rename(`${file}.tmp`, file);
+      });
     return this.saving;
   }
 }

@@ -1,6 +1,5 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
 /**
  * `<lecoffre-completion-bar value="42" label="Complétion du dossier">`: how complete a folder is.
@@ -59,12 +58,19 @@ export class CompletionBar extends LitElement {
     this.toggleAttribute('complete', this.percent === 100);
   }
 
+  // The width is set through the CSSOM, not a style attribute: hosted pages forbid inline styles
+  // (style-src 'self'), which would leave the bar full whatever the value.
+  protected override updated(): void {
+    const fill = this.renderRoot.querySelector<HTMLElement>('[part="fill"]');
+    if (fill) fill.style.width = `${this.percent}%`;
+  }
+
   protected override render() {
     const percent = this.percent;
     const label = this.label ?? (this.lang.toLowerCase().startsWith('en') ? 'Completion' : 'Complétion');
     return html`
       <div part="bar" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
-        <div part="fill" style=${styleMap({ width: `${percent}%` })}></div>
+        <div part="fill"></div>
       </div>
       <span class="text" aria-hidden="true">${percent}%</span>
     `;

@@ -22,3 +22,9 @@ export const cors: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+/** Public, credential-free resources (the widgets' scripts): readable from any page. */
+export const allowAnyOrigin: RequestHandler = (_req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  next();
+};

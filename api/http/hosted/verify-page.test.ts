@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { InMemorySigner } from '@taquito/signer';
 import { b58Encode, PrefixV2 } from '@taquito/utils';
 import { unzipSync, zipSync } from 'fflate';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { startTezosRpcDouble, type TezosRpcDouble } from '../../../test/doubles/tezos-rpc-double.js';
 import { CHROMIUM_ARGS, findChromium } from '../../../test/support/chromium.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
@@ -75,6 +75,9 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** What the element shows, as text (its shadow tree's text included). */
+const text = async (locator: Locator) => (await locator.textContent()) ?? '';
+
 interface OpenedPage {
   page: Page;
   /** Script errors, CSP refusals and failed loads. */
@@ -122,14 +125,16 @@ describe('/verify (in Chromium)', () => {
     const verdict = page.locator('lecoffre-verify [part=verdict]');
     await verdict.waitFor();
     assert.equal(await verdict.getAttribute('data-ok'), 'true');
-    assert.match(await verdict.innerText(), /VALIDE \(développement local\)[\s\S]*VALID \(local development\)/);
-    assert.match(await verdict.innerText(), /2024-0042 — Succession Dupont/);
-    const statuses = await page.locator('lecoffre-verify tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+    assert.match(await text(verdict), /VALIDE \(développement local\)[\s\S]*VALID \(local development\)/);
+    assert.match(await text(verdict), /2024-0042 — Succession Dupont/);
+    const statuses = await page
+      .locator('lecoffre-verify tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
     assert.deepEqual(statuses, ['ok', 'ok', 'ok', 'ok', 'ok']);
     const anchor = page.locator('lecoffre-verify [part=anchor]');
     assert.equal(await anchor.getAttribute('data-anchor-status'), 'local_dev');
-    assert.match(await anchor.innerText(), /AUCUN ancrage|hors blockchain/i);
-    assert.match(await page.locator('lecoffre-verify [role=status]').innerText(), /Vérification de preuve-2024-0042\.zip terminée/);
+    assert.match(await text(anchor), /AUCUN ancrage|hors blockchain/i);
+    assert.match(await text(page.locator('lecoffre-verify [role=status]')), /Vérification de preuve-2024-0042\.zip terminée/);
 
     assert.deepEqual(sent, [], 'the bundle never left the browser');
     assert.deepEqual(problems, []);
@@ -144,10 +149,10 @@ describe('/verify (in Chromium)', () => {
     const verdict = page.locator('lecoffre-verify [part=verdict]');
     await verdict.waitFor();
     assert.equal(await verdict.getAttribute('data-ok'), 'false');
-    assert.match(await verdict.innerText(), /ÉCHEC[\s\S]*FAILED/);
+    assert.match(await text(verdict), /ÉCHEC[\s\S]*FAILED/);
     const modified = page.locator('lecoffre-verify tbody tr[data-status=modified]');
     assert.equal(await modified.count(), 1);
-    const row = await modified.innerText();
+    const row = await text(modified);
     assert.match(row, /titre\.pdf/);
     assert.match(row, /Modifié \/ Modified/);
     assert.equal(await page.locator('lecoffre-verify tbody tr[data-status=ok]').count(), 4, 'the other documents still verify');
@@ -168,7 +173,7 @@ describe('/verify (in Chromium)', () => {
     await page.locator('lecoffre-verify input[type=file]').setInputFiles(notZip);
     const verdict = page.locator('lecoffre-verify [part=verdict][data-ok=false]');
     await verdict.waitFor();
-    assert.match(await page.locator('lecoffre-verify [part=problems]').innerText(), /pas une archive ZIP lisible/);
+    assert.match(await text(page.locator('lecoffre-verify [part=problems]')), /pas une archive ZIP lisible/);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -189,7 +194,7 @@ describe('/verify (in Chromium)', () => {
     await page.locator('lecoffre-verify button').getByText('Vérifier à nouveau').click();
     const anchor = page.locator('lecoffre-verify [part=anchor][data-anchor-status=verified]');
     await anchor.waitFor();
-    assert.match(await anchor.innerText(), /Ancré sur Tezos ghostnet[\s\S]*Anchored on Tezos ghostnet/);
+    assert.match(await text(anchor), /Ancré sur Tezos ghostnet[\s\S]*Anchored on Tezos ghostnet/);
     assert.match((await anchor.locator('a').getAttribute('href')) ?? '', /^https:\/\/ghostnet\.tzkt\.io\/o/);
     assert.ok(tezos.requests.length > asked, 'the browser asked the node itself');
     assert.deepEqual(sent, []);

@@ -63,7 +63,7 @@ export type VerifyMessages = (typeof MESSAGES)['fr'];
 
 /** Verdict labels, French then English whatever the page's language: the report itself is bilingual. */
 export const FILE_STATUS_LABELS: Record<FileStatus, string> = {
-  ok: 'Intact / Intact',
+  ok: 'Conforme / Intact',
   modified: 'Modifié / Modified',
   missing: 'Manquant / Missing',
   renamed: 'Renommé / Renamed',

@@ -42,6 +42,9 @@ export class LeCoffreVerify extends LitElement {
         max-width: 36rem;
         font-weight: 600;
       }
+      label.rpc input {
+        font-weight: normal;
+      }
       .hint,
       .en {
         font-weight: normal;
@@ -103,6 +106,41 @@ export class LeCoffreVerify extends LitElement {
       }
       section {
         margin-top: 1.25rem;
+      }
+      .badge {
+        white-space: normal;
+      }
+      /* On a phone, each document is a block: path, verdict, detail, one under the other. */
+      @media (max-width: 40rem) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+        dd {
+          margin-bottom: 0.5rem;
+        }
+        table,
+        tbody,
+        tr,
+        th,
+        td {
+          display: block;
+        }
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+        tbody th,
+        td {
+          border-bottom: none;
+          padding: 0.25rem 0.5rem;
+        }
+        tr {
+          border-bottom: 1px solid var(--_border);
+          padding: 0.5rem 0;
+        }
       }
     `,
   ];
