@@ -188,7 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimitBytes: e.LECOFFRE_JSON_BODY_LIMIT,
     devMode: !production,
     ...identityConfig(e, production, baseUrl),
-    ...notificationConfig(e, baseUrl),
+    ...notificationConfig(e, baseUrl, e.NODE_ENV),
     ...documentConfig(e),
     ...anchoringConfig(e, production),
   };
