@@ -1,8 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Folder } from '../../sdk/types.js';
 import { apiInfo, axeViolations, clientFolder, deepActiveElement, officeApi, waitFor } from '../core/test-fixtures.js';
-import { buttonNamed, deepText, notarySession, uploadAsClient } from '../folder/test-helpers.js';
+import { buttonNamed, deepText, notarySession, testHost, uploadAsClient } from '../folder/test-helpers.js';
 import './create-folder.js';
 import type { LeCoffreCreateFolder } from './create-folder.js';
 import './folder-list.js';
@@ -15,7 +15,7 @@ declare function it(name: string, body: (this: { timeout(ms: number): void }) =>
 async function connected<T extends HTMLElement>(tag: string, lang = 'fr'): Promise<{ el: T; events: CustomEvent[]; memberId: string }> {
   const [{ baseUrl }, notary] = await Promise.all([apiInfo(), notarySession()]);
   const events: CustomEvent[] = [];
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const host = testHost();
   for (const name of [
     'lecoffre-folder-selected',
     'lecoffre-create-folder',
@@ -62,7 +62,7 @@ describe('<lecoffre-folder-list>', () => {
     expect(first.dataset.folderId).to.equal(quiet.id); // newest first
     expect(second.dataset.folderId).to.equal(waiting.folderId);
     expect(second.querySelector('[role="img"]')?.getAttribute('aria-label')).to.equal('Action requise');
-    expect(first.querySelector('[role="img"]')).to.equal(null);
+    expect(first.querySelector('[role="img"]') === null).to.equal(true);
     expect(await axeViolations(el)).to.deep.equal([]);
 
     (shadow(el).querySelector('#tab-open') as HTMLElement).focus();

@@ -1,21 +1,47 @@
 import { expect } from '@open-wc/testing';
 import type { DocumentRequest, Folder } from '../../sdk/types.js';
 import { axeViolations, officeApi, waitFor } from '../core/test-fixtures.js';
-import { anchorCycle, buttonNamed, deepText, mountFolder, openDialog, requestsFromApi, uploadAsClient } from './test-helpers.js';
+import {
+  anchorCycle,
+  buttonNamed,
+  deepQuery,
+  deepText,
+  hasButton,
+  mountFolder,
+  openDialog,
+  requestsFromApi,
+  uploadAsClient,
+} from './test-helpers.js';
 
 // Mocha globals, provided by @web/test-runner in the browser (@types/mocha is not installed).
 declare function describe(name: string, body: () => void): void;
 declare function it(name: string, body: (this: { timeout(ms: number): void }) => Promise<void>): void;
 
-/** Catches what `saveBlob` hands the browser (it goes through a blob URL), without a real download. */
-function captureDownloads(): { blobs: Blob[]; restore(): void } {
-  const original = URL.createObjectURL;
+/**
+ * Catches what `saveBlob` hands the browser (a blob URL on an `<a download>` it clicks), and keeps the
+ * click from starting a real download: headless Chromium may leave the test page when it does.
+ */
+function captureDownloads(): { blobs: Blob[]; names: string[]; restore(): void } {
+  const createObjectURL = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
   const blobs: Blob[] = [];
+  const names: string[] = [];
   URL.createObjectURL = (object: Blob | MediaSource) => {
     if (object instanceof Blob) blobs.push(object);
-    return original.call(URL, object);
+    return createObjectURL.call(URL, object);
   };
-  return { blobs, restore: () => (URL.createObjectURL = original) };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.download) names.push(this.download);
+    else click.call(this);
+  };
+  return {
+    blobs,
+    names,
+    restore() {
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = click;
+    },
+  };
 }
 
 describe('<lecoffre-folder> archive and anchoring', () => {
@@ -25,10 +51,12 @@ describe('<lecoffre-folder> archive and anchoring', () => {
     const dialog = await waitFor(() => openDialog(el, 'lecoffre-folder-confirm'), 'the confirmation');
     expect(deepText(dialog)).to.contain('Archiver ce dossier ?');
     buttonNamed(dialog, 'Archiver le dossier')?.click();
+    // Gone from the DOM, not just closed: its own button is also labelled "Archiver le dossier".
+    await waitFor(() => !deepQuery(el, 'lecoffre-folder-confirm')?.shadowRoot?.querySelector('dialog'), 'the confirmation to go');
     await waitFor(() => deepText(el).includes('Dossier archivé le'), 'the archived state');
-    expect(buttonNamed(el, /Demander des documents/)).to.equal(undefined);
-    expect(buttonNamed(el, /Ajouter un client/)).to.equal(undefined);
-    expect(buttonNamed(el, 'Archiver le dossier')).to.equal(undefined);
+    expect(hasButton(el, /Demander des documents/)).to.equal(false);
+    expect(hasButton(el, /Ajouter un client/)).to.equal(false);
+    expect(hasButton(el, 'Archiver le dossier')).to.equal(false);
     expect((await officeApi<Folder>('GET', `/v1/folders/${folder.folderId}`)).status).to.equal('archived');
     expect(events.some((event) => event.type === 'lecoffre-folder-archived')).to.equal(true);
   });
@@ -50,10 +78,10 @@ describe('<lecoffre-folder> archive and anchoring', () => {
     anchor.click();
     await waitFor(() => deepText(el).includes('Dossier en cours de certification'), 'the certification in progress');
     expect(deepText(el)).to.contain('L’ancrage peut prendre quelques minutes');
-    expect(el.shadowRoot?.querySelector('lecoffre-folder-anchor')?.shadowRoot?.querySelector('progress')).to.exist;
+    expect(Boolean(el.shadowRoot?.querySelector('lecoffre-folder-anchor')?.shadowRoot?.querySelector('progress'))).to.equal(true);
     // Frozen from now on: nothing to request, add or edit.
-    expect(buttonNamed(el, /Demander des documents/)).to.equal(undefined);
-    expect(buttonNamed(el, /Modifier : /)).to.equal(undefined);
+    expect(hasButton(el, /Demander des documents/)).to.equal(false);
+    expect(hasButton(el, /Modifier : /)).to.equal(false);
     expect(await axeViolations(el)).to.deep.equal([]);
 
     const cycle = await anchorCycle();
@@ -70,6 +98,7 @@ describe('<lecoffre-folder> archive and anchoring', () => {
       const zip = await waitFor(() => downloads.blobs[0], 'the proof bundle');
       const signature = new Uint8Array(await zip.slice(0, 2).arrayBuffer());
       expect(String.fromCharCode(...signature)).to.equal('PK');
+      expect(downloads.names).to.deep.equal([`Preuve d’ancrage - ${folder.folderNumber}.zip`]);
     } finally {
       downloads.restore();
     }

@@ -21,10 +21,15 @@ export class FolderDialog extends FolderPart {
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
-    if (await this.attempt(() => this.opening())) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[autofocus]')?.focus();
+    // Not through attempt(): loading must not disable the dialog's buttons (busy is for the user's actions).
+    try {
+      await this.opening();
+    } catch (error) {
+      this.error = this.reportError(error);
+      return;
     }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[autofocus]')?.focus();
   }
 
   close(): void {

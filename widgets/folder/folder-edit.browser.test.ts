@@ -67,7 +67,9 @@ describe('<lecoffre-folder> editing', () => {
     expect(deepText(dialog)).to.contain('code reçu par SMS');
     fill(dialog, { lastName: 'Martin', firstName: 'Julie', mobile: '06 12 34 56 78', email: `julie.${Date.now()}@example.fr` });
     buttonNamed(dialog, 'Associer au dossier')?.click();
-    await waitFor(() => deepQueryAll(el, 'lecoffre-folder-client').length === 2, 'the second client card');
+    await waitFor(() => deepQueryAll(el, 'lecoffre-folder-client').length === 2, 'the second client card').catch((error: Error) => {
+      throw new Error(`${error.message}: ${deepText(dialog)}`);
+    });
     expect(deepText(clientCard(el, 'Julie Martin'))).to.contain('06 12 34 56 78');
     expect((await folderFromApi(folder.folderId)).clients.map((client) => client.lastName)).to.have.members(['Pallut', 'Martin']);
   });
@@ -113,7 +115,7 @@ describe('<lecoffre-folder> editing', () => {
     await waitFor(() => deepText(el).includes('Aucun client n’est associé au dossier.'), 'the client gone');
     expect((await folderFromApi(folder.folderId)).clients).to.deep.equal([]);
     // The card that held the focus is gone: focus lands on the clients heading, not on the page's body.
-    expect(deepActiveElement()?.id).to.equal('clients-title');
+    await waitFor(() => deepActiveElement()?.id === 'clients-title', 'focus on the clients heading');
   });
 
   it('limits access to some collaborators ("Modifier les collaborateurs")', async () => {

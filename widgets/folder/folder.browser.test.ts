@@ -8,6 +8,7 @@ import {
   deepQuery,
   deepQueryAll,
   deepText,
+  hasButton,
   mountFolder as mount,
   openDialog,
   requestsFromApi,
@@ -53,10 +54,11 @@ describe('<lecoffre-folder>', () => {
 
   it('speaks English with lang="en"', async () => {
     const { el } = await mount({ lang: 'en' });
+    await waitFor(() => deepText(el).includes('Folder information'), 'the English words');
     const text = deepText(el);
     expect(text).to.contain('Folder information');
     expect(text).to.contain('Requested documents');
-    expect(buttonNamed(el, 'Validate and anchor')).to.exist;
+    expect(hasButton(el, 'Validate and anchor')).to.equal(true);
   });
 
   it('requests documents suggested by the deed type, then lists them', async () => {
@@ -108,7 +110,7 @@ describe('<lecoffre-folder>', () => {
     await el.refresh();
     const dialog = await openFile(el, 'domicile.pdf');
     expect(dialog.querySelector('iframe')?.getAttribute('src')).to.match(/^blob:/);
-    expect(buttonNamed(dialog, 'Télécharger')).to.equal(undefined);
+    expect(hasButton(dialog, 'Télécharger')).to.equal(false);
     expect(deepText(dialog)).to.contain('Pour télécharger un document, celui-ci doit d’abord être validé');
     expect(await axeViolations(el)).to.deep.equal([]);
 

@@ -3,7 +3,6 @@
  * credential, files sent as the client would, the anchoring batch run on demand, and shadow-DOM lookups.
  * The Node side of the routes they call is folder.fixture.ts.
  */
-import { fixture, html } from '@open-wc/testing';
 import type { DocumentRequest } from '../../sdk/types.js';
 import { connect } from '../core/connection.js';
 import { apiInfo, type ClientFolderFixture, clientFolder, officeApi, pdfFile, waitFor } from '../core/test-fixtures.js';
@@ -89,6 +88,19 @@ export function openDialog(root: Element, tag: string): HTMLDialogElement | null
   );
 }
 
+/**
+ * A fresh `<div>` in the page for one test (the previous test's is removed, which disconnects its elements
+ * and stops their timers). Not @open-wc's fixture(): for a plain element it waits for an animation frame,
+ * and a page the runner keeps in the background gets none, so the test would hang instead of failing.
+ */
+export function testHost(): HTMLDivElement {
+  for (const old of document.querySelectorAll('[data-test-host]')) old.remove();
+  const host = document.createElement('div');
+  host.dataset.testHost = '';
+  document.body.append(host);
+  return host;
+}
+
 export interface MountedFolder {
   el: LeCoffreFolder;
   folder: ClientFolderFixture;
@@ -119,7 +131,7 @@ export async function mountFolder(
   ]);
   const events: CustomEvent[] = [];
   // Listened to on an ancestor: the events must bubble and leave the shadow root to get there.
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const host = testHost();
   for (const name of WATCHED) host.addEventListener(name, (event) => events.push(event as CustomEvent));
   const el = document.createElement('lecoffre-folder');
   el.setAttribute('folder-id', folder.folderId);
@@ -160,4 +172,9 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Whether such a button is shown (a boolean: a failed assertion must not carry DOM nodes, which the runner cannot send). */
+export function hasButton(root: Element | ShadowRoot, name: string | RegExp): boolean {
+  return buttonNamed(root, name) !== undefined;
 }
