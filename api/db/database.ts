@@ -6,8 +6,8 @@ import { defineClientModels } from './models/client.js';
 import { defineDocumentModels } from './models/document.js';
 import { defineFolderModels } from './models/folder.js';
 import { defineIdentityModels } from './models/identity.js';
-import { defineOfficeDocumentModels } from './models/office-documents.js';
 import { defineOfficeModels } from './models/office.js';
+import { defineOfficeDocumentModels } from './models/office-documents.js';
 import { defineWebhookModels } from './models/webhooks.js';
 
 function defineModels(sequelize: Sequelize) {

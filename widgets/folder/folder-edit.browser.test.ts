@@ -65,6 +65,7 @@ describe('<lecoffre-folder> editing', () => {
     fresh.click();
     await waitFor(() => dialog.querySelector('#lastName'), 'the new-client form');
     expect(deepText(dialog)).to.contain('code reçu par SMS');
+    expect(await axeViolations(el)).to.deep.equal([]);
     fill(dialog, { lastName: 'Martin', firstName: 'Julie', mobile: '06 12 34 56 78', email: `julie.${Date.now()}@example.fr` });
     buttonNamed(dialog, 'Associer au dossier')?.click();
     await waitFor(() => deepQueryAll(el, 'lecoffre-folder-client').length === 2, 'the second client card').catch((error: Error) => {

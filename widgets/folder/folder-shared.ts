@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BankDetails, SharedDocument } from '../../sdk/types.js';
 import { formatDate } from '../core/i18n.js';
@@ -11,8 +11,16 @@ export class FolderShared extends FolderPart {
 
   @state() private bankDetails?: BankDetails[];
 
-  protected override firstUpdated(): void {
-    if (!this.readonly) void this.attempt(async () => (this.bankDetails = await this.store.loadBankDetails()));
+  private asked = false;
+
+  // In willUpdate, not firstUpdated: the busy flag then lands in the first render instead of a second one.
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.asked || this.readonly || !this.actions) return;
+    this.asked = true;
+    void this.attempt(async () => {
+      this.bankDetails = await this.store.loadBankDetails();
+    });
   }
 
   private async share(event: SubmitEvent): Promise<void> {

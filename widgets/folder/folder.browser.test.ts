@@ -69,6 +69,7 @@ describe('<lecoffre-folder>', () => {
     expect(deepText(dialog)).to.contain('Documents suggérés pour ce type d’acte');
     const boxes = [...dialog.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     const labels = boxes.map((box) => (box.parentElement?.textContent ?? '').trim());
+    expect(await axeViolations(el)).to.deep.equal([]);
     boxes[0].click();
     boxes[1].click();
     buttonNamed(dialog, 'Valider')?.click();
@@ -142,6 +143,7 @@ describe('<lecoffre-folder>', () => {
     buttonNamed(dialog, 'Refuser')?.click();
     await waitFor(() => dialog.querySelector('[role="alert"]'), 'the missing reason message');
     expect(deepText(dialog)).to.contain('Indiquez le motif du refus.');
+    expect(await axeViolations(el)).to.deep.equal([]);
     expect((await requestsFromApi(folder.folderId))[0].files[0].status).to.equal('pending');
 
     (dialog.querySelector('textarea') as HTMLTextAreaElement).value = 'Le RIB est illisible, merci de le scanner à nouveau.';

@@ -10,6 +10,9 @@ import { seedDemoOffice } from '../../db/seed/seed.js';
 import { APP_CONSOLE_CSP } from './app-console.js';
 import { sessionCookieName } from './session-cookie.js';
 
+const TINY_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
 let t: IdentityTestApp;
 let browser: Browser | undefined;
 
@@ -93,6 +96,41 @@ describe('/app in a real browser', () => {
         .getAttribute('aria-current'),
       'true',
     );
+
+    // A client's PDF, sent with the same session (as staff may), then reviewed in the viewer: the preview is
+    // a blob: frame, which the CSP must let in.
+    const folderPath = new URL(page.url()).pathname;
+    const folderId = folderPath.split('/').at(-1) as string;
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === sessionCookieName(t.config));
+    assert.ok(session, 'the ID.not login left a session cookie');
+    const cookie = `${session.name}=${session.value}`;
+    const withClient = await t.request
+      .post(`/v1/folders/${folderId}/clients`)
+      .set('Cookie', cookie)
+      .send({ client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: `claire.${Date.now()}@example.fr` } })
+      .expect(200);
+    const requests = await t.request
+      .post(`/v1/folders/${folderId}/document-requests`)
+      .set('Cookie', cookie)
+      .send({ clientId: withClient.body.clients[0].id, documents: [{ label: 'Livret de famille' }] })
+      .expect(201);
+    await t.request
+      .post(`/v1/document-requests/${requests.body.data[0].id}/files`)
+      .set('Cookie', cookie)
+      .attach('file', Buffer.from(TINY_PDF), { filename: 'livret.pdf' })
+      .expect(201);
+    await page.reload();
+    await page.getByRole('button', { name: /Ouvrir Livret de famille — livret.pdf/ }).click();
+    const viewer = page.getByRole('dialog', { name: 'Document : livret.pdf' });
+    await viewer.locator('iframe[src^="blob:"]').waitFor();
+    await viewer.getByRole('button', { name: 'Valider' }).click();
+    await viewer.getByRole('button', { name: 'Télécharger' }).waitFor();
+    await viewer.getByRole('button', { name: 'Fermer' }).click();
+    await page
+      .locator('lecoffre-folder')
+      .getByRole('progressbar', { name: 'Complétion du dossier', exact: true })
+      .and(page.locator('[aria-valuenow="100"]'))
+      .waitFor();
 
     await page.goBack();
     await page.waitForURL(`${t.baseUrl}/app/nouveau`);

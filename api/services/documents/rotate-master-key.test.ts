@@ -161,7 +161,10 @@ describe('master key rotation', () => {
 
     // …resumes where it stopped when run again.
     const batches: RotationProgress[] = [];
-    const resumed = await rotateMasterKey(t.db, createEnvelopeCipher(bWithA), { batchSize: 2, onBatch: (progress) => batches.push(progress) });
+    const resumed = await rotateMasterKey(t.db, createEnvelopeCipher(bWithA), {
+      batchSize: 2,
+      onBatch: (progress) => batches.push(progress),
+    });
     assert.deepEqual(resumed.rewrapped, { document_files: 2, office_files: 1, webhook_secrets: 0, webhook_previous_secrets: 0 });
     assert.deepEqual(resumed.alreadyCurrent, { document_files: 3, office_files: 0, webhook_secrets: 0, webhook_previous_secrets: 0 });
     assert.deepEqual(resumed.failures, []);

@@ -15,7 +15,12 @@ export const WRAPPED_KEYS = {
 } as const;
 export type WrappedKeyTable = keyof typeof WRAPPED_KEYS;
 const WRAPPED_KEY_TABLES = Object.keys(WRAPPED_KEYS) as WrappedKeyTable[];
-const noCounts = (): Record<WrappedKeyTable, number> => ({ document_files: 0, office_files: 0, webhook_secrets: 0, webhook_previous_secrets: 0 });
+const noCounts = (): Record<WrappedKeyTable, number> => ({
+  document_files: 0,
+  office_files: 0,
+  webhook_secrets: 0,
+  webhook_previous_secrets: 0,
+});
 
 export interface RotationFailure {
   table: WrappedKeyTable;

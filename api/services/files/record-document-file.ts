@@ -1,10 +1,10 @@
 import { Op, type Transaction } from 'sequelize';
 import { DomainError, notFound } from '../../domain/errors.js';
+import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { newId } from '../../domain/ids.js';
 import { actorRef, loadFolder } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
-import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { refreshFolderStats } from '../folders/refresh-folder-stats.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { refreshRequestStatus } from '../requests/refresh-request-status.js';

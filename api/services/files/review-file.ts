@@ -1,9 +1,9 @@
 import { Op } from 'sequelize';
 import { DomainError } from '../../domain/errors.js';
+import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { actorRef, loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
-import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { refreshFolderStats } from '../folders/refresh-folder-stats.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { refreshRequestStatus } from '../requests/refresh-request-status.js';

@@ -1,9 +1,9 @@
 import { Op } from 'sequelize';
 import { DomainError, notFound } from '../../domain/errors.js';
+import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
-import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { refreshFolderStats } from '../folders/refresh-folder-stats.js';
 
 /** Withdraws a request the client no longer needs to answer; one with a validated file is part of the record and stays. */

@@ -1,11 +1,11 @@
 import { Op } from 'sequelize';
 import { DomainError, type FieldError } from '../../domain/errors.js';
+import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { newId } from '../../domain/ids.js';
 import { tidy } from '../../domain/text.js';
 import { actorRef, loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
-import { ensureFolderOpen } from '../../domain/folder-state.js';
 import { refreshFolderStats } from '../folders/refresh-folder-stats.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { type DocumentRequest, toDocumentRequest } from './views.js';
