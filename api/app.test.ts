@@ -81,4 +81,9 @@ describe('the service around the API', () => {
     assert.equal(res.headers['access-control-allow-origin'], '*');
     assert.match(res.headers['content-type'], /javascript/);
   });
+
+  it('never lets a browser cache an API answer (live completion and anchoring state)', async () => {
+    const res = await t.request.get('/v1/folders').set('Authorization', t.office.auth).expect(200);
+    assert.equal(res.headers['cache-control'], 'no-store');
+  });
 });

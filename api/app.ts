@@ -115,6 +115,12 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   );
 
   app.use('/v1', cors);
+  // API answers describe live state (completion, anchoring) that changes without a new version: never cache
+  // them, or a browser would keep showing 0% (or "anchoring") from a 304.
+  app.use('/v1', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
   app.use('/v1', idempotency(db, config));
   const v1 = express.Router();

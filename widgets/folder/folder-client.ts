@@ -54,6 +54,8 @@ export class FolderClientCard extends FolderPart {
       }
       lecoffre-completion-bar {
         max-width: 24rem;
+      }
+      .completion-label {
         margin-top: 0.75rem;
       }
     `,
@@ -94,6 +96,7 @@ export class FolderClientCard extends FolderPart {
           ${this.detail(t.lastName, client.lastName)} ${this.detail(t.firstName, client.firstName)}
           ${this.detail(t.mobile, displayMobile(client.mobile))} ${this.detail(t.email, client.email)}
         </div>
+        <span class="label completion-label" aria-hidden="true">${t.clientCompletionShort}</span>
         <lecoffre-completion-bar lang=${this.language} value=${client.completion.percent} label=${t.clientCompletion(name)}></lecoffre-completion-bar>
         <div class="columns">
           <section aria-labelledby="requested">

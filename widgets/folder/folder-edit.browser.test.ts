@@ -44,6 +44,19 @@ describe('<lecoffre-folder> editing', () => {
     expect((await folderFromApi(folder.folderId)).title).to.equal('Succession Michou');
   });
 
+  it('changes the deed type from the catalogue’s list', async () => {
+    const { el, folder } = await mountFolder();
+    buttonNamed(el, 'Modifier : Type d’acte')?.click();
+    const select = await waitFor(() => deepQueryAll<HTMLSelectElement>(el, 'select[name="value"]')[0], 'the deed types');
+    expect([...select.options].map((option) => option.value)).to.include.members(['succession', 'vente']);
+    expect(select.value).to.equal('succession');
+    select.value = 'vente';
+    buttonNamed(el, 'Enregistrer')?.click();
+    await eventually(async () => (await folderFromApi(folder.folderId)).deedType.code === 'vente', 'the deed type saved');
+    await waitFor(() => !deepQueryAll(el, 'select[name="value"]').length, 'the editor closed');
+    expect(deepText(el)).to.contain('Type d’acte Vente');
+  });
+
   it('does not overwrite a colleague’s edit: 412, reloaded, told why', async () => {
     const { el, folder, events } = await mountFolder();
     await officeApi('PATCH', `/v1/folders/${folder.folderId}`, { title: 'Titre changé par un collègue' });

@@ -1,6 +1,6 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Folder } from '../../sdk/types.js';
+import type { DeedType, Folder } from '../../sdk/types.js';
 import { formatDate } from '../core/i18n.js';
 import './folder-field.js';
 import { FolderPart } from './folder-part.js';
@@ -13,7 +13,18 @@ import { FolderPart } from './folder-part.js';
  */
 @customElement('lecoffre-folder-info')
 export class FolderInfo extends FolderPart {
+  static override styles = [
+    ...FolderPart.styles,
+    css`
+      .note {
+        margin-top: 0.75rem;
+      }
+    `,
+  ];
+
   @property({ attribute: false }) folder?: Folder;
+  /** The catalogue's deed types (for the select and the English label), once read. */
+  @property({ attribute: false }) deedTypes?: DeedType[];
 
   private readonly saveField = (name: 'title' | 'number' | 'note' | 'deedType') => async (value: string) => {
     await this.store.updateFolder({ [name]: value });
@@ -21,15 +32,17 @@ export class FolderInfo extends FolderPart {
   };
 
   private get deedTypeOptions() {
-    const deedTypes = this.store.deedTypes ?? [];
-    return deedTypes.map((deedType) => ({ value: deedType.code, label: this.language === 'en' ? deedType.labelEn : deedType.label }));
+    return (this.deedTypes ?? []).map((deedType) => ({
+      value: deedType.code,
+      label: this.language === 'en' ? deedType.labelEn : deedType.label,
+    }));
   }
 
   protected override render() {
     const folder = this.folder;
     if (!folder) return nothing;
     const t = this.t;
-    const deedLabel = this.store.deedTypes?.find((deedType) => deedType.code === folder.deedType.code);
+    const deedLabel = this.deedTypes?.find((deedType) => deedType.code === folder.deedType.code);
     return html`
       <div class="row spread">
         <h3 id="info-title">${t.info}</h3>
@@ -81,6 +94,7 @@ export class FolderInfo extends FolderPart {
         </div>
       </div>
       <lecoffre-folder-field
+        class="note"
         lang=${this.language}
         kind="textarea"
         maxlength="5000"

@@ -27,6 +27,8 @@ const DEFAULT_POLL_MS = 5000;
  * Folder information with pencils and collaborator access; clients (add, edit, remove) with their
  * requested documents and the files to review; the viewer (Valider / Refuser / Télécharger); completion
  * per client and folder; the office RIB to send; archive; "Valider et ancrer", its progress and the proof.
+ * The dialogs and the English words are fetched on first use (load-dialogs.ts, messages.ts). A host page
+ * with a CSP must allow `blob:` in `img-src` and `frame-src`: the viewer shows files from blob URLs.
  *
  * @fires lecoffre-document-validated - the notary validated a file: `{ file }`
  * @fires lecoffre-document-refused - the notary refused a file: `{ file, reason }`
@@ -63,6 +65,8 @@ export class LeCoffreFolder extends LeCoffreElement {
       }
       [part='completion'] {
         max-width: 24rem;
+      }
+      .completion-label {
         margin-top: 1rem;
       }
     `,
@@ -184,7 +188,15 @@ export class LeCoffreFolder extends LeCoffreElement {
         ${folder.anchor ? html`<p class="meta">${t.frozen}</p>` : nothing}
       </header>
       <section part="info" class="card" aria-label=${t.info}>
-        <lecoffre-folder-info lang=${this.language} .actions=${this.actions} .folder=${folder} ?readonly=${readonly}></lecoffre-folder-info>
+        <lecoffre-folder-info
+          lang=${this.language}
+          .actions=${this.actions}
+          .folder=${folder}
+          .deedTypes=${this.store.deedTypes}
+          ?readonly=${readonly}
+        ></lecoffre-folder-info>
+        <!-- Shown for sighted users; the bar's own accessible name says the same to screen readers. -->
+        <span class="label completion-label" aria-hidden="true">${t.completion}</span>
         <lecoffre-completion-bar part="completion" lang=${this.language} value=${folder.completion.percent} label=${t.completion}></lecoffre-completion-bar>
       </section>
       ${this.renderClients(folder, readonly)}

@@ -19,6 +19,7 @@ export const EN: FolderMessages = {
   changedMeanwhile: 'Someone changed this folder in the meantime: it was reloaded. Please make your change again.',
   actionRequired: 'Action required: documents await your review',
   completion: 'Folder completion',
+  clientCompletionShort: 'Client completion',
   clientCompletion: (name: string) => `Client completion: ${name}`,
   clients: 'Clients',
   noClient: 'No client is linked to this folder.',

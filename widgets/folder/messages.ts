@@ -24,6 +24,7 @@ const FR = {
   changedMeanwhile: 'Ce dossier a été modifié entre-temps : les informations ont été rechargées. Refaites votre modification.',
   actionRequired: 'Action requise : des documents attendent votre validation',
   completion: 'Complétion du dossier',
+  clientCompletionShort: 'Complétion du dossier client',
   clientCompletion: (name: string) => `Complétion du dossier client : ${name}`,
   clients: 'Clients',
   noClient: 'Aucun client n’est associé au dossier.',
