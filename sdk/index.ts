@@ -21,6 +21,7 @@ export type { Page, Paginated } from './core/paginated.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
 export type { VerificationReport, VerifyOptions } from './proof/index.js';
+export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
 export type {
   AddFolderClientInput,
   ApiKey,
