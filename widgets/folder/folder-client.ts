@@ -132,7 +132,8 @@ export class FolderClientCard extends FolderPart {
   private renderRequested(): TemplateResult {
     const t = this.t;
     const waiting = this.requests.filter((request) => request.status === 'requested');
-    if (!waiting.length) return html`<p class="muted">${t.noRequested}</p>`;
+    // Nothing waits for the client: either nothing was asked yet, or everything asked has been sent.
+    if (!waiting.length) return html`<p class="muted">${this.requests.length ? t.allReceived : t.noRequested}</p>`;
     return html`<ul>
       ${waiting.map((request) => {
         const last = request.files.at(-1);

@@ -41,6 +41,7 @@ export const EN: FolderMessages = {
   mobileWarning: 'Check the client’s mobile number carefully: they will need a code sent by SMS to sign in.',
   required: 'Required field',
   requested: 'Requested documents',
+  allReceived: 'Every requested document has been received.',
   noRequested: 'You have not requested any document yet.',
   toReview: 'Documents to review / validated',
   noToReview: 'You have no document to review.',

@@ -47,6 +47,7 @@ const FR = {
     'Faites attention à bien renseigner le n° de mobile du client : il aura besoin de saisir un code reçu par SMS pour se connecter.',
   required: 'Champ obligatoire',
   requested: 'Documents demandés',
+  allReceived: 'Tous les documents demandés ont été reçus.',
   noRequested: 'Vous n’avez pas encore demandé de documents.',
   toReview: 'Documents à valider / validés',
   noToReview: 'Vous n’avez aucun document à valider.',
