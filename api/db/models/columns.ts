@@ -6,6 +6,7 @@ import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
 export const idColumn = (): ModelAttributeColumnOptions => ({ type: DataTypes.TEXT, primaryKey: true });
 export const text = (): ModelAttributeColumnOptions => ({ type: DataTypes.TEXT, allowNull: false });
 export const optionalText = (): ModelAttributeColumnOptions => ({ type: DataTypes.TEXT, allowNull: true });
+export const date = (): ModelAttributeColumnOptions => ({ type: DataTypes.DATE, allowNull: false });
 export const optionalDate = (): ModelAttributeColumnOptions => ({ type: DataTypes.DATE, allowNull: true });
 export const integer = (defaultValue?: number): ModelAttributeColumnOptions => ({
   type: DataTypes.INTEGER,

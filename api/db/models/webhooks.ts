@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import { date, idColumn, integer, optionalDate, optionalText, text } from './columns.js';
 
 export type EndpointDisabledReason = 'manual' | 'gone' | 'failing';
 
@@ -99,41 +100,36 @@ export interface OfficeNotificationSettingsRow
 }
 
 // Functions, not shared objects: Sequelize writes each attribute's column name into its definition.
-const text = () => ({ type: DataTypes.TEXT, allowNull: false });
-const optionalText = () => ({ type: DataTypes.TEXT, allowNull: true });
-const time = () => ({ type: DataTypes.DATE, allowNull: false });
-const optionalTime = () => ({ type: DataTypes.DATE, allowNull: true });
-const count = () => ({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 });
 
 export function defineWebhookModels(sequelize: Sequelize) {
   // Times come from the jobs' injectable clock, never from Sequelize: `timestamps: false` everywhere.
   const WebhookEndpoint = sequelize.define<WebhookEndpointRow>(
     'WebhookEndpoint',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       url: text(),
       description: { ...text(), defaultValue: '' },
       eventTypes: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
       enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       disabledReason: optionalText(),
-      disabledAt: optionalTime(),
+      disabledAt: optionalDate(),
       secretSealed: text(),
       secretKeyId: text(),
       previousSecretSealed: optionalText(),
       previousSecretKeyId: optionalText(),
-      previousSecretExpiresAt: optionalTime(),
-      failingSince: optionalTime(),
-      deletedAt: optionalTime(),
-      createdAt: time(),
-      updatedAt: time(),
+      previousSecretExpiresAt: optionalDate(),
+      failingSince: optionalDate(),
+      deletedAt: optionalDate(),
+      createdAt: date(),
+      updatedAt: date(),
     },
     { tableName: 'webhook_endpoints', timestamps: false },
   );
   const WebhookMessage = sequelize.define<WebhookMessageRow>(
     'WebhookMessage',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       endpointId: text(),
       eventId: text(),
@@ -142,37 +138,37 @@ export function defineWebhookModels(sequelize: Sequelize) {
       folderId: optionalText(),
       lane: text(),
       status: { ...text(), defaultValue: 'pending' },
-      attempts: count(),
-      nextAttemptAt: optionalTime(),
-      leaseUntil: optionalTime(),
-      lastAttemptAt: optionalTime(),
-      deliveredAt: optionalTime(),
-      createdAt: time(),
+      attempts: integer(0),
+      nextAttemptAt: optionalDate(),
+      leaseUntil: optionalDate(),
+      lastAttemptAt: optionalDate(),
+      deliveredAt: optionalDate(),
+      createdAt: date(),
     },
     { tableName: 'webhook_messages', timestamps: false },
   );
   const WebhookAttempt = sequelize.define<WebhookAttemptRow>(
     'WebhookAttempt',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       endpointId: text(),
       messageId: text(),
-      attempt: { type: DataTypes.INTEGER, allowNull: false },
+      attempt: integer(),
       outcome: text(),
       responseStatus: { type: DataTypes.INTEGER, allowNull: true },
       error: optionalText(),
       responseBody: optionalText(),
-      durationMs: { type: DataTypes.INTEGER, allowNull: false },
-      attemptedAt: time(),
-      nextAttemptAt: optionalTime(),
+      durationMs: integer(),
+      attemptedAt: date(),
+      nextAttemptAt: optionalDate(),
     },
     { tableName: 'webhook_attempts', timestamps: false },
   );
   const Notification = sequelize.define<NotificationRow>(
     'Notification',
     {
-      id: { type: DataTypes.TEXT, primaryKey: true },
+      id: idColumn(),
       officeId: text(),
       folderId: optionalText(),
       kind: text(),
@@ -182,23 +178,23 @@ export function defineWebhookModels(sequelize: Sequelize) {
       dedupeKey: text(),
       data: { type: DataTypes.JSONB, allowNull: false, defaultValue: {} },
       status: { ...text(), defaultValue: 'pending' },
-      dueAt: time(),
-      leaseUntil: optionalTime(),
-      attempts: count(),
+      dueAt: date(),
+      leaseUntil: optionalDate(),
+      attempts: integer(0),
       lastError: optionalText(),
-      sentAt: optionalTime(),
-      createdAt: time(),
+      sentAt: optionalDate(),
+      createdAt: date(),
     },
     { tableName: 'notifications', timestamps: false },
   );
   const OfficeNotificationSettings = sequelize.define<OfficeNotificationSettingsRow>(
     'OfficeNotificationSettings',
     {
-      officeId: { type: DataTypes.TEXT, primaryKey: true },
-      reminderDaysBefore: { type: DataTypes.INTEGER, allowNull: false },
-      reminderEveryDays: { type: DataTypes.INTEGER, allowNull: false },
-      reminderMaxCount: { type: DataTypes.INTEGER, allowNull: false },
-      updatedAt: time(),
+      officeId: idColumn(),
+      reminderDaysBefore: integer(),
+      reminderEveryDays: integer(),
+      reminderMaxCount: integer(),
+      updatedAt: date(),
     },
     { tableName: 'office_notification_settings', timestamps: false },
   );
