@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface OutboxMessage {
   kind: 'sms' | 'email';
@@ -102,21 +102,5 @@ export class StepChain {
         throw error;
       }
     };
-  }
-}
-
-/**
- * Clicks `button` until `appears` is visible (3 tries, 5 s each). Under a loaded CI machine a click can land
- * while the widget re-renders (the folder polls), and a person would simply click again.
- */
-export async function clickUntilVisible(button: Locator, appears: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await button.click();
-    try {
-      await appears.waitFor({ state: 'visible', timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
   }
 }

@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
 import { exited, freePort, type ProductProcess, startProduct, stopLeftoverPostgres } from '../support/product-process.js';
-import { clickUntilVisible, linkIn, pdfFile, Screenshots, StepChain, waitForMessage, watchBrowserProblems } from './guide-support.js';
+import { linkIn, pdfFile, Screenshots, StepChain, waitForMessage, watchBrowserProblems } from './guide-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Every wait on the page is bounded by this; the whole test stays well under 3 minutes. */
@@ -230,7 +230,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
       await notary.waitForURL(`${api}/app/dossiers/${flow.folderId}`);
       const viewer = await openFileToReview(notary, ID_CARD);
       const reasonDialog = notary.getByRole('dialog', { name: 'Refuser le document ?' });
-      await clickUntilVisible(viewer.locator('button[data-action=refuse]'), reasonDialog);
+      await viewer.locator('button[data-action=refuse]').click();
       await reasonDialog.getByLabel('Motif du refus').fill(REFUSAL);
       await shots.take(notary, 'app-refus-motif');
       await reasonDialog.getByRole('button', { name: 'Refuser' }).click();

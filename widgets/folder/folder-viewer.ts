@@ -25,21 +25,24 @@ export class FolderViewer extends FolderDialog {
       dialog {
         width: min(64rem, calc(100vw - 2rem));
       }
+      /* One fixed height whether the preview is loading, shown or unavailable: the buttons below never
+         move under the notary's pointer when the file arrives. */
       .preview {
         display: grid;
         place-items: center;
-        min-height: 12rem;
+        height: 65vh;
         margin: 0.75rem 0;
         border-radius: var(--_radius);
         background: var(--_subtle);
       }
       .preview img {
         max-width: 100%;
-        max-height: 65vh;
+        max-height: 100%;
+        object-fit: contain;
       }
       .preview iframe {
         width: 100%;
-        height: 65vh;
+        height: 100%;
         border: 0;
       }
       .hash {
