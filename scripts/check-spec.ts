@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import SwaggerParser from '@apidevtools/swagger-parser';
 
-const GENERATED = ['openapi', 'api/http/generated', 'sdk/generated'];
+const GENERATED = ['openapi', 'api/http/generated', 'sdk/generated', 'docs/security.md'];
 
 execFileSync('npx', ['tsx', 'scripts/generate.ts'], { stdio: 'inherit' });
 const drift = execFileSync('git', ['status', '--porcelain', '--', ...GENERATED], { encoding: 'utf8' });

@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: everything derived from the code's contract. tsoa reads the controllers and writes
- * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts);
+ * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts),
+ * docs/security.md is written from the capability table;
  * openapi-typescript then turns that document into the SDK's types (sdk/generated/openapi.ts).
  * All are committed; `npm run check:spec` fails CI when they are stale.
  *
@@ -11,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { generateSpecAndRoutes } from '@tsoa/cli';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { addUploadBodies } from './openapi-upload-bodies.js';
+import { renderSecurityDoc } from './security-doc.js';
 
 const SPEC = new URL('../openapi/openapi.json', import.meta.url);
 const SDK_TYPES = new URL('../sdk/generated/openapi.ts', import.meta.url);
@@ -18,7 +20,8 @@ const SDK_TYPES = new URL('../sdk/generated/openapi.ts', import.meta.url);
 if (!process.argv.includes('--sdk-only')) {
   await generateSpecAndRoutes({ configuration: 'tsoa.json' });
   await addUploadBodies(SPEC);
-  console.log('generated openapi/openapi.json and api/http/generated/routes.ts');
+  await writeFile(new URL('../docs/security.md', import.meta.url), await renderSecurityDoc(SPEC));
+  console.log('generated openapi/openapi.json, api/http/generated/routes.ts and docs/security.md');
 }
 
 // Same output as the openapi-typescript CLI with default options: the file says it is generated.

@@ -70,7 +70,7 @@ describe('credentials through the SDK', () => {
       .catch((e: unknown) => e);
     assert.ok(error instanceof PermissionError, String(error));
     assert.equal(error.status, 403);
-    assert.equal(error.code, 'staff_only');
+    assert.equal(error.code, 'operation_not_allowed');
   });
 
   it("a notary's session: approves a collaborator and manages API keys, which an API key may not", async () => {

@@ -1,7 +1,9 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
+import { isCapability } from '../domain/capabilities.js';
 import type { IdentityProvider } from '../ports/identity-provider.js';
 import type { SmsSender } from '../ports/sms-sender.js';
+import { requireCapability } from '../services/access/principals.js';
 import { type Authenticated, authenticateToken } from '../services/auth/authenticate-token.js';
 import type { Clock } from '../services/auth/clock.js';
 import type { Actor } from '../services/context.js';
@@ -21,43 +23,33 @@ export function identityDependencies(req: Request): IdentityDependencies {
   return req.app.locals.identity as IdentityDependencies;
 }
 
-/**
- * Scopes a route may require with `@Security('bearer', [...])`; every listed scope must hold.
- * - `pending_ok`: a member awaiting approval may call it (only `GET /v1/me` does);
- * - `staff`: not a client (members, API keys, widget sessions of a member);
- * - `notary`: staff other than a collaborator (an API key acts for the office's notaries);
- * - `member_session`: a member signed in through ID.not, not an API key or a widget session;
- * - `api_key`: an API key only (minting widget sessions).
- * A route without scopes admits every valid credential but pending members.
- */
-export type AuthScope = 'pending_ok' | 'staff' | 'notary' | 'member_session' | 'api_key';
-
 type AuthenticatedRequest = Request & { authentication?: Authenticated };
 
 function unauthenticated(detail: string): HttpProblem {
   return new HttpProblem(401, 'unauthenticated', detail, undefined, { 'WWW-Authenticate': 'Bearer realm="lecoffre"' });
 }
 
-function forbidden(code: string, detail: string): HttpProblem {
-  return new HttpProblem(403, code, detail);
-}
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * tsoa's authentication hook (tsoa.json `authenticationModule`): `@Security('bearer')` routes call it.
- * The credential is `Authorization: Bearer <api key | widget session | session>` or, for the hosted
- * pages, the httpOnly session cookie. Its result becomes `req.user`, the actor of every service call.
+ * tsoa's authentication hook (tsoa.json `authenticationModule`): `@Security('bearer', [capability])`
+ * routes call it. The credential is `Authorization: Bearer <api key | widget session | session>` or, for
+ * the hosted pages, the httpOnly session cookie. Its result becomes `req.user`, the actor of every
+ * service call. An operation that declares no capability of domain/capabilities.ts is refused to all.
  */
 export async function expressAuthentication(req: Request, securityName: string, scopes: string[] = []): Promise<Actor> {
   if (securityName !== 'bearer') throw new Error(`unknown security scheme ${securityName}`);
+  const [capability, ...rest] = scopes;
+  if (capability === undefined || rest.length > 0 || !isCapability(capability)) {
+    throw new HttpProblem(403, 'operation_not_declared', 'This operation declares no capability: it is refused to everyone.');
+  }
   const { config, db } = appServices(req);
   const { clock } = identityDependencies(req);
   const credential = credentialOf(req);
   if (credential.source === 'cookie' && !SAFE_METHODS.has(req.method)) refuseCrossOrigin(req, config.baseUrl);
   const authenticated = await authenticateToken({ db, policy: config.sessions, now: clock.now(), ip: req.ip ?? null }, credential.token);
   if (!authenticated) throw unauthenticated('This credential is unknown, expired or revoked.');
-  checkScopes(authenticated, scopes as AuthScope[]);
+  requireCapability(authenticated.actor, capability, authenticated.pending);
   (req as AuthenticatedRequest).authentication = authenticated;
   return authenticated.actor;
 }
@@ -98,25 +90,6 @@ function credentialOf(req: Request): { token: string; source: 'bearer' | 'cookie
 export function refuseCrossOrigin(req: Request, baseUrl: string): void {
   const origin = req.get('origin');
   if (origin !== undefined && origin !== new URL(baseUrl).origin) {
-    throw forbidden('cross_origin_request', 'This request comes from another site; it was refused.');
-  }
-}
-
-function checkScopes({ actor, pending }: Authenticated, scopes: AuthScope[]): void {
-  if (pending && !scopes.includes('pending_ok')) {
-    throw forbidden(
-      'member_pending',
-      'Votre compte attend l’approbation d’un notaire de l’office. / Your account awaits approval by a notary of the office.',
-    );
-  }
-  for (const scope of scopes) {
-    if (scope === 'staff' && actor.kind === 'client') throw forbidden('staff_only', 'Only members of the office can do this.');
-    if (scope === 'notary' && (actor.kind === 'client' || actor.role === 'collaborator')) {
-      throw forbidden('notary_only', 'Only a notary of the office can do this.');
-    }
-    if (scope === 'member_session' && actor.kind !== 'member') {
-      throw forbidden('member_session_required', 'Sign in with ID.not to do this; API keys and widget sessions cannot.');
-    }
-    if (scope === 'api_key' && actor.kind !== 'api_key') throw forbidden('api_key_required', 'Only an API key can do this.');
+    throw new HttpProblem(403, 'cross_origin_request', 'This request comes from another site; it was refused.');
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import type { WidgetComponent } from '../domain/capabilities.js';
 
 /**
  * Someone of the office: an office API key (acts for the whole office, like a notary), a member signed in
@@ -17,6 +18,8 @@ export interface StaffActor {
   role: 'notary' | 'collaborator' | null;
   /** A widget session bound to one folder may reach nothing else. */
   folderId: string | null;
+  /** Set for a widget session: the components it was minted for, which decide what it may do. */
+  components?: readonly WidgetComponent[];
   ip: string | null;
 }
 
@@ -27,6 +30,8 @@ export interface ClientActor {
   credentialId: string;
   clientId: string;
   folderId: string | null;
+  /** Set for a client's widget session (`upload`); absent for the client's own sign-in session. */
+  components?: readonly WidgetComponent[];
   ip: string | null;
 }
 

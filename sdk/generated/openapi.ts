@@ -842,6 +842,8 @@ export interface components {
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @enum {string} */
+        WidgetComponent: "folder" | "folder-list" | "upload";
         WidgetSession: {
             id: string;
             /** @description `lcw_…`: hand it to the widgets, which send it as `Authorization: Bearer`. Shown once, stored hashed. */
@@ -850,6 +852,7 @@ export interface components {
             memberId: string | null;
             clientId: string | null;
             folderId: string | null;
+            components: components["schemas"]["WidgetComponent"][];
         };
         CreateWidgetSessionInput: {
             /** @description The member the widgets act as (give `memberId` or `clientId`). */
@@ -858,6 +861,13 @@ export interface components {
             clientId?: string;
             /** @description Binds the token to one folder: it then reads and changes nothing else. */
             folderId?: string;
+            /**
+             * @description What the widgets may do with it. A member's session: `folder` (one folder, needs `folderId`), and
+             *     `folder-list` (list the folders the member sees and create folders; without a folder, `folder` with
+             *     it opens any of them). A client's session: `upload`. Default: `folder` with a `folderId`, else
+             *     `folder-list` for a member; `upload` for a client.
+             */
+            components?: components["schemas"]["WidgetComponent"][];
             /**
              * Format: int32
              * @description Lifetime in minutes (default 15).
@@ -1173,11 +1183,8 @@ export interface components {
             /** @description Pass as `?cursor=` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
-        /**
-         * @description What a caller may do, for a UI to show or hide its buttons (the API checks again on every call).
-         * @enum {string}
-         */
-        Permission: "folders:read" | "folders:write" | "documents:review" | "documents:upload" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "office:manage";
+        /** @enum {string} */
+        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
         Me: {
             /**
              * @description `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member widget session).
@@ -1220,7 +1227,10 @@ export interface components {
             } | null;
             /** @description A widget session bound to one folder reaches that folder only. */
             folderId: string | null;
-            permissions: components["schemas"]["Permission"][];
+            /** @description A widget session's components (`folder`, `folder-list`, `upload`); null for other credentials. */
+            components: components["schemas"]["WidgetComponent"][] | null;
+            /** @description What the caller may do (capabilities of the API's table), for a UI to show or hide its buttons; the API checks again on every call. */
+            permissions: components["schemas"]["Capability"][];
         };
         FolderDeedType: {
             code: string;

@@ -222,7 +222,7 @@ export async function createFolderWithClient(
 export async function mintWidgetToken(
   request: ReturnType<typeof supertest>,
   apiKeyAuth: string,
-  body: { memberId?: string; clientId?: string; folderId?: string; expiresInMinutes?: number },
+  body: { memberId?: string; clientId?: string; folderId?: string; expiresInMinutes?: number; components?: string[] },
 ): Promise<string> {
   const res = await request.post('/v1/widget-sessions').set('Authorization', apiKeyAuth).send(body);
   if (res.status !== 201) throw new Error(`widget session not minted: ${res.status} ${JSON.stringify(res.body)}`);

@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import type { WidgetComponent } from '../../domain/capabilities.js';
 import { date, idColumn, integer, optionalDate, optionalText, text } from './columns.js';
 
 export interface SessionRow extends Model<InferAttributes<SessionRow>, InferCreationAttributes<SessionRow>> {
@@ -33,6 +34,7 @@ export interface WidgetSessionRow extends Model<InferAttributes<WidgetSessionRow
   memberId: string | null;
   clientId: string | null;
   folderId: string | null;
+  components: WidgetComponent[];
   tokenHash: string;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -117,6 +119,7 @@ export function defineIdentityModels(sequelize: Sequelize) {
       memberId: optionalText(),
       clientId: optionalText(),
       folderId: optionalText(),
+      components: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false },
       tokenHash: text(),
       expiresAt: date(),
       revokedAt: optionalDate(),

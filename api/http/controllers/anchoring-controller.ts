@@ -11,7 +11,6 @@ import type { Problem } from '../problem.js';
 
 @Route('v1/folders')
 @Tags('Anchoring')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class AnchoringController extends Controller {
   /**
@@ -23,6 +22,7 @@ export class AnchoringController extends Controller {
   @SuccessResponse(202, 'Anchoring started')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(409, 'Not at 100% (folder_not_complete), archived, or already anchored')
+  @Security('bearer', ['anchoring:write'])
   public async anchorFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await requestFolderAnchoring(serviceContext(req), id);
     this.setStatus(202);
@@ -39,6 +39,7 @@ export class AnchoringController extends Controller {
   @Produces('application/zip')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(409, 'Not anchored yet (folder_not_anchored)')
+  @Security('bearer', ['proofs:read'])
   public async getProof(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     const bundle = await getProofBundle(serviceContext(req), documentStorage(req), id);
     const res = req.res;

@@ -9,7 +9,6 @@ import type { Problem } from '../problem.js';
 
 @Route('v1/api-keys')
 @Tags('API keys')
-@Security('bearer', ['member_session', 'notary'])
 @Response<Problem>(401, 'Missing, expired or revoked credentials')
 @Response<Problem>(403, 'Only a notary of the office, signed in with ID.not, manages API keys')
 export class ApiKeysController extends Controller {
@@ -22,6 +21,7 @@ export class ApiKeysController extends Controller {
    * @param cursor `nextCursor` of the previous page
    */
   @Get()
+  @Security('bearer', ['api_keys:manage'])
   public async listApiKeys(@Request() req: ExpressRequest, @Query() limit?: number, @Query() cursor?: string): Promise<Page<ApiKey>> {
     return listApiKeys(serviceContext(req), { limit, cursor });
   }
@@ -30,6 +30,7 @@ export class ApiKeysController extends Controller {
   @Post()
   @SuccessResponse(201, 'Created')
   @Response<Problem>(422, 'Invalid body')
+  @Security('bearer', ['api_keys:manage'])
   public async createApiKey(@Request() req: ExpressRequest, @Body() body: CreateApiKeyInput): Promise<CreatedApiKey> {
     const key = await createApiKey(serviceContext(req), body);
     this.setStatus(201);
@@ -42,6 +43,7 @@ export class ApiKeysController extends Controller {
   @Delete('{id}')
   @SuccessResponse(204, 'Revoked')
   @Response<Problem>(404, 'No such API key in your office')
+  @Security('bearer', ['api_keys:manage'])
   public async revokeApiKey(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await revokeApiKey(serviceContext(req), id, identityDependencies(req).clock.now());
     this.setStatus(204);

@@ -13,17 +13,18 @@ interface ListOf<T> {
 
 @Route('v1')
 @Tags('Catalogue')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class CatalogueController extends Controller {
   /** The kinds of deed ("Vente", "Succession"…) with the documents each usually needs. */
   @Get('deed-types')
+  @Security('bearer', ['catalogue:read'])
   public async listDeedTypes(@Request() req: ExpressRequest): Promise<ListOf<DeedType>> {
     return { data: await listDeedTypes(serviceContext(req)) };
   }
 
   /** The document catalogue: LeCoffre's list plus the office's own types. */
   @Get('document-types')
+  @Security('bearer', ['catalogue:read'])
   public async listDocumentTypes(@Request() req: ExpressRequest): Promise<ListOf<DocumentType>> {
     return { data: await listDocumentTypes(serviceContext(req)) };
   }
@@ -33,6 +34,7 @@ export class CatalogueController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<Problem>(409, 'A type with this label already exists (case and accents ignored)')
   @Response<Problem>(422, 'Invalid body')
+  @Security('bearer', ['catalogue:write'])
   public async createDocumentType(@Request() req: ExpressRequest, @Body() body: CreateDocumentTypeInput): Promise<DocumentType> {
     const created = await createDocumentType(serviceContext(req), body);
     this.setStatus(201);

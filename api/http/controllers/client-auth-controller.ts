@@ -1,5 +1,5 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
-import { Body, Controller, Middlewares, Post, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { Body, Controller, Middlewares, NoSecurity, Post, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
 import { revokeSessionByToken } from '../../services/auth/sessions.js';
 import type { ClientAuthDeps, RequestMeta } from '../../services/client-auth/client-auth-deps.js';
 import { type ClientPasswordLoginInput, loginClientWithPassword } from '../../services/client-auth/login-client-with-password.js';
@@ -55,6 +55,7 @@ export class ClientAuthController extends Controller {
   @Post('start')
   @SuccessResponse(202, 'Accepted')
   @Response<Problem>(422, 'Not an e-mail address')
+  @NoSecurity()
   public async start(@Request() req: ExpressRequest, @Body() body: StartClientLoginInput): Promise<ClientLoginStarted> {
     const started = await withServiceRateLimits(req, () => startClientLogin(clientAuthDeps(req), body, metaOf(req)));
     this.setStatus(202);
@@ -68,6 +69,7 @@ export class ClientAuthController extends Controller {
    */
   @Post('verify')
   @Response<Problem>(422, 'Wrong, expired, used or burnt code (see `code`)')
+  @NoSecurity()
   public async verify(@Request() req: ExpressRequest, @Body() body: VerifyClientCodeInput): Promise<ClientSignedIn> {
     return signedIn(req, await verifyClientCode(clientAuthDeps(req), body, metaOf(req)));
   }
@@ -78,11 +80,11 @@ export class ClientAuthController extends Controller {
    * minutes ago. Ends the client's other sessions.
    */
   @Post('password')
-  @Security('bearer')
   @SuccessResponse(204, 'Password set')
   @Response<Problem>(401, 'Not signed in')
   @Response<Problem>(403, 'Sign in with an SMS code first')
   @Response<Problem>(422, 'Weak password (the reasons are in `errors`)')
+  @Security('bearer', ['client_auth:password'])
   public async setPassword(@Request() req: ExpressRequest, @Body() body: SetClientPasswordInput): Promise<void> {
     await setClientPassword(serviceContext(req), identityDependencies(req).clock, body);
     this.setStatus(204);
@@ -91,6 +93,7 @@ export class ClientAuthController extends Controller {
   /** E-mail and password; the same 401 for an unknown e-mail and a wrong password. Failures are throttled. */
   @Post('login')
   @Response<Problem>(401, 'Wrong e-mail or password')
+  @NoSecurity()
   public async login(@Request() req: ExpressRequest, @Body() body: ClientPasswordLoginInput): Promise<ClientSignedIn> {
     return signedIn(req, await withServiceRateLimits(req, () => loginClientWithPassword(clientAuthDeps(req), body, metaOf(req))));
   }
@@ -98,6 +101,7 @@ export class ClientAuthController extends Controller {
   /** Ends the client's session and clears its cookie. Answers 204 even without a session. */
   @Post('logout')
   @SuccessResponse(204, 'Signed out')
+  @NoSecurity()
   public async logout(@Request() req: ExpressRequest): Promise<void> {
     const token = optionalCredential(req);
     if (token?.startsWith('lcs_')) await revokeSessionByToken(appServices(req).db, token, identityDependencies(req).clock.now());

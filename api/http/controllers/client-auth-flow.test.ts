@@ -62,7 +62,8 @@ describe('client sign-in', () => {
     const me = await browser.get('/v1/me').expect(200);
     assert.equal(me.body.kind, 'client');
     assert.equal(me.body.client.email, email);
-    assert.deepEqual(me.body.permissions, ['folders:read', 'documents:upload']);
+    assert.ok(me.body.permissions.includes('files:upload') && me.body.permissions.includes('client_auth:password'));
+    assert.ok(!me.body.permissions.includes('files:review'), 'a client reviews nothing');
 
     await browser.post('/v1/client-auth/password').send({ password: 'Rennes-Parlement-35' }).expect(204);
     const credential = await t.db.models.ClientCredential.findByPk(clientId);

@@ -14,7 +14,6 @@ import type { Problem } from '../problem.js';
 
 @Route('v1')
 @Tags('Clients')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class ClientsController extends Controller {
   /**
@@ -25,6 +24,7 @@ export class ClientsController extends Controller {
    * @maximum limit 100
    */
   @Get('clients')
+  @Security('bearer', ['clients:read'])
   public async listClients(
     @Request() req: ExpressRequest,
     @Query() q?: string,
@@ -38,6 +38,7 @@ export class ClientsController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<Problem>(409, 'A client of the office already uses this e-mail')
   @Response<Problem>(422, 'Invalid fields (invalid_phone, invalid_email, validation_failed)')
+  @Security('bearer', ['clients:create'])
   public async createClient(@Request() req: ExpressRequest, @Body() body: ClientFields): Promise<Client> {
     const client = await createClient(serviceContext(req), body);
     this.setStatus(201);
@@ -47,6 +48,7 @@ export class ClientsController extends Controller {
 
   @Get('clients/{id}')
   @Response<Problem>(404, 'No such client in your office')
+  @Security('bearer', ['clients:read'])
   public async getClient(@Request() req: ExpressRequest, @Path() id: string): Promise<Client> {
     return getClient(serviceContext(req), id);
   }
@@ -54,6 +56,7 @@ export class ClientsController extends Controller {
   @Patch('clients/{id}')
   @Response<Problem>(404, 'No such client in your office')
   @Response<Problem>(409, 'Another client of the office uses this e-mail')
+  @Security('bearer', ['clients:write'])
   public async updateClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: ClientFieldsPatch): Promise<Client> {
     return updateClient(serviceContext(req), id, body);
   }
@@ -62,6 +65,7 @@ export class ClientsController extends Controller {
   @Post('folders/{id}/clients')
   @Response<Problem>(404, 'No such folder or client')
   @Response<Problem>(409, 'Client already on the folder, or e-mail already used by another client')
+  @Security('bearer', ['clients:write'])
   public async addFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: AddFolderClientInput): Promise<Folder> {
     return addFolderClient(serviceContext(req), id, body);
   }
@@ -71,6 +75,7 @@ export class ClientsController extends Controller {
   @SuccessResponse(204, 'Removed')
   @Response<Problem>(404, 'No such folder, or client not on it')
   @Response<Problem>(409, 'The client already sent files')
+  @Security('bearer', ['clients:write'])
   public async removeFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Path() clientId: string): Promise<void> {
     await removeFolderClient(serviceContext(req), id, clientId);
     this.setStatus(204);

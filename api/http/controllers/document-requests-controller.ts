@@ -9,7 +9,6 @@ import type { Problem } from '../problem.js';
 
 @Route('v1')
 @Tags('Document requests')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class DocumentRequestsController extends Controller {
   /**
@@ -18,6 +17,7 @@ export class DocumentRequestsController extends Controller {
    */
   @Get('folders/{id}/document-requests')
   @Response<Problem>(404, 'No such folder')
+  @Security('bearer', ['requests:read'])
   public async listDocumentRequests(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -32,6 +32,7 @@ export class DocumentRequestsController extends Controller {
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(409, 'The folder is archived')
   @Response<Problem>(422, 'Unknown type, client not on the folder, invalid date')
+  @Security('bearer', ['requests:write'])
   public async createDocumentRequests(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -47,6 +48,7 @@ export class DocumentRequestsController extends Controller {
   @SuccessResponse(204, 'Cancelled')
   @Response<Problem>(404, 'No such request')
   @Response<Problem>(409, 'A file of the request is validated')
+  @Security('bearer', ['requests:write'])
   public async cancelDocumentRequest(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await cancelDocumentRequest(serviceContext(req), id);
     this.setStatus(204);

@@ -12,11 +12,11 @@ import { sendFile } from '../send-file.js';
 
 @Route('v1')
 @Tags('Files')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class FilesController extends Controller {
   @Get('files/{id}')
   @Response<Problem>(404, 'No such file')
+  @Security('bearer', ['files:read'])
   public async getFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
     return toDocumentFile(await loadFile(serviceContext(req), id));
   }
@@ -25,6 +25,7 @@ export class FilesController extends Controller {
   @Post('files/{id}/validate')
   @Response<Problem>(404, 'No such file')
   @Response<Problem>(409, 'Already reviewed, request cancelled, or folder archived')
+  @Security('bearer', ['files:review'])
   public async validateFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
     return validateFile(serviceContext(req), id);
   }
@@ -33,6 +34,7 @@ export class FilesController extends Controller {
   @Post('files/{id}/refuse')
   @Response<Problem>(404, 'No such file')
   @Response<Problem>(409, 'Already reviewed, request cancelled, or folder archived')
+  @Security('bearer', ['files:review'])
   public async refuseFile(@Request() req: ExpressRequest, @Path() id: string, @Body() body: RefuseFileInput): Promise<DocumentFile> {
     return refuseFile(serviceContext(req), id, body);
   }
@@ -51,6 +53,7 @@ export class FilesController extends Controller {
   @Response<Problem>(413, 'File too large, or too many files')
   @Response<Problem>(415, 'Not a jpg, png or pdf (checked on the bytes)')
   @Response<Problem>(422, 'Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256')
+  @Security('bearer', ['files:upload'])
   public async uploadRequestFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
     const data = await uploadFiles(
       serviceContext(req),
@@ -72,6 +75,7 @@ export class FilesController extends Controller {
   @Response<Problem>(413, 'File too large, or too many files')
   @Response<Problem>(415, 'Not a jpg, png or pdf (checked on the bytes)')
   @Response<Problem>(422, 'Empty file, checksum mismatch, or clientId missing')
+  @Security('bearer', ['files:upload'])
   public async uploadExtraFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
     const data = await uploadFiles(
       serviceContext(req),
@@ -87,6 +91,7 @@ export class FilesController extends Controller {
   @Get('files/{id}/preview')
   @Produces('application/octet-stream')
   @Response<Problem>(404, 'No such file')
+  @Security('bearer', ['files:read'])
   public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await this.stream(req, id, 'preview');
   }
@@ -96,6 +101,7 @@ export class FilesController extends Controller {
   @Produces('application/octet-stream')
   @Response<Problem>(403, 'Not validated yet')
   @Response<Problem>(404, 'No such file')
+  @Security('bearer', ['files:read'])
   public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await this.stream(req, id, 'download');
   }

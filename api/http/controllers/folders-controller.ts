@@ -31,7 +31,6 @@ import type { Problem } from '../problem.js';
 
 @Route('v1/folders')
 @Tags('Folders')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class FoldersController extends Controller {
   /**
@@ -47,6 +46,7 @@ export class FoldersController extends Controller {
    */
   @Get()
   @Response<Problem>(422, 'Invalid query')
+  @Security('bearer', ['folders:read'])
   public async listFolders(
     @Request() req: ExpressRequest,
     @Query() status?: 'open' | 'archived',
@@ -62,6 +62,7 @@ export class FoldersController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<Problem>(409, 'The folder number is already used in this office')
   @Response<Problem>(422, 'Invalid body (field errors in `errors`)')
+  @Security('bearer', ['folders:create'])
   public async createFolder(@Request() req: ExpressRequest, @Body() body: CreateFolderInput): Promise<Folder> {
     const folder = await createFolder(serviceContext(req), body);
     this.setStatus(201);
@@ -72,6 +73,7 @@ export class FoldersController extends Controller {
 
   @Get('{id}')
   @Response<Problem>(404, 'No such folder in your office')
+  @Security('bearer', ['folders:read'])
   public async getFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await getFolder(serviceContext(req), id);
     this.setHeader('ETag', etagOf(folder.version));
@@ -87,6 +89,7 @@ export class FoldersController extends Controller {
   @Response<Problem>(409, 'The folder number is already used in this office')
   @Response<Problem>(412, 'The folder changed since the ETag you sent')
   @Response<Problem>(422, 'Invalid body')
+  @Security('bearer', ['folders:write'])
   public async updateFolder(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -102,6 +105,7 @@ export class FoldersController extends Controller {
   @Put('{id}/members')
   @Response<Problem>(404, 'No such folder in your office')
   @Response<Problem>(422, 'Unknown member ids')
+  @Security('bearer', ['folders:write'])
   public async setFolderAccess(@Request() req: ExpressRequest, @Path() id: string, @Body() body: SetFolderAccessInput): Promise<Folder> {
     const folder = await setFolderAccess(serviceContext(req), id, body);
     this.setHeader('ETag', etagOf(folder.version));
@@ -112,6 +116,7 @@ export class FoldersController extends Controller {
   @Post('{id}/archive')
   @Response<Problem>(404, 'No such folder in your office')
   @Response<Problem>(409, 'Already archived')
+  @Security('bearer', ['folders:write'])
   public async archiveFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await archiveFolder(serviceContext(req), id);
     this.setHeader('ETag', etagOf(folder.version));
@@ -121,6 +126,7 @@ export class FoldersController extends Controller {
   /** The folder's audit trail, oldest first: every change, who made it, from which key or address. */
   @Get('{id}/events')
   @Response<Problem>(404, 'No such folder in your office')
+  @Security('bearer', ['folders:audit'])
   public async listFolderEvents(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: AuditEvent[] }> {
     return { data: await listFolderEvents(serviceContext(req), id) };
   }

@@ -13,8 +13,8 @@ export class MeController extends Controller {
    * and `permissions` is empty.
    */
   @Get()
-  @Security('bearer', ['pending_ok'])
   @Response<Problem>(401, 'Missing, expired or revoked credentials')
+  @Security('bearer', ['me:read'])
   public async getMe(@Request() req: ExpressRequest): Promise<Me> {
     return describeMe(serviceContext(req));
   }

@@ -21,8 +21,8 @@ export class MembersController extends Controller {
    * @param cursor `nextCursor` of the previous page
    */
   @Get()
-  @Security('bearer', ['staff'])
   @Response<Problem>(403, 'Clients and pending members cannot list members')
+  @Security('bearer', ['members:read'])
   public async listMembers(
     @Request() req: ExpressRequest,
     @Query() status?: 'pending' | 'active',
@@ -37,9 +37,9 @@ export class MembersController extends Controller {
    * vérifier mon identité"); the collaborator's next request works. Approving an active member is a no-op.
    */
   @Post('{id}/approve')
-  @Security('bearer', ['notary'])
   @Response<Problem>(403, 'Only a notary of the office (or its API key) approves members')
   @Response<Problem>(404, 'No such member in your office')
+  @Security('bearer', ['members:approve'])
   public async approveMember(@Request() req: ExpressRequest, @Path() id: string): Promise<Member> {
     return approveMember(serviceContext(req), id);
   }

@@ -23,16 +23,17 @@ import type { Problem } from '../problem.js';
 
 @Route('v1')
 @Tags('Office')
-@Security('bearer')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class OfficeController extends Controller {
   @Get('office')
+  @Security('bearer', ['office:read'])
   public async getOffice(@Request() req: ExpressRequest): Promise<Office> {
     return getOffice(serviceContext(req));
   }
 
   /** The office's RIBs ("un second RIB pour la gestion locative" is just another entry). */
   @Get('office/bank-details')
+  @Security('bearer', ['bank_details:read'])
   public async listBankDetails(@Request() req: ExpressRequest): Promise<{ data: BankDetails[] }> {
     return { data: await listBankDetails(serviceContext(req)) };
   }
@@ -41,6 +42,7 @@ export class OfficeController extends Controller {
   @SuccessResponse(201, 'Created')
   @Response<Problem>(403, 'Only a notary can change the office bank details')
   @Response<Problem>(422, 'Invalid IBAN (checksum) or BIC')
+  @Security('bearer', ['bank_details:write'])
   public async createBankDetails(@Request() req: ExpressRequest, @Body() body: BankDetailsInput): Promise<BankDetails> {
     const created = await createBankDetails(serviceContext(req), body);
     this.setStatus(201);
@@ -50,6 +52,7 @@ export class OfficeController extends Controller {
 
   @Get('office/bank-details/{id}')
   @Response<Problem>(404, 'No such bank details')
+  @Security('bearer', ['bank_details:read'])
   public async getBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<BankDetails> {
     const found = await getBankDetails(serviceContext(req), id);
     this.setHeader('ETag', etagOf(found.version));
@@ -59,6 +62,7 @@ export class OfficeController extends Controller {
   @Patch('office/bank-details/{id}')
   @Response<Problem>(404, 'No such bank details')
   @Response<Problem>(412, 'Changed since the ETag you sent')
+  @Security('bearer', ['bank_details:write'])
   public async updateBankDetails(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -73,6 +77,7 @@ export class OfficeController extends Controller {
   /** Retires bank details; what clients were already sent stays as it was. */
   @Delete('office/bank-details/{id}')
   @SuccessResponse(204, 'Deleted')
+  @Security('bearer', ['bank_details:write'])
   public async deleteBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await deleteBankDetails(serviceContext(req), id);
     this.setStatus(204);
@@ -83,6 +88,7 @@ export class OfficeController extends Controller {
   @SuccessResponse(201, 'Shared')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(422, 'Unknown bank details')
+  @Security('bearer', ['shared_documents:write'])
   public async shareDocument(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -96,6 +102,7 @@ export class OfficeController extends Controller {
   /** What the office shared with the folder's clients (clients read this on their page). */
   @Get('folders/{id}/shared-documents')
   @Response<Problem>(404, 'No such folder')
+  @Security('bearer', ['shared_documents:read'])
   public async listSharedDocuments(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: SharedDocument[] }> {
     return { data: await listSharedDocuments(serviceContext(req), id) };
   }

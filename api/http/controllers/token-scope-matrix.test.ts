@@ -132,7 +132,7 @@ describe('token scope matrix', () => {
   ];
   const allowed: Record<string, string[]> = {
     'list members': ['apiKeyA', 'notaryA', 'collaboratorA', 'widgetMemberX'],
-    'approve a member': ['apiKeyA', 'notaryA', 'widgetMemberX'],
+    'approve a member': ['apiKeyA', 'notaryA'],
     'list API keys': ['notaryA'],
     'create an API key': ['notaryA'],
     'mint a widget session': ['apiKeyA'],

@@ -131,14 +131,18 @@ describe('webhook endpoints API', () => {
     });
   });
 
-  it('lets members read but only notaries and API keys change; widget sessions neither', async () => {
+  it('lets only notaries and API keys read or change them; collaborators and widget sessions neither', async () => {
+    // Attempts carry payloads of every folder, including those a collaborator may not open.
     const collaborator = await createMemberSession(t.db, t.office.id, { role: 'collaborator' });
-    await as(collaborator.auth).get('/v1/webhook-endpoints').expect(200);
-    assert.equal((await as(collaborator.auth).post('/v1/webhook-endpoints', { url: PUBLIC_URL }).expect(403)).body.code, 'notary_only');
+    assert.equal((await as(collaborator.auth).get('/v1/webhook-endpoints').expect(403)).body.code, 'operation_not_allowed');
+    assert.equal(
+      (await as(collaborator.auth).post('/v1/webhook-endpoints', { url: PUBLIC_URL }).expect(403)).body.code,
+      'operation_not_allowed',
+    );
     const notary = await createMemberSession(t.db, t.office.id, { role: 'notary' });
     await as(notary.auth).post('/v1/webhook-endpoints', { url: PUBLIC_URL }).expect(201);
     const widget = await mintWidgetToken(t.request, t.office.auth, { memberId: notary.memberId });
-    assert.equal((await as(`Bearer ${widget}`).get('/v1/webhook-endpoints').expect(403)).body.code, 'widget_session_not_allowed');
+    assert.equal((await as(`Bearer ${widget}`).get('/v1/webhook-endpoints').expect(403)).body.code, 'operation_not_allowed');
   });
 
   it('publishes the event catalogue with a JSON Schema per event type', async () => {

@@ -31,7 +31,6 @@ import { webhookServiceDeps } from './webhook-dependencies.js';
  */
 @Route('v1')
 @Tags('Webhooks')
-@Security('bearer', ['staff'])
 @Response<Problem>(401, 'Missing, expired or revoked credentials')
 @Response<Problem>(403, 'Clients and widget sessions cannot manage webhooks; changes need a notary or an API key')
 export class WebhookEndpointsController extends Controller {
@@ -44,6 +43,7 @@ export class WebhookEndpointsController extends Controller {
    * @param cursor `nextCursor` of the previous page
    */
   @Get('webhook-endpoints')
+  @Security('bearer', ['webhooks:read'])
   public async listWebhookEndpoints(
     @Request() req: ExpressRequest,
     @Query() limit?: number,
@@ -60,6 +60,7 @@ export class WebhookEndpointsController extends Controller {
   @Post('webhook-endpoints')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(422, 'Invalid URL, forbidden address or unknown event type')
+  @Security('bearer', ['webhooks:write'])
   public async createWebhookEndpoint(
     @Request() req: ExpressRequest,
     @Body() body: CreateWebhookEndpointInput,
@@ -73,6 +74,7 @@ export class WebhookEndpointsController extends Controller {
 
   @Get('webhook-endpoints/{id}')
   @Response<Problem>(404, 'No such endpoint in your office')
+  @Security('bearer', ['webhooks:read'])
   public async getWebhookEndpoint(@Request() req: ExpressRequest, @Path() id: string): Promise<WebhookEndpoint> {
     return getWebhookEndpoint(serviceContext(req), webhookServiceDeps(req), id);
   }
@@ -81,6 +83,7 @@ export class WebhookEndpointsController extends Controller {
   @Patch('webhook-endpoints/{id}')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Response<Problem>(422, 'Invalid URL, forbidden address or unknown event type')
+  @Security('bearer', ['webhooks:write'])
   public async updateWebhookEndpoint(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -93,6 +96,7 @@ export class WebhookEndpointsController extends Controller {
   @Delete('webhook-endpoints/{id}')
   @SuccessResponse(204, 'Deleted')
   @Response<Problem>(404, 'No such endpoint in your office')
+  @Security('bearer', ['webhooks:write'])
   public async deleteWebhookEndpoint(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await deleteWebhookEndpoint(serviceContext(req), webhookServiceDeps(req), id);
     this.setStatus(204);
@@ -104,6 +108,7 @@ export class WebhookEndpointsController extends Controller {
    */
   @Post('webhook-endpoints/{id}/rotate-secret')
   @Response<Problem>(404, 'No such endpoint in your office')
+  @Security('bearer', ['webhooks:write'])
   public async rotateWebhookSecret(@Request() req: ExpressRequest, @Path() id: string): Promise<WebhookEndpointWithSecret> {
     this.setHeader('Cache-Control', 'no-store');
     return rotateWebhookSecret(serviceContext(req), webhookServiceDeps(req), id);
@@ -119,6 +124,7 @@ export class WebhookEndpointsController extends Controller {
    */
   @Get('webhook-endpoints/{id}/attempts')
   @Response<Problem>(404, 'No such endpoint in your office')
+  @Security('bearer', ['webhooks:read'])
   public async listWebhookAttempts(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -131,6 +137,7 @@ export class WebhookEndpointsController extends Controller {
   /** Sends again every message that failed for good (8 attempts) since `since`, in their original order. */
   @Post('webhook-endpoints/{id}/recover')
   @Response<Problem>(404, 'No such endpoint in your office')
+  @Security('bearer', ['webhooks:write'])
   public async recoverWebhookMessages(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -143,6 +150,7 @@ export class WebhookEndpointsController extends Controller {
   @Post('webhook-messages/{id}/resend')
   @SuccessResponse(202, 'Queued')
   @Response<Problem>(404, 'No such message in your office')
+  @Security('bearer', ['webhooks:write'])
   public async resendWebhookMessage(@Request() req: ExpressRequest, @Path() id: string): Promise<WebhookMessage> {
     const message = await resendWebhookMessage(serviceContext(req), webhookServiceDeps(req), id);
     this.setStatus(202);
@@ -151,6 +159,7 @@ export class WebhookEndpointsController extends Controller {
 
   /** Every event type an endpoint may subscribe to, with the JSON Schema (2020-12) of its delivered body. */
   @Get('event-types')
+  @Security('bearer', ['webhooks:read'])
   public async listEventTypes(): Promise<Page<EventTypeInfo>> {
     return { data: eventTypeCatalogue(), nextCursor: null };
   }

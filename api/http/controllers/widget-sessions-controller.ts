@@ -12,7 +12,6 @@ import { withServiceRateLimits } from '../rate-limit.js';
 
 @Route('v1/widget-sessions')
 @Tags('Widget sessions')
-@Security('bearer', ['api_key'])
 @Response<Problem>(401, 'Missing, expired or revoked API key')
 @Response<Problem>(403, 'Only an API key mints widget sessions')
 export class WidgetSessionsController extends Controller {
@@ -27,6 +26,7 @@ export class WidgetSessionsController extends Controller {
   @Response<Problem>(409, 'The member awaits approval')
   @Response<Problem>(422, 'Invalid body, or the person cannot see the folder')
   @Response<Problem>(429, 'Too many widget sessions minted with this key')
+  @Security('bearer', ['widget_sessions:create'])
   public async createWidgetSession(@Request() req: ExpressRequest, @Body() body: CreateWidgetSessionInput): Promise<WidgetSession> {
     const session = await withServiceRateLimits(req, () =>
       createWidgetSession(serviceContext(req), body, identityDependencies(req).clock.now()),

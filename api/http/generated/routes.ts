@@ -64,6 +64,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WidgetComponent": {
+        "dataType": "refAlias",
+        "type": {"dataType":"enum","enums":["folder","folder-list","upload"],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "WidgetSession": {
         "dataType": "refObject",
         "properties": {
@@ -73,6 +78,7 @@ const models: TsoaRoute.Models = {
             "memberId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "clientId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "folderId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "components": {"dataType":"array","array":{"dataType":"refAlias","ref":"WidgetComponent"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -83,6 +89,7 @@ const models: TsoaRoute.Models = {
             "memberId": {"dataType":"string"},
             "clientId": {"dataType":"string"},
             "folderId": {"dataType":"string"},
+            "components": {"dataType":"array","array":{"dataType":"refAlias","ref":"WidgetComponent"}},
             "expiresInMinutes": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":60}}},
         },
         "additionalProperties": false,
@@ -359,9 +366,9 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Permission": {
+    "Capability": {
         "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["folders:read"]},{"dataType":"enum","enums":["folders:write"]},{"dataType":"enum","enums":["documents:review"]},{"dataType":"enum","enums":["documents:upload"]},{"dataType":"enum","enums":["members:read"]},{"dataType":"enum","enums":["members:approve"]},{"dataType":"enum","enums":["api_keys:manage"]},{"dataType":"enum","enums":["widget_sessions:create"]},{"dataType":"enum","enums":["office:manage"]}],"validators":{}},
+        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Me": {
@@ -374,7 +381,8 @@ const models: TsoaRoute.Models = {
             "apiKey": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"mode":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["live"]},{"dataType":"enum","enums":["test"]}],"required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "session": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"expiresAt":{"dataType":"string","required":true},"kind":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["session"]},{"dataType":"enum","enums":["widget_session"]}],"required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "folderId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "permissions": {"dataType":"array","array":{"dataType":"refAlias","ref":"Permission"},"required":true},
+            "components": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"WidgetComponent"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "permissions": {"dataType":"array","array":{"dataType":"refAlias","ref":"Capability"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -806,7 +814,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"CreateWidgetSessionInput"},
         };
         app.post('/v1/widget-sessions',
-            authenticateMiddleware([{"bearer":["api_key"]}]),
+            authenticateMiddleware([{"bearer":["widget_sessions:create"]}]),
             ...(fetchMiddlewares<RequestHandler>(WidgetSessionsController)),
             ...(fetchMiddlewares<RequestHandler>(WidgetSessionsController.prototype.createWidgetSession)),
 
@@ -839,7 +847,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/v1/webhook-endpoints',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.listWebhookEndpoints)),
 
@@ -871,7 +879,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"CreateWebhookEndpointInput"},
         };
         app.post('/v1/webhook-endpoints',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.createWebhookEndpoint)),
 
@@ -903,7 +911,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/webhook-endpoints/:id',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.getWebhookEndpoint)),
 
@@ -936,7 +944,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"UpdateWebhookEndpointInput"},
         };
         app.patch('/v1/webhook-endpoints/:id',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.updateWebhookEndpoint)),
 
@@ -968,7 +976,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.delete('/v1/webhook-endpoints/:id',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.deleteWebhookEndpoint)),
 
@@ -1000,7 +1008,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/webhook-endpoints/:id/rotate-secret',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.rotateWebhookSecret)),
 
@@ -1034,7 +1042,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/v1/webhook-endpoints/:id/attempts',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.listWebhookAttempts)),
 
@@ -1067,7 +1075,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"RecoverInput"},
         };
         app.post('/v1/webhook-endpoints/:id/recover',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.recoverWebhookMessages)),
 
@@ -1099,7 +1107,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/webhook-messages/:id/resend',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.resendWebhookMessage)),
 
@@ -1129,7 +1137,7 @@ export function RegisterRoutes(app: Router) {
         const argsWebhookEndpointsController_listEventTypes: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/v1/event-types',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController)),
             ...(fetchMiddlewares<RequestHandler>(WebhookEndpointsController.prototype.listEventTypes)),
 
@@ -1160,7 +1168,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/v1/office',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["office:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.getOffice)),
 
@@ -1191,7 +1199,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/v1/office/bank-details',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["bank_details:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.listBankDetails)),
 
@@ -1223,7 +1231,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"BankDetailsInput"},
         };
         app.post('/v1/office/bank-details',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["bank_details:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.createBankDetails)),
 
@@ -1255,7 +1263,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/office/bank-details/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["bank_details:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.getBankDetails)),
 
@@ -1289,7 +1297,7 @@ export function RegisterRoutes(app: Router) {
                 ifMatch: {"in":"header","name":"If-Match","dataType":"string"},
         };
         app.patch('/v1/office/bank-details/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["bank_details:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.updateBankDetails)),
 
@@ -1321,7 +1329,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.delete('/v1/office/bank-details/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["bank_details:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.deleteBankDetails)),
 
@@ -1354,7 +1362,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"ShareDocumentInput"},
         };
         app.post('/v1/folders/:id/shared-documents',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["shared_documents:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.shareDocument)),
 
@@ -1386,7 +1394,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/folders/:id/shared-documents',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["shared_documents:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(OfficeController)),
             ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.listSharedDocuments)),
 
@@ -1417,7 +1425,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/v1/office/notification-settings',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["notifications:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController)),
             ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController.prototype.getNotificationSettings)),
 
@@ -1449,7 +1457,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"NotificationSettingsPatch"},
         };
         app.patch('/v1/office/notification-settings',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["notifications:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController)),
             ...(fetchMiddlewares<RequestHandler>(NotificationSettingsController.prototype.updateNotificationSettings)),
 
@@ -1483,7 +1491,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/v1/members',
-            authenticateMiddleware([{"bearer":["staff"]}]),
+            authenticateMiddleware([{"bearer":["members:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MembersController)),
             ...(fetchMiddlewares<RequestHandler>(MembersController.prototype.listMembers)),
 
@@ -1515,7 +1523,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/members/:id/approve',
-            authenticateMiddleware([{"bearer":["notary"]}]),
+            authenticateMiddleware([{"bearer":["members:approve"]}]),
             ...(fetchMiddlewares<RequestHandler>(MembersController)),
             ...(fetchMiddlewares<RequestHandler>(MembersController.prototype.approveMember)),
 
@@ -1546,7 +1554,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/v1/me',
-            authenticateMiddleware([{"bearer":["pending_ok"]}]),
+            authenticateMiddleware([{"bearer":["me:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MeController)),
             ...(fetchMiddlewares<RequestHandler>(MeController.prototype.getMe)),
 
@@ -1582,7 +1590,7 @@ export function RegisterRoutes(app: Router) {
                 needsAction: {"in":"query","name":"needsAction","dataType":"boolean"},
         };
         app.get('/v1/folders',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.listFolders)),
 
@@ -1614,7 +1622,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"CreateFolderInput"},
         };
         app.post('/v1/folders',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:create"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.createFolder)),
 
@@ -1646,7 +1654,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/folders/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.getFolder)),
 
@@ -1680,7 +1688,7 @@ export function RegisterRoutes(app: Router) {
                 ifMatch: {"in":"header","name":"If-Match","dataType":"string"},
         };
         app.patch('/v1/folders/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.updateFolder)),
 
@@ -1713,7 +1721,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"SetFolderAccessInput"},
         };
         app.put('/v1/folders/:id/members',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.setFolderAccess)),
 
@@ -1745,7 +1753,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/folders/:id/archive',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.archiveFolder)),
 
@@ -1777,7 +1785,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/folders/:id/events',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["folders:audit"]}]),
             ...(fetchMiddlewares<RequestHandler>(FoldersController)),
             ...(fetchMiddlewares<RequestHandler>(FoldersController.prototype.listFolderEvents)),
 
@@ -1809,7 +1817,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/files/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.getFile)),
 
@@ -1841,7 +1849,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/files/:id/validate',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:review"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.validateFile)),
 
@@ -1874,7 +1882,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"RefuseFileInput"},
         };
         app.post('/v1/files/:id/refuse',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:review"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.refuseFile)),
 
@@ -1906,7 +1914,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/document-requests/:id/files',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:upload"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.uploadRequestFiles)),
 
@@ -1938,7 +1946,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/folders/:id/extra-files',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:upload"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.uploadExtraFiles)),
 
@@ -1970,7 +1978,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/files/:id/preview',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.previewFile)),
 
@@ -2002,7 +2010,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/files/:id/download',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["files:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(FilesController)),
             ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.downloadFile)),
 
@@ -2035,7 +2043,7 @@ export function RegisterRoutes(app: Router) {
                 clientId: {"in":"query","name":"clientId","dataType":"string"},
         };
         app.get('/v1/folders/:id/document-requests',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["requests:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(DocumentRequestsController)),
             ...(fetchMiddlewares<RequestHandler>(DocumentRequestsController.prototype.listDocumentRequests)),
 
@@ -2068,7 +2076,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"CreateDocumentRequestsInput"},
         };
         app.post('/v1/folders/:id/document-requests',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["requests:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(DocumentRequestsController)),
             ...(fetchMiddlewares<RequestHandler>(DocumentRequestsController.prototype.createDocumentRequests)),
 
@@ -2100,7 +2108,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.delete('/v1/document-requests/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["requests:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(DocumentRequestsController)),
             ...(fetchMiddlewares<RequestHandler>(DocumentRequestsController.prototype.cancelDocumentRequest)),
 
@@ -2134,7 +2142,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/v1/clients',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["clients:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientsController)),
             ...(fetchMiddlewares<RequestHandler>(ClientsController.prototype.listClients)),
 
@@ -2166,7 +2174,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"ClientFields"},
         };
         app.post('/v1/clients',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["clients:create"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientsController)),
             ...(fetchMiddlewares<RequestHandler>(ClientsController.prototype.createClient)),
 
@@ -2198,7 +2206,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/clients/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["clients:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientsController)),
             ...(fetchMiddlewares<RequestHandler>(ClientsController.prototype.getClient)),
 
@@ -2231,7 +2239,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"ClientFieldsPatch"},
         };
         app.patch('/v1/clients/:id',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["clients:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientsController)),
             ...(fetchMiddlewares<RequestHandler>(ClientsController.prototype.updateClient)),
 
@@ -2264,7 +2272,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"AddFolderClientInput"},
         };
         app.post('/v1/folders/:id/clients',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["clients:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientsController)),
             ...(fetchMiddlewares<RequestHandler>(ClientsController.prototype.addFolderClient)),
 
@@ -2297,7 +2305,7 @@ export function RegisterRoutes(app: Router) {
                 clientId: {"in":"path","name":"clientId","required":true,"dataType":"string"},
         };
         app.delete('/v1/folders/:id/clients/:clientId',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["clients:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientsController)),
             ...(fetchMiddlewares<RequestHandler>(ClientsController.prototype.removeFolderClient)),
 
@@ -2391,7 +2399,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"SetClientPasswordInput"},
         };
         app.post('/v1/client-auth/password',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["client_auth:password"]}]),
             ...(fetchMiddlewares<RequestHandler>(ClientAuthController)),
             ...(fetchMiddlewares<RequestHandler>(ClientAuthController.prototype.setPassword)),
 
@@ -2483,7 +2491,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/v1/deed-types',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["catalogue:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(CatalogueController)),
             ...(fetchMiddlewares<RequestHandler>(CatalogueController.prototype.listDeedTypes)),
 
@@ -2514,7 +2522,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/v1/document-types',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["catalogue:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(CatalogueController)),
             ...(fetchMiddlewares<RequestHandler>(CatalogueController.prototype.listDocumentTypes)),
 
@@ -2546,7 +2554,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"CreateDocumentTypeInput"},
         };
         app.post('/v1/document-types',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["catalogue:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(CatalogueController)),
             ...(fetchMiddlewares<RequestHandler>(CatalogueController.prototype.createDocumentType)),
 
@@ -2579,7 +2587,7 @@ export function RegisterRoutes(app: Router) {
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/v1/api-keys',
-            authenticateMiddleware([{"bearer":["member_session","notary"]}]),
+            authenticateMiddleware([{"bearer":["api_keys:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController)),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController.prototype.listApiKeys)),
 
@@ -2611,7 +2619,7 @@ export function RegisterRoutes(app: Router) {
                 body: {"in":"body","name":"body","required":true,"ref":"CreateApiKeyInput"},
         };
         app.post('/v1/api-keys',
-            authenticateMiddleware([{"bearer":["member_session","notary"]}]),
+            authenticateMiddleware([{"bearer":["api_keys:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController)),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController.prototype.createApiKey)),
 
@@ -2643,7 +2651,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.delete('/v1/api-keys/:id',
-            authenticateMiddleware([{"bearer":["member_session","notary"]}]),
+            authenticateMiddleware([{"bearer":["api_keys:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController)),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController.prototype.revokeApiKey)),
 
@@ -2675,7 +2683,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.post('/v1/folders/:id/anchor',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["anchoring:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(AnchoringController)),
             ...(fetchMiddlewares<RequestHandler>(AnchoringController.prototype.anchorFolder)),
 
@@ -2707,7 +2715,7 @@ export function RegisterRoutes(app: Router) {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
         };
         app.get('/v1/folders/:id/proof',
-            authenticateMiddleware([{"bearer":[]}]),
+            authenticateMiddleware([{"bearer":["proofs:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(AnchoringController)),
             ...(fetchMiddlewares<RequestHandler>(AnchoringController.prototype.getProof)),
 

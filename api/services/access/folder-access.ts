@@ -1,4 +1,4 @@
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, Utils, type WhereOptions } from 'sequelize';
 import type { FolderRow } from '../../db/models/folder.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import type { ClientActor, ServiceContext, StaffActor } from '../context.js';
@@ -25,6 +25,21 @@ export function visibleFolders(ctx: ServiceContext): WhereOptions<FolderRow> {
     });
   }
   return { [Op.and]: rules };
+}
+
+interface SelectQueryGenerator {
+  selectQuery(table: string, options: { attributes: string[]; where: WhereOptions<FolderRow> }, model: unknown): string;
+}
+
+/** The ids of `visibleFolders` as SQL, for rules on rows that hang off folders (their clients). */
+export function folderSubquery(ctx: ServiceContext): string {
+  // Sequelize's query generator is public API at run time but missing from its type declarations.
+  const generator = ctx.db.sequelize.getQueryInterface().queryGenerator as SelectQueryGenerator;
+  const Folder = ctx.db.models.Folder;
+  // As findAll does: attribute names (officeId) become column names (office_id) before SQL is written.
+  const options = Utils.mapOptionFieldNames({ attributes: ['id'], where: visibleFolders(ctx) }, Folder);
+  const sql = generator.selectQuery('folders', options as { attributes: string[]; where: WhereOptions<FolderRow> }, Folder);
+  return sql.replace(/;\s*$/, '');
 }
 
 /**

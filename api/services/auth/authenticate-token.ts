@@ -59,7 +59,7 @@ async function authenticateWidgetSession(ctx: AuthenticationContext, token: stri
   // A widget session dies with the API key that minted it: revoking a leaked key stops its tokens at once.
   const key = await ctx.db.models.ApiKey.findOne({ where: { id: widget.apiKeyId, officeId: widget.officeId, revokedAt: null } });
   if (!key) return null;
-  const base = { officeId: widget.officeId, credentialId: widget.id, folderId: widget.folderId, ip: ctx.ip };
+  const base = { officeId: widget.officeId, credentialId: widget.id, folderId: widget.folderId, components: widget.components, ip: ctx.ip };
   if (widget.clientId) return { actor: { ...base, kind: 'client', clientId: widget.clientId }, pending: false };
   const member = widget.memberId ? await loadMember(ctx.db, widget.memberId, widget.officeId) : null;
   if (!member) return null;

@@ -1,16 +1,6 @@
+import { type Capability, capabilitiesOf, type WidgetComponent } from '../../domain/capabilities.js';
+import { principalsOf } from '../access/principals.js';
 import type { ServiceContext } from '../context.js';
-
-/** What a caller may do, for a UI to show or hide its buttons (the API checks again on every call). */
-export type Permission =
-  | 'folders:read'
-  | 'folders:write'
-  | 'documents:review'
-  | 'documents:upload'
-  | 'members:read'
-  | 'members:approve'
-  | 'api_keys:manage'
-  | 'widget_sessions:create'
-  | 'office:manage';
 
 export interface Me {
   /** `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member widget session). */
@@ -30,10 +20,11 @@ export interface Me {
   session: { id: string; kind: 'session' | 'widget_session'; expiresAt: string } | null;
   /** A widget session bound to one folder reaches that folder only. */
   folderId: string | null;
-  permissions: Permission[];
+  /** A widget session's components (`folder`, `folder-list`, `upload`); null for other credentials. */
+  components: WidgetComponent[] | null;
+  /** What the caller may do (capabilities of the API's table), for a UI to show or hide its buttons; the API checks again on every call. */
+  permissions: Capability[];
 }
-
-const STAFF: Permission[] = ['folders:read', 'folders:write', 'documents:review', 'members:read'];
 
 /** `GET /v1/me`: who is calling and what they may do. A pending member sees themselves and no permission. */
 export async function describeMe(ctx: ServiceContext): Promise<Me> {
@@ -49,6 +40,7 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
     apiKey: null,
     session: null,
     folderId: actor.folderId,
+    components: actor.components ? [...actor.components] : null,
     permissions: [],
   };
   if (actor.credentialId.startsWith('wgs_')) {
@@ -63,13 +55,13 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
   if (actor.kind === 'client') {
     const client = await db.models.Client.findOne({ where: { id: actor.clientId, officeId: actor.officeId }, rejectOnEmpty: true });
     me.client = { id: client.id, firstName: client.firstName, lastName: client.lastName, email: client.email };
-    me.permissions = ['folders:read', 'documents:upload'];
+    me.permissions = capabilitiesOf(principalsOf(actor));
     return me;
   }
   if (actor.kind === 'api_key') {
     const key = await db.models.ApiKey.findByPk(actor.credentialId, { rejectOnEmpty: true });
     me.apiKey = { id: key.id, name: key.name, mode: key.mode };
-    me.permissions = [...STAFF, 'members:approve', 'widget_sessions:create', 'office:manage'];
+    me.permissions = capabilitiesOf(principalsOf(actor));
     return me;
   }
   const member = await db.models.Member.findOne({ where: { id: actor.memberId ?? '', officeId: actor.officeId }, rejectOnEmpty: true });
@@ -81,10 +73,7 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
     role: member.role,
     status: member.status,
   };
-  if (member.status !== 'active') return me;
-  const notary = member.role === 'notary';
-  me.permissions = [...STAFF, ...(notary ? (['members:approve', 'office:manage'] as Permission[]) : [])];
-  // Keys are managed signed in with ID.not only, never from a widget.
-  if (notary && actor.kind === 'member') me.permissions.push('api_keys:manage');
+  // A pending member may only learn that they are pending.
+  if (member.status === 'active') me.permissions = capabilitiesOf(principalsOf(actor));
   return me;
 }

@@ -1,14 +1,15 @@
-import { Op } from 'sequelize';
+import { Op, type WhereOptions } from 'sequelize';
+import type { ClientRow } from '../../db/models/client.js';
 import { notFound } from '../../domain/errors.js';
 import { foldForSearch, likeContaining } from '../../domain/text.js';
+import { visibleClients } from '../access/client-access.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
 import { type Client, toClient } from './views.js';
 
-/** A client of the office; a client actor may read only themself. */
+/** A client within the actor's reach (a client: themself; a widget session: its folders' clients). */
 export async function getClient(ctx: ServiceContext, id: string): Promise<Client> {
-  if (ctx.actor.kind === 'client' && ctx.actor.clientId !== id) throw notFound('client');
-  const row = await ctx.db.models.Client.findOne({ where: { id, officeId: ctx.actor.officeId } });
+  const row = await ctx.db.models.Client.findOne({ where: { [Op.and]: [{ id }, visibleClients(ctx)] } });
   if (!row) throw notFound('client');
   return toClient(row);
 }
@@ -22,8 +23,7 @@ export interface ListClientsQuery {
 /** The office's clients, newest first; `q` matches names and e-mail whatever the case and accents. */
 export async function listClients(ctx: ServiceContext, query: ListClientsQuery): Promise<Page<Client>> {
   const page = pageRequest(query.limit, query.cursor);
-  const where: Record<string | symbol, unknown>[] = [{ officeId: ctx.actor.officeId }];
-  if (ctx.actor.kind === 'client') where.push({ id: ctx.actor.clientId });
+  const where: WhereOptions<ClientRow>[] = [visibleClients(ctx)];
   if (page.after) where.push({ id: { [Op.lt]: page.after } });
   const q = query.q === undefined ? '' : foldForSearch(query.q);
   if (q) where.push({ searchText: { [Op.like]: likeContaining(q) } });

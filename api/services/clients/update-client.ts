@@ -1,6 +1,7 @@
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { notFound } from '../../domain/errors.js';
 import { foldForSearch } from '../../domain/text.js';
+import { refuseSignInFactorChangeByWidget, visibleClients } from '../access/client-access.js';
 import { requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
@@ -14,11 +15,12 @@ export async function updateClient(ctx: ServiceContext, id: string, input: Clien
   const fields = normalizeClientFields(input);
   return ctx.db.sequelize.transaction(async (transaction) => {
     const row = await ctx.db.models.Client.findOne({
-      where: { id, officeId: ctx.actor.officeId },
+      where: { [Op.and]: [{ id }, visibleClients(ctx)] },
       transaction,
       lock: transaction.LOCK.UPDATE,
     });
     if (!row) throw notFound('client');
+    refuseSignInFactorChangeByWidget(ctx, input);
     const next = { ...fields };
     const merged = { lastName: next.lastName ?? row.lastName, firstName: next.firstName ?? row.firstName, email: next.email ?? row.email };
     try {

@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { ensureFolderOpen } from '../../domain/folder-state.js';
+import { refuseLinkingExistingClientByWidget } from '../access/client-access.js';
 import { loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { type ClientFields } from '../clients/client-input.js';
@@ -24,6 +25,7 @@ async function resolveClientId(ctx: ServiceContext, transaction: Transaction, in
     ]);
   }
   if (input.client) return (await createClientIn(ctx, transaction, input.client, 'client.')).id;
+  refuseLinkingExistingClientByWidget(ctx);
   const existing = await ctx.db.models.Client.findOne({ where: { id: input.clientId, officeId: ctx.actor.officeId }, transaction });
   if (!existing) throw notFound('client');
   return existing.id;

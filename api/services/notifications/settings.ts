@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.js';
 import { invalidField } from '../../domain/errors.js';
+import { requireCapability } from '../access/principals.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Clock } from '../auth/clock.js';
 import type { ServiceContext } from '../context.js';
-import { requireWebhookAccess } from '../webhooks/access.js';
 
 /** How the office reminds clients of requested documents that have a due date. */
 export interface NotificationSettings {
@@ -43,7 +43,7 @@ export async function settingsOf(db: Database, officeId: string): Promise<Notifi
 }
 
 export async function getNotificationSettings(ctx: ServiceContext): Promise<NotificationSettings> {
-  requireWebhookAccess(ctx, false);
+  requireCapability(ctx.actor, 'notifications:read');
   return settingsOf(ctx.db, ctx.actor.officeId);
 }
 
@@ -59,7 +59,7 @@ export async function updateNotificationSettings(
   deps: { clock: Clock },
   patch: NotificationSettingsPatch,
 ): Promise<NotificationSettings> {
-  requireWebhookAccess(ctx, true);
+  requireCapability(ctx.actor, 'notifications:write');
   for (const [key, [min, max]] of Object.entries(RANGES) as Array<[keyof NotificationSettings, [number, number]]>) {
     const value = patch[key];
     if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {

@@ -1,19 +1,14 @@
 import type { Transaction } from 'sequelize';
 import type { WebhookEndpointRow } from '../../db/models/webhooks.js';
-import { DomainError, notFound } from '../../domain/errors.js';
-import { requireNotary, requireStaff } from '../access/folder-access.js';
+import { notFound } from '../../domain/errors.js';
+import { requireStaff } from '../access/folder-access.js';
+import { requireCapability } from '../access/principals.js';
 import type { ServiceContext, StaffActor } from '../context.js';
 
-/**
- * Webhooks are the office's integration settings: staff may read them, notaries (and API keys, which act
- * for the office) change them. A widget session, made to show one folder in a vendor's page, may do neither.
- */
+/** Webhooks are the office's integration settings: who may read or change them is the capability table's. */
 export function requireWebhookAccess(ctx: ServiceContext, change: boolean): StaffActor {
-  const actor = change ? requireNotary(ctx) : requireStaff(ctx);
-  if (actor.kind === 'widget') {
-    throw new DomainError('forbidden', 'widget_session_not_allowed', 'Widget sessions cannot manage webhooks; use an API key.');
-  }
-  return actor;
+  requireCapability(ctx.actor, change ? 'webhooks:write' : 'webhooks:read');
+  return requireStaff(ctx);
 }
 
 /** An endpoint of the actor's office; a foreign or deleted id is "not found". */

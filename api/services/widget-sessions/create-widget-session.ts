@@ -1,3 +1,4 @@
+import type { WidgetComponent } from '../../domain/capabilities.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -18,6 +19,13 @@ export interface CreateWidgetSessionInput {
   /** Binds the token to one folder: it then reads and changes nothing else. */
   folderId?: string;
   /**
+   * What the widgets may do with it. A member's session: `folder` (one folder, needs `folderId`), and
+   * `folder-list` (list the folders the member sees and create folders; without a folder, `folder` with
+   * it opens any of them). A client's session: `upload`. Default: `folder` with a `folderId`, else
+   * `folder-list` for a member; `upload` for a client.
+   */
+  components?: WidgetComponent[];
+  /**
    * Lifetime in minutes (default 15).
    * @isInt
    * @minimum 1
@@ -34,6 +42,7 @@ export interface WidgetSession {
   memberId: string | null;
   clientId: string | null;
   folderId: string | null;
+  components: WidgetComponent[];
 }
 
 /**
@@ -49,6 +58,7 @@ export async function createWidgetSession(ctx: ServiceContext, input: CreateWidg
       { path: 'memberId', message: 'give either memberId (a member of the office) or clientId (a client of the office)' },
     ]);
   }
+  const components = componentsFor(input);
   const minutes = input.expiresInMinutes ?? WIDGET_SESSION_DEFAULT_MINUTES;
   await enforceRateLimit(db, rules.widgetSessionsPerApiKey, actor.credentialId, now, {
     code: 'rate_limited',
@@ -98,6 +108,7 @@ export async function createWidgetSession(ctx: ServiceContext, input: CreateWidg
         memberId: input.memberId ?? null,
         clientId: input.clientId ?? null,
         folderId: input.folderId ?? null,
+        components,
         tokenHash: hashSecret(token),
         expiresAt,
         revokedAt: null,
@@ -114,6 +125,7 @@ export async function createWidgetSession(ctx: ServiceContext, input: CreateWidg
         memberId: input.memberId ?? null,
         clientId: input.clientId ?? null,
         folderId: input.folderId ?? null,
+        components,
         expiresInMinutes: minutes,
       },
     });
@@ -125,5 +137,28 @@ export async function createWidgetSession(ctx: ServiceContext, input: CreateWidg
     memberId: input.memberId ?? null,
     clientId: input.clientId ?? null,
     folderId: input.folderId ?? null,
+    components,
   };
+}
+
+const MEMBER_COMPONENTS: readonly WidgetComponent[] = ['folder', 'folder-list'];
+const CLIENT_COMPONENTS: readonly WidgetComponent[] = ['upload'];
+
+/**
+ * The components asked for, checked against whom the session acts as. A member's `folder` session
+ * without a folder would reach every folder the member sees: it must say so by adding `folder-list`.
+ */
+function componentsFor(input: CreateWidgetSessionInput): WidgetComponent[] {
+  const forClient = input.clientId !== undefined;
+  const allowed = forClient ? CLIENT_COMPONENTS : MEMBER_COMPONENTS;
+  const requested = input.components ?? (forClient ? ['upload'] : input.folderId !== undefined ? ['folder'] : ['folder-list']);
+  const components = [...new Set(requested)];
+  const refuse = (message: string) => new DomainError('invalid', 'validation_failed', message, [{ path: 'components', message }]);
+  if (components.length === 0) throw refuse('name at least one component');
+  const foreign = components.filter((component) => !allowed.includes(component));
+  if (foreign.length > 0) throw refuse(`${foreign.join(', ')}: not for a ${forClient ? 'client' : 'member'}; use ${allowed.join(' or ')}`);
+  if (!forClient && components.includes('folder') && !components.includes('folder-list') && input.folderId === undefined) {
+    throw refuse('`folder` needs a folderId (or `folder-list` beside it, to open any folder the member sees)');
+  }
+  return components;
 }
