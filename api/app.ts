@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import swaggerUi from 'swagger-ui-express';
 import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
 import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
 import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
@@ -11,14 +10,17 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
 import type { IdentityDependencies } from './http/authentication.js';
+import { withContentSecurityPolicy } from './http/content-security-policy.js';
 import type { WebhookHttpDependencies } from './http/controllers/webhook-dependencies.js';
 import { allowAnyOrigin, cors } from './http/cors.js';
 import { RegisterRoutes } from './http/generated/routes.js';
 import { healthRoutes } from './http/health.js';
+import { apiDocsRoutes } from './http/hosted/api-docs.js';
 import { appConsoleRoutes } from './http/hosted/app-console.js';
 import { authRoutes } from './http/hosted/auth-routes.js';
 import { clientSpaceRoutes } from './http/hosted/client-space.js';
 import { devRoutes } from './http/hosted/dev-routes.js';
+import { plainPageRoutes } from './http/hosted/plain-page.js';
 import { verifyPageRoutes } from './http/hosted/verify-page.js';
 import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
@@ -63,7 +65,9 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   app.set('query parser', 'simple');
 
   app.use(requestContext(logger));
-  app.use(helmet());
+  // Helmet's default policy allows inline styles and any https: stylesheet: every answer gets ours instead
+  // (http/content-security-policy.ts), which pages with scripts replace by their own, as strict.
+  app.use(helmet({ contentSecurityPolicy: false }), withContentSecurityPolicy('default'));
   app.use(healthRoutes(db));
 
   // ── Identity and access ────────────────────────────────────────────────────────────────────────────
@@ -80,9 +84,12 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
     logger,
   };
   app.locals.identity = identity;
+  app.use(plainPageRoutes());
   app.use('/auth', authRoutes());
   if (config.devMode) {
-    if (config.idnot.dev) app.use(new URL(config.idnot.issuer).pathname, devIdentityProvider(config.idnot));
+    if (config.idnot.dev) {
+      app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProvider(config.idnot));
+    }
     app.use('/dev', devRoutes());
   }
   // ── end of identity and access ─────────────────────────────────────────────────────────────────────
@@ -106,13 +113,7 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   app.get('/openapi.json', (_req, res) => {
     res.json(spec);
   });
-  // Swagger UI runs inline scripts and styles; its page alone gets a looser policy than the API.
-  app.use(
-    '/docs',
-    helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }),
-    swaggerUi.serve,
-    swaggerUi.setup(spec, { customSiteTitle: 'LeCoffre API' }),
-  );
+  app.use(apiDocsRoutes());
 
   app.use('/v1', cors);
   // API answers describe live state (completion, anchoring) that changes without a new version: never cache

@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { devAccounts } from './dev-accounts.js';
-import { devLoginPage } from './dev-login-page.js';
+import { DEV_PROVIDER_CSS, devProviderPages } from './dev-provider-pages.js';
 import { CRPCEN_CLAIM, ROLE_CLAIM } from './idnot-claims.js';
 
 export interface DevIdentityProviderSettings {
@@ -24,13 +24,17 @@ export interface DevIdentityProviderSettings {
  */
 export function devIdentityProvider(settings: DevIdentityProviderSettings): Router {
   const mountPath = new URL(settings.issuer).pathname.replace(/\/+$/, '');
+  const pages = devProviderPages(mountPath);
   let provider: Promise<Provider> | undefined;
   const getProvider = () => {
-    provider ??= createProvider(settings, mountPath);
+    provider ??= createProvider(settings, mountPath, pages);
     return provider;
   };
 
   const router = express.Router();
+  router.get('/page.css', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').type('css').send(DEV_PROVIDER_CSS);
+  });
   router.get('/interaction/:uid', async (req, res, next) => {
     try {
       const oidc = await getProvider();
@@ -38,7 +42,7 @@ export function devIdentityProvider(settings: DevIdentityProviderSettings): Rout
       res
         .set('Cache-Control', 'no-store')
         .type('html')
-        .send(devLoginPage(`${mountPath}/interaction/${details.uid}`, devAccounts));
+        .send(pages.login(`${mountPath}/interaction/${details.uid}`, devAccounts));
     } catch (error) {
       next(error);
     }
@@ -80,7 +84,22 @@ export function devIdentityProvider(settings: DevIdentityProviderSettings): Rout
   return router;
 }
 
-async function createProvider(settings: DevIdentityProviderSettings, mountPath: string): Promise<Provider> {
+/** What oidc-provider's page callbacks write to: its Koa context. */
+interface HtmlContext {
+  type: string;
+  body: unknown;
+}
+
+function render(ctx: HtmlContext, html: string): void {
+  ctx.type = 'html';
+  ctx.body = html;
+}
+
+async function createProvider(
+  settings: DevIdentityProviderSettings,
+  mountPath: string,
+  pages: ReturnType<typeof devProviderPages>,
+): Promise<Provider> {
   const { default: OidcProvider } = await import('oidc-provider');
   // A fresh signing key per process: tokens of this provider only ever go to this process's client.
   const signingKey = {
@@ -111,7 +130,16 @@ async function createProvider(settings: DevIdentityProviderSettings, mountPath: 
       email: ['email', 'email_verified'],
       idnot: [CRPCEN_CLAIM, ROLE_CLAIM],
     },
-    features: { devInteractions: { enabled: false } },
+    // The library's own pages carry inline styles (and load a web font): ours link the provider's stylesheet.
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: HtmlContext, form: string) => render(ctx, pages.logout(form)),
+        postLogoutSuccessSource: async (ctx: HtmlContext) => render(ctx, pages.loggedOut()),
+      },
+    },
+    renderError: async (ctx: HtmlContext, out: Record<string, unknown>) => render(ctx, pages.error(out)),
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${mountPath}/interaction/${interaction.uid}` },
     clientBasedCORS: () => false,
     async findAccount(_ctx: unknown, subject: string) {

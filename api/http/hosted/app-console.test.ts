@@ -7,7 +7,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../test/support/chromium.js';
 import { createIdentityTestApp, createMemberSession, type IdentityTestApp } from '../../../test/support/test-app.js';
 import { seedDemoOffice } from '../../db/seed/seed.js';
-import { APP_CONSOLE_CSP } from './app-console.js';
+import { contentSecurityPolicy } from '../content-security-policy.js';
 import { sessionCookieName } from './session-cookie.js';
 
 const TINY_PDF =
@@ -41,8 +41,8 @@ describe('/app, the hosted notary console (HTTP)', () => {
     const { token } = await createMemberSession(t.db, t.office.id);
     const cookie = `${sessionCookieName(t.config)}=${token}`;
     const res = await t.request.get('/app/nouveau').set('Cookie', cookie).expect(200);
-    assert.equal(res.headers['content-security-policy'], APP_CONSOLE_CSP);
-    assert.doesNotMatch(APP_CONSOLE_CSP, /unsafe-inline|unsafe-eval/);
+    assert.equal(res.headers['content-security-policy'], contentSecurityPolicy.appConsole);
+    assert.doesNotMatch(contentSecurityPolicy.appConsole, /unsafe-inline|unsafe-eval/);
     assert.match(res.text, /<script type="module" src="\/assets\/pages\/app-console.js"><\/script>/);
     assert.equal(res.text.match(/<script/g)?.length, 1);
     assert.match(res.text, /<html lang="fr">/);

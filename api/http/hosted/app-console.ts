@@ -1,24 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../../config.js';
+import { contentSecurityPolicy } from '../content-security-policy.js';
 import { readSessionCookie } from './session-cookie.js';
-
-/**
- * The console's policy: scripts and styles from this origin only, never inline, no eval; API calls to this
- * origin; images and PDF previews from blob: URLs (the viewer fetches a file with the session, then shows
- * it from memory); no plugin, no framing of the console itself.
- */
-export const APP_CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  'frame-src blob:',
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const PAGE_CSS = `html { background: #f3f5f8; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1d23; }
@@ -61,7 +44,7 @@ export function appConsoleRoutes(config: Pick<Config, 'sessions'>): Router {
   const page = (req: Request, res: Response) => {
     res.set('Cache-Control', 'no-store');
     if (!readSessionCookie(req, config)) return res.redirect(303, loginUrl(req));
-    res.set({ 'Content-Security-Policy': APP_CONSOLE_CSP, 'Referrer-Policy': 'no-referrer' });
+    res.set({ 'Content-Security-Policy': contentSecurityPolicy.appConsole, 'Referrer-Policy': 'no-referrer' });
     res.type('html').send(consolePage(req.query.lang === 'en' ? 'en' : 'fr'));
   };
   router.get('/app', page);

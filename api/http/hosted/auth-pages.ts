@@ -1,5 +1,4 @@
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+import { escapeHtml, plainPage } from './plain-page.js';
 
 export interface MessagePage {
   title: string;
@@ -9,25 +8,17 @@ export interface MessagePage {
   link?: { href: string; label: string };
 }
 
-/** A plain page for the login flow's dead ends (unknown office, expired login…). No script, no external asset. */
+/** A plain page for the login flow's dead ends (unknown office, expired login…). No script, one stylesheet of this origin. */
 export function messagePage(page: MessagePage): string {
   const paragraphs = page.french.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const link = page.link ? `<p><a href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.label)}</a></p>` : '';
-  return `<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(page.title)} — LeCoffre</title>
-<style>body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1d2433; line-height: 1.5; } em { color: #5a6275; }</style>
-</head>
-<body>
-<h1>${escapeHtml(page.title)}</h1>
+  return plainPage({
+    title: `${page.title} — LeCoffre`,
+    body: `<h1>${escapeHtml(page.title)}</h1>
 ${paragraphs}
 <p><em lang="en">${escapeHtml(page.english)}</em></p>
-${link}
-</body>
-</html>`;
+${link}`,
+  });
 }
 
 const retry = { href: '/auth/idnot/login', label: 'Se reconnecter avec ID.not / Sign in again' };

@@ -1,29 +1,14 @@
 import express, { type Response, type Router } from 'express';
 import type { Config } from '../../config.js';
+import { contentSecurityPolicy } from '../content-security-policy.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-/**
- * The hosted pages' policy: scripts from this origin only, never inline, no eval (WebAssembly compile is
- * allowed for the lazily loaded streaming SHA-256); styles from this origin (lit's constructed
- * stylesheets are not inline styles); calls to this origin; no framing.
- */
-export const HOSTED_PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Headers every hosted page sends: its CSP, no caching (the page is tiny, the session is personal). */
-export function sendHostedPage(res: Response, page: string): void {
+/** Headers the page sends: its CSP, no caching (the page is tiny, the session is personal). */
+function sendHostedPage(res: Response, page: string): void {
   res.set({
-    'Content-Security-Policy': HOSTED_PAGE_CSP,
+    'Content-Security-Policy': contentSecurityPolicy.clientSpace,
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
   });

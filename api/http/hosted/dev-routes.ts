@@ -1,9 +1,7 @@
 import express, { type Router } from 'express';
 import { listDevOutbox } from '../../adapters/sms/dev-outbox.js';
 import { appServices } from '../app-services.js';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+import { escapeHtml, plainPage } from './plain-page.js';
 
 /**
  * Embedded mode only (app.ts never mounts it in production): `GET /dev/outbox` lists the SMS and e-mails
@@ -24,10 +22,10 @@ export function devRoutes(): Router {
 ${m.subject ? `<div><em>${escapeHtml(m.subject)}</em></div>` : ''}<pre>${escapeHtml(m.text)}</pre></li>`,
           )
           .join('\n');
-        res.type('html').send(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Boîte d’envoi (dev)</title>
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}li{margin:1rem 0}pre{white-space:pre-wrap;background:#f4f5f7;padding:.5rem}</style>
-</head><body><h1>Boîte d’envoi de développement / Dev outbox</h1><p>Messages « envoyés » en mode embarqué, du plus récent au plus ancien.</p>
-<ul>${items || '<li>Aucun message / No message</li>'}</ul></body></html>`);
+        const body = `<h1>Boîte d’envoi de développement / Dev outbox</h1>
+<p>Messages « envoyés » en mode embarqué, du plus récent au plus ancien.</p>
+<ul class="outbox">${items || '<li>Aucun message / No message</li>'}</ul>`;
+        res.type('html').send(plainPage({ title: 'Boîte d’envoi (dev)', body }));
         return;
       }
       res.json({ data: messages });

@@ -1,20 +1,5 @@
 import express, { type Router } from 'express';
-
-/**
- * The /verify page's policy: the hosted pages' one (scripts and styles from this origin only, never inline,
- * no eval, no framing), except that the browser may call a Tezos node the visitor names: the anchor is
- * checked against the node they trust, not through LeCoffre. Any https node, or one on this computer.
- */
-export const VERIFY_PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { contentSecurityPolicy } from '../content-security-policy.js';
 
 const PAGE_CSS = `html { background: #f3f5f8; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1d23; }
@@ -54,7 +39,7 @@ export function verifyPageRoutes(): Router {
     res.set('Cache-Control', 'no-cache').type('css').send(PAGE_CSS);
   });
   router.get('/verify', (req, res) => {
-    res.set({ 'Content-Security-Policy': VERIFY_PAGE_CSP, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' });
+    res.set({ 'Content-Security-Policy': contentSecurityPolicy.verifyPage, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' });
     res.type('html').send(verifyPage(req.query.lang === 'en' ? 'en' : 'fr'));
   });
   return router;
