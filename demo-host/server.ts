@@ -166,7 +166,8 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
       .send(deedPage({ deed, folderId, token: session.token, apiUrl: browserApiUrl }));
   });
 
-  // A fresh widget session for the page's script once the previous one expired.
+  // A fresh widget session for the same folder, for the page script's `tokenProvider`: the element asks
+  // for it when the API refuses the one the page was served with.
   app.post('/actes/:id/session', async (req, res) => {
     const deed = deeds.get(req.params.id);
     if (!deed?.folderId) {

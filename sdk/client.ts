@@ -1,3 +1,4 @@
+import { BearerToken } from './core/bearer-token.js';
 import { HttpClient } from './core/http-client.js';
 import { DEFAULT_MAX_RETRIES } from './core/retry-policy.js';
 import { fetchTransport, type Transport } from './core/transport.js';
@@ -31,13 +32,14 @@ interface CommonOptions {
 
 /**
  * Exactly one credential: an office API key (`lck_…`) on a back end; a token in a browser (a widget session
- * `lcw_…` minted by the back end, or a member session); or, on a page of the API's own site, the client's
- * session cookie (`cookieSession: true`, after `clientAuth.verify`/`login`).
+ * `lcw_…` minted by the back end, or a member session), as a string or as a `BearerToken` that renews
+ * itself when the API refuses it; or, on a page of the API's own site, the client's session cookie
+ * (`cookieSession: true`, after `clientAuth.verify`/`login`).
  */
 export type LeCoffreOptions = CommonOptions &
   (
     | { apiKey: string; token?: never; cookieSession?: never }
-    | { token: string; apiKey?: never; cookieSession?: never }
+    | { token: string | BearerToken; apiKey?: never; cookieSession?: never }
     | { cookieSession: true; apiKey?: never; token?: never }
   );
 
@@ -65,7 +67,8 @@ export class LeCoffre {
 
   constructor(options: LeCoffreOptions) {
     const credential = options.apiKey ?? options.token;
-    if (options.cookieSession !== true && (typeof credential !== 'string' || credential === '')) {
+    const bearer = credential instanceof BearerToken ? credential : credential ? new BearerToken(credential) : undefined;
+    if (options.cookieSession !== true && (!bearer || typeof bearer.value !== 'string')) {
       throw new TypeError('new LeCoffre(): pass an apiKey (server), a token (browser) or cookieSession: true.');
     }
     if (typeof options.baseUrl !== 'string' || options.baseUrl === '') {
@@ -73,7 +76,7 @@ export class LeCoffre {
     }
     const http = new HttpClient({
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
-      authorization: options.cookieSession === true ? undefined : `Bearer ${credential}`,
+      bearer: options.cookieSession === true ? undefined : bearer,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       transport: options.transport ?? fetchTransport(options.fetch),

@@ -3,6 +3,7 @@
  * this path imports a Node module; Node-only helpers (webhook verification, file paths) are in `./node.ts`.
  */
 export { LeCoffre, type LeCoffreOptions } from './client.js';
+export { BearerToken, type TokenProvider } from './core/bearer-token.js';
 export {
   ApiError,
   AuthenticationError,

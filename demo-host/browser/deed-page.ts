@@ -1,8 +1,8 @@
 /**
  * The deed page's script (served as /demo.js, compiled from this file; no imports, no framework): what a
  * vendor writes around `<lecoffre-folder>`. It logs the element's CustomEvents in the side panel, gives
- * the element a fresh widget session when the one in the page has expired, and shows the webhooks the
- * vendor's server received for this folder.
+ * the element a way to get a fresh widget session once the one in the page has expired (`tokenProvider`),
+ * and shows the webhooks the vendor's server received for this folder.
  */
 
 const WIDGET_EVENTS = [
@@ -14,6 +14,7 @@ const WIDGET_EVENTS = [
   'lecoffre-folder-archived',
   'lecoffre-folder-anchored',
   'lecoffre-error',
+  'lecoffre-session-expired',
 ] as const;
 
 const WEBHOOK_POLL_MS = 2000;
@@ -26,7 +27,7 @@ interface ReceivedWebhook {
 }
 
 const layout = document.querySelector<HTMLElement>('[data-deed-id]');
-const folder = document.querySelector<HTMLElement & { token?: string }>('lecoffre-folder');
+const folder = document.querySelector<HTMLElement & { tokenProvider?: () => Promise<string> }>('lecoffre-folder');
 const eventLog = document.getElementById('widget-events');
 const webhookLog = document.getElementById('folder-webhooks');
 
@@ -55,6 +56,7 @@ function summary(name: string, detail: Record<string, unknown>): string {
   if (file?.originalName) return file.originalName;
   if (Array.isArray(detail.requests)) return `${detail.requests.length} document(s) demandé(s)`;
   if (name === 'lecoffre-error') return `${String(detail.code)} : ${String(detail.message)}`;
+  if (name === 'lecoffre-session-expired') return String(detail.message);
   return '';
 }
 
@@ -68,14 +70,16 @@ for (const name of WIDGET_EVENTS) {
   });
 }
 
-// A widget session lasts 15 minutes: past that, the element reports a 401 and the page asks its own
-// server for a new session (the API key never reaches the browser).
-document.addEventListener('lecoffre-error', async (event) => {
-  const detail = (event as CustomEvent<{ status?: number }>).detail;
-  if (detail?.status !== 401 || !layout || !folder) return;
-  const response = await fetch(`/actes/${encodeURIComponent(layout.dataset.deedId ?? '')}/session`, { method: 'POST' });
-  if (response.ok) folder.token = ((await response.json()) as { token: string }).token;
-});
+// A widget session lasts 15 minutes: when the API refuses it, the element asks the page for a new one,
+// and the page asks its own server (the API key never reaches the browser). The element retries the
+// refused call with it, so the notary sees nothing; setting `token` instead would reload the whole folder.
+if (folder && layout) {
+  folder.tokenProvider = async () => {
+    const response = await fetch(`/actes/${encodeURIComponent(layout.dataset.deedId ?? '')}/session`, { method: 'POST' });
+    if (!response.ok) throw new Error(`no new widget session: HTTP ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  };
+}
 
 async function showWebhooks(): Promise<void> {
   if (!layout || !webhookLog) return;

@@ -1,4 +1,5 @@
 import { abortReason, attemptSignal, sleep } from './abort.js';
+import type { BearerToken } from './bearer-token.js';
 import { errorFromResponse } from './error-from-response.js';
 import { ConnectionError, type LeCoffreError, TimeoutError } from './errors.js';
 import { newIdempotencyKey } from './idempotency-key.js';
@@ -55,8 +56,8 @@ export interface ApiResponse {
 
 export interface HttpClientConfig {
   baseUrl: string;
-  /** `Authorization` header value; undefined for a cookie session. */
-  authorization: string | undefined;
+  /** Sent as `Authorization: Bearer`; undefined for a cookie session. */
+  bearer: BearerToken | undefined;
   timeoutMs: number;
   maxRetries: number;
   transport: Transport;
@@ -83,25 +84,34 @@ async function readBody(response: Response): Promise<unknown> {
   return blob.size ? blob : undefined;
 }
 
-/** Sends one logical call: authentication, idempotency key, retries with backoff, timeouts, typed errors. */
+/**
+ * Sends one logical call: authentication (a refused token renewed once), idempotency key, retries with
+ * backoff, timeouts, typed errors.
+ */
 export class HttpClient {
   constructor(private readonly config: HttpClientConfig) {}
 
   async request(request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse> {
     const { signal } = options;
+    const { bearer } = this.config;
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     const url = `${this.config.baseUrl}${request.path}${queryString(request.query)}`;
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...request.headers };
-    if (this.config.authorization) headers.Authorization = this.config.authorization;
-    const credentials = this.config.authorization ? undefined : 'include';
+    const credentials = bearer ? undefined : 'include';
     if (request.json !== undefined) headers['Content-Type'] = 'application/json';
     // Decided once, before the first attempt: every retry carries the same key.
     if (request.method === 'POST') headers['Idempotency-Key'] = request.idempotencyKey ?? newIdempotencyKey();
     const jsonBody = request.json === undefined ? undefined : JSON.stringify(request.json);
+    // Kept for every retry, even when another call renews the shared token meanwhile: the API scopes
+    // idempotency keys by credential, so a retry under a new token after a lost answer would run twice.
+    // Only a 401 switches it: the refused token ran nothing with this key.
+    let token = bearer?.value;
+    let renewed = false;
 
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0; ; ) {
       if (signal?.aborted) throw abortReason(signal);
+      if (token !== undefined) headers.Authorization = `Bearer ${token}`;
       const attemptAbort = attemptSignal(signal, timeoutMs);
       let failure: LeCoffreError;
       let retryAfterHeader: string | null = null;
@@ -128,9 +138,18 @@ export class HttpClient {
       } finally {
         attemptAbort.dispose();
       }
+      if (failure.status === 401 && token !== undefined && !renewed) {
+        renewed = true;
+        const fresh = await bearer?.renew(token);
+        if (fresh !== undefined) {
+          token = fresh;
+          continue;
+        }
+      }
       const delay = attempt < maxRetries ? retryDelayMs(failure, attempt, retryAfterHeader) : undefined;
       if (delay === undefined) throw failure;
       await sleep(delay, signal);
+      attempt++;
     }
   }
 }

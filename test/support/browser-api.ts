@@ -8,6 +8,7 @@
  *   POST /__lecoffre/office-api    { method, path, json? } -> { status, body }  (the test office's API key)
  *   POST /__lecoffre/network       { online: boolean } -> { online }  (offline: sockets reset, new ones refused)
  *   POST /__lecoffre/client-folder { requests?: string[], rib?: boolean } -> ClientFolderFixture
+ *   POST /__lecoffre/expire-widget-session { token } -> { expired }  (the session's minutes run out now)
  *   POST /__lecoffre/notary-session { role? } -> { memberId, token }   (widgets/folder/folder.fixture.ts)
  *   POST /__lecoffre/anchor-cycle  -> AnchorCycleOutcome              (widgets/folder/folder.fixture.ts)
  *
@@ -15,6 +16,7 @@
  */
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { type AddressInfo, createServer, type Server, Socket } from 'node:net';
+import { hashSecret } from '../../api/services/auth/secret-tokens.js';
 import { anchorCycleFixture, notarySessionFixture } from '../../widgets/folder/folder.fixture.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -160,6 +162,18 @@ async function clientFolder(options: { requests?: string[]; rib?: boolean }): Pr
   };
 }
 
+/**
+ * Ends a widget session now, as its minutes running out would: the API's clock is the real one here, and
+ * the tests wait on events, never on time passing.
+ */
+async function expireWidgetSession(test: TestApp, token: string): Promise<{ expired: number }> {
+  const [expired] = await test.db.models.WidgetSession.update(
+    { expiresAt: new Date(Date.now() - 1000) },
+    { where: { tokenHash: hashSecret(token) } },
+  );
+  return { expired };
+}
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -186,6 +200,7 @@ export async function fixtureMiddleware(
     } else if (route === 'POST notary-session') result = await notarySessionFixture(running.test, input);
     else if (route === 'POST anchor-cycle') result = await anchorCycleFixture(running.test);
     else if (route === 'POST client-folder') result = await clientFolder(input as { requests?: string[]; rib?: boolean });
+    else if (route === 'POST expire-widget-session') result = await expireWidgetSession(running.test, String(input.token));
     else {
       ctx.status = 404;
       ctx.body = { error: `no fixture route ${route}` };

@@ -1,5 +1,6 @@
 import { ContextProvider, createContext } from '@lit/context';
 import { LeCoffre } from '../../sdk/client.js';
+import { BearerToken } from '../../sdk/core/bearer-token.js';
 
 /**
  * How a widget reaches the API: the SDK client for ordinary calls, plus what the browser upload helper
@@ -9,19 +10,37 @@ export interface LeCoffreConnection {
   readonly client: LeCoffre;
   /** Absolute or path-only, without a trailing slash. */
   readonly baseUrl: string;
-  /** The bearer token (widget or member session); undefined when the session is the hosted pages' cookie. */
+  /** The bearer token in use (widget or member session); undefined when the session is the hosted pages' cookie. */
   readonly token: string | undefined;
+  /**
+   * The token and its renewal, shared by `client`, every client made from this connection and the
+   * uploads: one renewal after a 401 serves them all.
+   */
+  readonly bearer: BearerToken | undefined;
 }
 
-export type ConnectOptions = { baseUrl: string; token: string } | { baseUrl: string; cookieSession: true };
+export type ConnectOptions =
+  /** `tokenProvider` answers a fresh token, or undefined when it has none yet. */
+  { baseUrl: string; token: string; tokenProvider?: () => Promise<string> | undefined } | { baseUrl: string; cookieSession: true };
 
-/** A connection for a widget token (vendors' pages) or for the cookie session (the API's hosted pages). */
+/**
+ * A connection for a widget token (vendors' pages), renewed through `tokenProvider` when the API refuses
+ * it, or for the cookie session (the API's hosted pages).
+ */
 export function connect(options: ConnectOptions): LeCoffreConnection {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   if ('token' in options) {
-    return { client: new LeCoffre({ token: options.token, baseUrl }), baseUrl, token: options.token };
+    const bearer = new BearerToken(options.token, options.tokenProvider);
+    return {
+      client: new LeCoffre({ token: bearer, baseUrl }),
+      baseUrl,
+      bearer,
+      get token() {
+        return bearer.value;
+      },
+    };
   }
-  return { client: new LeCoffre({ cookieSession: true, baseUrl }), baseUrl, token: undefined };
+  return { client: new LeCoffre({ cookieSession: true, baseUrl }), baseUrl, token: undefined, bearer: undefined };
 }
 
 /**

@@ -20,7 +20,9 @@ const MESSAGES = defineMessages(
     folder_frozen: 'Ce dossier est clôturé : il ne reçoit plus de documents.',
     folder_not_open: 'Ce dossier est clôturé : il ne reçoit plus de documents.',
     request_cancelled: 'Ce document n’est plus demandé.',
-    http_401: 'Votre session a expiré : reconnectez-vous.',
+    // A vendor's page signs nobody in to LeCoffre, and a hosted page reloaded asks to sign in: reloading
+    // is what the person can do in both.
+    http_401: 'La session a expiré. Rechargez la page.',
     http_403: 'Vous n’avez pas accès à cette action.',
     http_404: 'Élément introuvable : il a peut-être été supprimé.',
     http_409: 'Action impossible dans l’état actuel du dossier.',
@@ -42,7 +44,7 @@ const MESSAGES = defineMessages(
     folder_frozen: 'This folder is closed: it no longer accepts documents.',
     folder_not_open: 'This folder is closed: it no longer accepts documents.',
     request_cancelled: 'This document is no longer requested.',
-    http_401: 'Your session has expired: sign in again.',
+    http_401: 'The session has expired. Reload the page.',
     http_403: 'You may not do this.',
     http_404: 'Not found: it may have been deleted.',
     http_409: 'Not possible in the folder’s current state.',

@@ -12,6 +12,19 @@ export interface LeCoffreErrorDetail {
 }
 
 /**
+ * What `lecoffre-session-expired` carries: the API refused the element's token and no new one could be
+ * had (no `tokenProvider`, or it failed, or the API refused its token too).
+ */
+export interface LeCoffreSessionExpiredDetail {
+  /** The LeCoffre element the page holds (the outermost one, when an inner part met the 401). */
+  element: HTMLElement;
+  /** The refused request's id: quote it when asking LeCoffre for help. */
+  requestId: string | undefined;
+  /** What the element shows the person, in its language. */
+  message: string;
+}
+
+/**
  * Every event a LeCoffre element dispatches, with its `detail`. They bubble and are composed (they leave
  * the shadow root), so a host page listens on the element or on any ancestor. Another module may add its
  * own with `declare module '…/core/events.js' { interface LeCoffreEventMap { … } }`.
@@ -27,6 +40,8 @@ export interface LeCoffreEventMap {
   'lecoffre-folder-anchored': { folderId: string };
   'lecoffre-folder-selected': { folderId: string };
   'lecoffre-error': LeCoffreErrorDetail;
+  /** Once per expired token, after the `lecoffre-error` of the call it refused. */
+  'lecoffre-session-expired': LeCoffreSessionExpiredDetail;
 }
 
 export type LeCoffreEventName = keyof LeCoffreEventMap;
@@ -47,5 +62,6 @@ declare global {
     'lecoffre-folder-anchored': CustomEvent<LeCoffreEventMap['lecoffre-folder-anchored']>;
     'lecoffre-folder-selected': CustomEvent<LeCoffreEventMap['lecoffre-folder-selected']>;
     'lecoffre-error': CustomEvent<LeCoffreErrorDetail>;
+    'lecoffre-session-expired': CustomEvent<LeCoffreSessionExpiredDetail>;
   }
 }

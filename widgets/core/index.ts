@@ -6,7 +6,13 @@ export { type ConnectOptions, connect, connectionContext, type LeCoffreConnectio
 export { fetchBlob, openBlobInNewTab, saveBlob } from './download.js';
 export { LeCoffreElement } from './element.js';
 export { describeError, isTransient } from './errors.js';
-export { emit, type LeCoffreErrorDetail, type LeCoffreEventMap, type LeCoffreEventName } from './events.js';
+export {
+  emit,
+  type LeCoffreErrorDetail,
+  type LeCoffreEventMap,
+  type LeCoffreEventName,
+  type LeCoffreSessionExpiredDetail,
+} from './events.js';
 export { type Catalog, defineMessages, formatBytes, formatDate, type Lang, type Message, resolveLang } from './i18n.js';
 export { type HashOptions, STREAMING_THRESHOLD_BYTES, sha256Hex } from './sha256.js';
 export { controls, tokens } from './theme.js';

@@ -47,6 +47,17 @@ export function clientFolder(options: { requests?: string[]; rib?: boolean } = {
   return fixture('POST', 'client-folder', options);
 }
 
+/** A new widget session, as a vendor's back end mints one for its page: for a client or a member. */
+export async function mintWidgetSession(owner: { clientId?: string; memberId?: string; folderId?: string }): Promise<string> {
+  return (await officeApi<{ token: string }>('POST', '/v1/widget-sessions', owner)).token;
+}
+
+/** Ends a widget session now, as if its minutes had run out: its next request gets a 401. */
+export async function expireWidgetSession(token: string): Promise<void> {
+  const { expired } = await fixture<{ expired: number }>('POST', 'expire-widget-session', { token });
+  if (expired !== 1) throw new Error('no such widget session to expire');
+}
+
 /** A tiny valid PDF (the API checks the bytes, not the name). */
 export function pdfFile(name = 'document.pdf', padding = 0): File {
   const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%${'0'.repeat(padding)}\n%%EOF\n`;

@@ -9,7 +9,8 @@ import type { LeCoffreConnection } from './connection.js';
  * Multipart uploads from the browser, over XMLHttpRequest: fetch cannot report upload progress. Speaks the
  * API's contract (`POST /v1/document-requests/{id}/files`, `POST /v1/folders/{id}/extra-files`): a `sha256`
  * field before each `file` part; all files of one call are stored, or none. Retries like the SDK does
- * (no answer, 429, 5xx), with one Idempotency-Key for every attempt.
+ * (no answer, 429, 5xx; a 401 once, with the connection's renewed token), with one Idempotency-Key for
+ * every attempt.
  */
 export interface UploadPart {
   blob: Blob;
@@ -82,7 +83,7 @@ function perFile(loaded: number, total: number, sizes: number[]): number[] {
 
 type Attempt = { ok: true; files: DocumentFile[] } | { ok: false; error: LeCoffreError; retryAfter: string | null };
 
-function attempt(options: SendFilesOptions, idempotencyKey: string): Promise<Attempt> {
+function attempt(options: SendFilesOptions, idempotencyKey: string, token: string | undefined): Promise<Attempt> {
   const { connection, path, files, signal } = options;
   const sizes = files.map((part) => part.blob.size);
   const timeoutMs = options.timeoutMs ?? 600_000;
@@ -92,7 +93,7 @@ function attempt(options: SendFilesOptions, idempotencyKey: string): Promise<Att
     xhr.timeout = timeoutMs;
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
-    if (connection.token) xhr.setRequestHeader('Authorization', `Bearer ${connection.token}`);
+    if (token !== undefined) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     else xhr.withCredentials = true;
     const onAbort = () => xhr.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -147,14 +148,30 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export async function sendFiles(options: SendFilesOptions): Promise<DocumentFile[]> {
   const maxRetries = options.maxRetries ?? 3;
   const idempotencyKey = newIdempotencyKey();
-  for (let retry = 0; ; retry++) {
+  const { bearer } = options.connection;
+  // One token for every attempt, even if another call renews it meanwhile: the API scopes idempotency
+  // keys by credential, so a retry under a new token after a lost answer would store the files twice.
+  // Only a 401 switches it, once: the refused token stored nothing with this key.
+  let token = bearer?.value;
+  let renewed = false;
+  for (let retry = 0; ; ) {
     options.signal?.throwIfAborted();
-    const result = await attempt(options, idempotencyKey);
+    const result = await attempt(options, idempotencyKey, token);
     if (result.ok) return result.files;
+    if (result.error.status === 401 && token !== undefined && !renewed) {
+      renewed = true;
+      const fresh = await bearer?.renew(token);
+      if (fresh !== undefined) {
+        token = fresh;
+        options.onProgress?.(options.files.map(() => 0));
+        continue;
+      }
+    }
     const delay = retry < maxRetries ? retryDelayMs(result.error, retry, result.retryAfter) : undefined;
     if (delay === undefined) throw result.error;
     options.onProgress?.(options.files.map(() => 0));
     options.onRetry?.(result.error, delay);
     await wait(delay, options.signal);
+    retry++;
   }
 }

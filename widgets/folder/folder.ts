@@ -29,12 +29,14 @@ const DEFAULT_POLL_MS = 5000;
  * per client and folder; the office RIB to send; archive; "Valider et ancrer", its progress and the proof.
  * The dialogs and the English words are fetched on first use (load-dialogs.ts, messages.ts). A host page
  * with a CSP must allow `blob:` in `img-src` and `frame-src`: the viewer shows files from blob URLs.
+ * Set `tokenProvider` to keep working past the widget session's minutes (see LeCoffreElement).
  *
  * @fires lecoffre-document-validated - the notary validated a file: `{ file }`
  * @fires lecoffre-document-refused - the notary refused a file: `{ file, reason }`
  * @fires lecoffre-documents-requested - documents were requested from a client: `{ folderId, requests }`
  * @fires lecoffre-folder-anchored - the folder's anchor became final while shown: `{ folderId }`
  * @fires lecoffre-error - something failed: `{ code, message, status, requestId, error }`
+ * @fires lecoffre-session-expired - the API refused the token and `tokenProvider` gave no working one: `{ element, requestId, message }`
  * @csspart header - the folder's number and title, with the action-required mark
  * @csspart info - "Informations du dossier"
  * @csspart completion - the folder's completion bar
@@ -77,6 +79,8 @@ export class LeCoffreFolder extends LeCoffreElement {
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = DEFAULT_POLL_MS;
 
   @state() private announcement = '';
+  /** Why the last `refresh()` failed, shown above the folder it could not read again. */
+  @state() private refreshError?: string;
 
   private readonly store = new FolderStore(this, {
     pollIntervalMs: () => Math.max(200, this.pollInterval || DEFAULT_POLL_MS),
@@ -114,14 +118,23 @@ export class LeCoffreFolder extends LeCoffreElement {
     return this.store.folder;
   }
 
-  /** Reads the folder again (after a change made elsewhere, e.g. by the host page). */
-  refresh(): Promise<void> {
-    return this.store.refresh();
+  /**
+   * Reads the folder again (after a change made elsewhere, e.g. by the host page). Resolves either way:
+   * a failure is shown and reported as `lecoffre-error`, like every other.
+   */
+  async refresh(): Promise<void> {
+    try {
+      await this.store.refresh();
+      this.refreshError = undefined;
+    } catch (error) {
+      this.refreshError = this.reportError(error);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if ((this.connectionChanged(changed) || changed.has('folderId')) && this.api && this.folderId) {
+      this.refreshError = undefined;
       void this.store.load(this.folderId).then(() => this.store.loadDeedTypes().catch(() => {}));
     }
   }
@@ -134,7 +147,7 @@ export class LeCoffreFolder extends LeCoffreElement {
     // Reported once per failed load, not on every render.
     if (this.store.loadError && this.store.loadError !== this.reported) {
       this.reported = this.store.loadError;
-      this.emit('lecoffre-error', describeError(this.store.loadError, this.language));
+      this.reportError(this.store.loadError);
     }
   }
 
@@ -187,6 +200,7 @@ export class LeCoffreFolder extends LeCoffreElement {
         </h2>
         ${folder.anchor ? html`<p class="meta">${t.frozen}</p>` : nothing}
       </header>
+      ${this.refreshError ? html`<p class="error" role="alert">${this.refreshError}</p>` : nothing}
       <section part="info" class="card" aria-label=${t.info}>
         <lecoffre-folder-info
           lang=${this.language}

@@ -15,9 +15,10 @@ const clients = new WeakMap<LeCoffreConnection, LeCoffre>();
 export function noStoreClient(connection: LeCoffreConnection): LeCoffre {
   let client = clients.get(connection);
   if (!client) {
-    const { baseUrl, token } = connection;
-    client = token
-      ? new LeCoffre({ token, baseUrl, fetch: noStoreFetch })
+    // The connection's own token object: a renewal by either client is the other's too.
+    const { baseUrl, bearer } = connection;
+    client = bearer
+      ? new LeCoffre({ token: bearer, baseUrl, fetch: noStoreFetch })
       : new LeCoffre({ cookieSession: true, baseUrl, fetch: noStoreFetch });
     clients.set(connection, client);
   }

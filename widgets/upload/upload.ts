@@ -19,9 +19,11 @@ import { UploadQueue, type UploadTarget } from './upload-queue.js';
  * notary asked for with their state (to send, being checked, validated, refused with the reason), a drop
  * zone and a file picker per document, per-file progress, "documents supplémentaires", and the RIBs the
  * office shared. Each file is hashed (SHA-256) in the browser, sent on its own, retried on network failure.
+ * Set `tokenProvider` to keep working past the widget session's minutes (see LeCoffreElement).
  *
  * @fires lecoffre-document-uploaded - a file was stored: `{ folderId, requestId, files }`
  * @fires lecoffre-error - something failed: `{ code, message, status, requestId, error }`
+ * @fires lecoffre-session-expired - the API refused the token and `tokenProvider` gave no working one: `{ element, requestId, message }`
  * @csspart header - office, folder and greeting
  * @csspart requests - the "Documents à envoyer" section
  * @csspart request - one requested document's card
