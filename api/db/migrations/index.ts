@@ -4,6 +4,7 @@ import * as m0002 from './0002-notary-workflow.js';
 import * as m0003 from './0003-identity.js';
 import * as m0004 from './0004-webhooks-notifications.js';
 import * as m0005 from './0005-anchoring.js';
+import * as m0006 from './0006-upload-idempotency.js';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { name: '0003-identity', up: m0003.up },
   { name: '0004-webhooks-notifications', up: m0004.up },
   { name: '0005-anchoring', up: m0005.up },
+  { name: '0006-upload-idempotency', up: m0006.up },
 ];
