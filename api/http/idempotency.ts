@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { IncomingFile } from '../services/documents/upload-files.js';
 import { abandonIdempotent, beginIdempotent, completeIdempotent } from '../services/idempotency/idempotency-store.js';
+import { appServices } from './app-services.js';
 import { readSessionCookie } from './hosted/session-cookie.js';
+import { readMultipartFiles, receivedBodyFingerprint } from './multipart.js';
 import { HttpProblem } from './problem.js';
 
 // Headers worth replaying: the rest (dates, request ids, rate limits) describe the new request.
@@ -11,10 +14,37 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+const keyReused = () => new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request.');
+
+/**
+ * Reads an upload's body to its end, hashing its files and storing nothing, for its fingerprint. A file
+ * over the size limit cannot be one the first request stored: refused without reading further.
+ */
+async function fingerprintWithoutStoring(req: Request, maxBytes: number): Promise<string | undefined> {
+  const hashOnly = async (file: IncomingFile) => {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of file.stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw keyReused();
+      hash.update(chunk);
+    }
+    return hash.digest('hex');
+  };
+  await readMultipartFiles(req)(hashOnly);
+  return receivedBodyFingerprint(req);
+}
+
 /**
  * `Idempotency-Key` on POST: the same key with the same body gets the first answer again (marked
  * `Idempotent-Replayed: true`); the same key with another body is a 409. Keys are scoped to the
  * credential that sent them, so two vendors cannot collide. 5xx answers are not kept: a retry runs again.
+ *
+ * Uploads (multipart) stream past this check, so their body is compared on the bytes received, never on
+ * what the client declared: the first request records its fingerprint once its body is read (see
+ * `receivedBodyFingerprint`); a later one is read and hashed without storing anything, then replayed or
+ * refused. An upload refused before its body was read to the end stored nothing and its fingerprint is
+ * unknown: its key is released, as for a 5xx.
  */
 export function idempotency(db: Database, config: Config): RequestHandler {
   return async (req, res, next) => {
@@ -28,15 +58,18 @@ export function idempotency(db: Database, config: Config): RequestHandler {
       }
       // The caller's credential: its bearer token, or the hosted pages' session cookie.
       const scope = sha256(`${req.get('authorization') ?? ''}\n${readSessionCookie(req, config) ?? ''}`);
-      // Uploads stream their body, so their fingerprint is what the client declared about it.
-      const fingerprint = req.is('application/json')
-        ? JSON.stringify(req.body ?? null)
-        : `${req.get('content-length') ?? ''}:${req.get('x-content-sha256') ?? ''}`;
+      const upload = Boolean(req.is('multipart/form-data'));
+      // An upload's body is not read yet: here it counts by its kind only, and its bytes once read.
+      const fingerprint = upload
+        ? 'multipart/form-data'
+        : req.is('application/json')
+          ? JSON.stringify(req.body ?? null)
+          : `${req.get('content-length') ?? ''}:${req.get('x-content-sha256') ?? ''}`;
       const requestHash = sha256(`${req.method} ${req.originalUrl}\n${fingerprint}`);
       const begun = await beginIdempotent(db, scope, key, requestHash);
-      if (begun.outcome === 'mismatch') {
-        throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request.');
-      }
+      // An upload refused here is not worth reading to its end: answer, then close the connection.
+      if (upload && (begun.outcome === 'mismatch' || begun.outcome === 'in_progress')) res.setHeader('Connection', 'close');
+      if (begun.outcome === 'mismatch') throw keyReused();
       if (begun.outcome === 'in_progress') {
         throw new HttpProblem(
           409,
@@ -47,6 +80,11 @@ export function idempotency(db: Database, config: Config): RequestHandler {
         );
       }
       if (begun.outcome === 'replay') {
+        if (upload) {
+          const maxBytes = appServices(req).storage?.maxUploadBytes ?? config.documents.maxUploadBytes;
+          const received = await fingerprintWithoutStoring(req, maxBytes);
+          if (begun.bodyHash === null || received !== begun.bodyHash) throw keyReused();
+        }
         for (const [name, value] of Object.entries(begun.response.headers)) res.setHeader(name, value);
         res.setHeader('Idempotent-Replayed', 'true');
         res.status(begun.response.statusCode).end(begun.response.body);
@@ -58,14 +96,21 @@ export function idempotency(db: Database, config: Config): RequestHandler {
       let settled = false;
       const record = (statusCode: number, body: Buffer): Promise<void> => {
         settled = true;
-        return statusCode < 500
-          ? completeIdempotent(db, scope, key, {
-              statusCode,
-              headers: Object.fromEntries(
-                REPLAYED_HEADERS.flatMap((h) => (res.getHeader(h) === undefined ? [] : [[h, String(res.getHeader(h))]])),
-              ),
-              body,
-            })
+        const bodyHash = upload ? receivedBodyFingerprint(req) : null;
+        return statusCode < 500 && bodyHash !== undefined
+          ? completeIdempotent(
+              db,
+              scope,
+              key,
+              {
+                statusCode,
+                headers: Object.fromEntries(
+                  REPLAYED_HEADERS.flatMap((h) => (res.getHeader(h) === undefined ? [] : [[h, String(res.getHeader(h))]])),
+                ),
+                body,
+              },
+              bodyHash,
+            )
           : abandonIdempotent(db, scope, key);
       };
       const send = res.send.bind(res);

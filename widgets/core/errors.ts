@@ -20,6 +20,9 @@ const MESSAGES = defineMessages(
     folder_frozen: 'Ce dossier est clôturé : il ne reçoit plus de documents.',
     folder_not_open: 'Ce dossier est clôturé : il ne reçoit plus de documents.',
     request_cancelled: 'Ce document n’est plus demandé.',
+    client_contact_locked: 'L’e-mail et le mobile d’un client se modifient depuis LeCoffre.',
+    existing_client_link_not_allowed: 'Un client existant s’associe au dossier depuis LeCoffre.',
+    operation_not_allowed: 'Cette action n’est pas possible depuis ce logiciel.',
     // A vendor's page signs nobody in to LeCoffre, and a hosted page reloaded asks to sign in: reloading
     // is what the person can do in both.
     http_401: 'La session a expiré. Rechargez la page.',
@@ -44,6 +47,9 @@ const MESSAGES = defineMessages(
     folder_frozen: 'This folder is closed: it no longer accepts documents.',
     folder_not_open: 'This folder is closed: it no longer accepts documents.',
     request_cancelled: 'This document is no longer requested.',
+    client_contact_locked: 'A client’s e-mail and mobile are changed in LeCoffre.',
+    existing_client_link_not_allowed: 'An existing client is added to the folder in LeCoffre.',
+    operation_not_allowed: 'This action is not available from this software.',
     http_401: 'The session has expired. Reload the page.',
     http_403: 'You may not do this.',
     http_404: 'Not found: it may have been deleted.',

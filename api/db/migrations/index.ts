@@ -5,6 +5,7 @@ import * as m0003 from './0003-identity.js';
 import * as m0004 from './0004-webhooks-notifications.js';
 import * as m0005 from './0005-anchoring.js';
 import * as m0006 from './0006-widget-components.js';
+import * as m0007 from './0007-upload-idempotency.js';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { name: '0004-webhooks-notifications', up: m0004.up },
   { name: '0005-anchoring', up: m0005.up },
   { name: '0006-widget-components', up: m0006.up },
+  { name: '0007-upload-idempotency', up: m0007.up },
 ];

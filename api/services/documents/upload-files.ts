@@ -17,8 +17,12 @@ export interface IncomingFile {
   fields: Record<string, string>;
 }
 
-/** Calls `handle` for each file in order, waiting for each; resolves once the whole body was read. */
-export type IncomingFiles = (handle: (file: IncomingFile) => Promise<void>) => Promise<void>;
+/**
+ * Calls `handle` for each file in order, waiting for each; resolves once the whole body was read.
+ * `handle` resolves with the hex SHA-256 of the bytes it read: the HTTP layer fingerprints the request
+ * with it (idempotency) without hashing every byte a second time.
+ */
+export type IncomingFiles = (handle: (file: IncomingFile) => Promise<string>) => Promise<void>;
 
 /**
  * Stores the files of one upload request, then records them all in one transaction: the request as a
@@ -43,6 +47,7 @@ export async function uploadFiles(
         cipher: storage.cipher,
       });
       stored.push({ upload, name: sanitiseFileName(file.fileName) });
+      return upload.sha256;
     });
     const destination = where;
     if (!destination || stored.length === 0) {

@@ -12,7 +12,8 @@ export interface StoredResponse {
 
 export type BeginResult =
   | { outcome: 'proceed' }
-  | { outcome: 'replay'; response: StoredResponse }
+  /** `bodyHash`: the fingerprint of the first request's body, when it was recorded apart (uploads). */
+  | { outcome: 'replay'; response: StoredResponse; bodyHash: string | null }
   | { outcome: 'mismatch' }
   | { outcome: 'in_progress' };
 
@@ -22,6 +23,7 @@ interface KeyRow {
   status_code: number | null;
   response_headers: Record<string, string> | null;
   response_body: Buffer | null;
+  body_hash: string | null;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function beginIdempotent(db: Database, scope: string, key: string, 
   );
   if (inserted.length === 1) return { outcome: 'proceed' };
   const [row] = await sequelize.query<KeyRow>(
-    'SELECT request_hash, state, status_code, response_headers, response_body FROM idempotency_keys WHERE scope = :scope AND key = :key',
+    `SELECT request_hash, state, status_code, response_headers, response_body, body_hash
+     FROM idempotency_keys WHERE scope = :scope AND key = :key`,
     { replacements: { scope, key }, type: QueryTypes.SELECT },
   );
   if (!row) return beginIdempotent(db, scope, key, requestHash); // expired and swept between our two queries
@@ -51,12 +54,21 @@ export async function beginIdempotent(db: Database, scope: string, key: string, 
   return {
     outcome: 'replay',
     response: { statusCode: row.status_code ?? 200, headers: row.response_headers ?? {}, body: row.response_body ?? Buffer.alloc(0) },
+    bodyHash: row.body_hash,
   };
 }
 
-export async function completeIdempotent(db: Database, scope: string, key: string, response: StoredResponse): Promise<void> {
+/** Stores the answer to replay; `bodyHash` is the body's fingerprint when it was not part of the request hash. */
+export async function completeIdempotent(
+  db: Database,
+  scope: string,
+  key: string,
+  response: StoredResponse,
+  bodyHash: string | null = null,
+): Promise<void> {
   await db.sequelize.query(
-    `UPDATE idempotency_keys SET state = 'done', status_code = :status, response_headers = :headers, response_body = :body
+    `UPDATE idempotency_keys SET state = 'done', status_code = :status, response_headers = :headers, response_body = :body,
+       body_hash = :bodyHash
      WHERE scope = :scope AND key = :key`,
     {
       replacements: {
@@ -65,6 +77,7 @@ export async function completeIdempotent(db: Database, scope: string, key: strin
         status: response.statusCode,
         headers: JSON.stringify(response.headers),
         body: response.body,
+        bodyHash,
       },
     },
   );
