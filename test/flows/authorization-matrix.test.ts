@@ -87,7 +87,7 @@ const expected: Record<string, (scope: 'folder' | 'office', officeWrite?: 'membe
   anonymous: () => [401, /^unauthenticated$/],
   otherOffice: () => [404, /_not_found$/],
   collaboratorNotOnFolder: (scope, officeWrite) =>
-    scope === 'folder' ? [404, /_not_found$/] : officeWrite === 'notary' ? [403, /^notary_only$/] : [200, /.*/],
+    scope === 'folder' ? [404, /_not_found$/] : officeWrite === 'notary' ? [403, /^operation_not_allowed$/] : [200, /.*/],
   pendingMember: () => [403, /^member_pending$/],
 };
 
