@@ -1,28 +1,62 @@
-// `npm run build`: the publishable bundles. The SDK goes to dist/sdk:
-//   index.js / node.js (ESM), index.cjs / node.cjs (CommonJS), *.d.ts / *.d.cts (types),
-//   browser/lecoffre.min.js (minified ESM with every dependency inlined, for <script type="module">; the
-//   proof verifier is a chunk beside it, loaded on demand).
-// The widgets go to dist/widgets: lecoffre-widgets.js (every element), pages/<name>.js (one per hosted page),
-// chunks/ (lit, the SDK client and what loads on demand, such as hash-wasm); the API serves them under /assets/
-// in production (api/http/hosted/widget-assets.ts bundles the same entries with esbuild elsewhere).
+// `npm run build`: the published packages, each into its own dist/, and the widgets' browser bundle the
+// API serves under /assets/.
+//   proof/dist    index.js (ESM), index.cjs (CommonJS), *.d.ts / *.d.cts, cli.js (`npx @lecoffre/proof verify`)
+//   sdk/dist      index.js / node.js (ESM), index.cjs / node.cjs, *.d.ts / *.d.cts, and browser/lecoffre.min.js
+//                 (minified ESM with every dependency inlined; the proof verifier is a chunk loaded on demand)
+//   widgets/dist  index.js (ESM for bundlers: lit, @lit/context and the SDK stay imports), index.d.ts
+//   dist/widgets  self-contained bundles for the API's /assets/: lecoffre-widgets.js (every element),
+//                 pages/<name>.js (one per hosted page), chunks/ (shared code, what loads on demand)
 import { readdirSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
+import { workspaceSourcesPlugin } from './scripts/workspace-aliases.mjs';
 
-const SDK_OUT = 'dist/sdk';
-const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
-// For Node and bundlers, runtime dependencies (svix, fflate…) stay imports: the package's dependencies
-// provide them, once, deduplicated. Only the browser build inlines what it uses.
-const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const SDK_EXTERNAL = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 // Node >= 20 and the browsers of the last few years; async generators and private fields are native there.
 const TARGET = 'es2022';
 
-const WIDGETS_OUT = 'dist/widgets';
-/** Same entries as widgetEntries() in api/http/hosted/widget-assets.ts: the widgets, and each top-level page script. */
-const WIDGET_ENTRIES = {
+/** A package's dependencies (and peers) stay imports: npm installs them once, deduplicated, for the vendor. */
+function externalsOf(dir) {
+  const manifest = JSON.parse(readFileSync(new URL(`./${dir}/package.json`, import.meta.url), 'utf8'));
+  const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+  return (id) => id.startsWith('node:') || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+const compile = (dir) => esbuild({ target: TARGET, tsconfig: `${dir}/tsconfig.json` });
+
+/** ESM (.js) and CommonJS (.cjs) of the same entries, shared code in chunks. */
+const dual = (dir) => [
+  { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+  // Without `exports: 'named'`, CommonJS callers would need `.default` for nothing: every export is named.
+  {
+    dir: `${dir}/dist`,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'chunks/[name]-[hash].cjs',
+    sourcemap: true,
+    exports: 'named',
+  },
+];
+
+/** Types bundled once, written twice: `.d.ts` next to the ESM files, `.d.cts` next to the CommonJS ones. */
+const types = (dir, input) => ({
+  input,
+  external: externalsOf(dir),
+  plugins: [dts({ tsconfig: `${dir}/tsconfig.json` })],
+  output: ['d.ts', 'd.cts'].map((extension) => ({
+    dir: `${dir}/dist`,
+    format: 'es',
+    entryFileNames: `[name].${extension}`,
+    chunkFileNames: `chunks/[name]-[hash].${extension}`,
+  })),
+});
+
+const PROOF_ENTRIES = { index: 'proof/index.ts' };
+const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
+
+/** The widgets and every top-level page script; api/http/hosted/widget-assets.ts bundles the same entries in development. */
+const HOSTED_ENTRIES = {
   'lecoffre-widgets': 'widgets/index.ts',
   ...Object.fromEntries(
     readdirSync('widgets/pages')
@@ -31,55 +65,41 @@ const WIDGET_ENTRIES = {
   ),
 };
 
-/** Each entry's code once, shared code in chunks, for ESM (.js) or CommonJS (.cjs). */
-const sdkOutput = (format, extension) => ({
-  dir: SDK_OUT,
-  format,
-  entryFileNames: `[name].${extension}`,
-  chunkFileNames: `chunks/[name]-[hash].${extension}`,
-  sourcemap: true,
-  // Without it, CommonJS callers would need `.default` for nothing: every export is named.
-  ...(format === 'cjs' ? { exports: 'named' } : {}),
-});
-
-/** Types bundled once, written twice: `.d.ts` next to the ESM files, `.d.cts` next to the CommonJS ones. */
-const sdkTypesOutput = (extension) => ({
-  dir: SDK_OUT,
-  format: 'es',
-  entryFileNames: `[name].${extension}`,
-  chunkFileNames: `chunks/[name]-[hash].${extension}`,
-});
+const browserBundle = [workspaceSourcesPlugin(), nodeResolve({ browser: true }), terser({ format: { comments: false } })];
 
 export default [
+  { input: PROOF_ENTRIES, external: externalsOf('proof'), plugins: [compile('proof')], output: dual('proof') },
   {
-    input: SDK_ENTRIES,
-    external: SDK_EXTERNAL,
-    plugins: [esbuild({ target: TARGET, tsconfig: 'tsconfig.json' })],
-    output: [sdkOutput('es', 'js'), sdkOutput('cjs', 'cjs')],
+    input: { cli: 'proof/cli.ts' },
+    external: (id) => id.startsWith('node:') || id === 'fflate',
+    plugins: [compile('proof')],
+    output: { dir: 'proof/dist', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   },
+  types('proof', PROOF_ENTRIES),
+  { input: SDK_ENTRIES, external: externalsOf('sdk'), plugins: [compile('sdk')], output: dual('sdk') },
   {
     input: { 'lecoffre.min': 'sdk/index.ts' },
-    plugins: [
-      nodeResolve({ browser: true }),
-      esbuild({ target: TARGET, tsconfig: 'tsconfig.json' }),
-      terser({ format: { comments: false } }),
-    ],
+    plugins: [compile('sdk'), ...browserBundle],
     // A directory: the proof verifier is a chunk of its own, fetched by the page only if it verifies a bundle.
-    output: { dir: `${SDK_OUT}/browser`, format: 'es', chunkFileNames: '[name]-[hash].min.js', sourcemap: true },
+    output: { dir: 'sdk/dist/browser', format: 'es', chunkFileNames: '[name]-[hash].min.js', sourcemap: true },
+  },
+  types('sdk', SDK_ENTRIES),
+  {
+    input: { index: 'widgets/index.ts' },
+    external: externalsOf('widgets'),
+    // hash-wasm (streaming SHA-256 above 256 MB) is inlined in a chunk loaded on demand: not an install for vendors.
+    plugins: [compile('widgets'), nodeResolve({ browser: true })],
+    output: { dir: 'widgets/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
   },
   {
-    input: WIDGET_ENTRIES,
-    plugins: [
-      nodeResolve({ browser: true }),
-      esbuild({ target: TARGET, tsconfig: 'tsconfig.json' }),
-      terser({ format: { comments: false } }),
-    ],
-    output: { dir: WIDGETS_OUT, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    input: { index: 'widgets/index.ts' },
+    external: externalsOf('widgets'),
+    plugins: [dts({ tsconfig: 'widgets/tsconfig.json' })],
+    output: { dir: 'widgets/dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
   {
-    input: SDK_ENTRIES,
-    external: SDK_EXTERNAL,
-    plugins: [dts({ tsconfig: 'tsconfig.json' })],
-    output: [sdkTypesOutput('d.ts'), sdkTypesOutput('d.cts')],
+    input: HOSTED_ENTRIES,
+    plugins: [compile('widgets'), ...browserBundle],
+    output: { dir: 'dist/widgets', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
   },
 ];

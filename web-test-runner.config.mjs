@@ -1,11 +1,15 @@
 // Browser tests (`*.browser.test.ts`) in a real headless Chromium. `npm test` runs them through
 // test/run.ts; `npx wtr` alone works too.
 import { writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
+import { workspaceSources } from './scripts/workspace-aliases.mjs';
+
+const ROOT_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 // One place decides which Chromium and which flags (shared with the Playwright end-to-end tests).
 const { findChromium, CHROMIUM_ARGS } = await tsImport('./test/support/chromium.ts', import.meta.url);
@@ -42,13 +46,18 @@ function countingReporter() {
 }
 
 export default {
-  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  rootDir: ROOT_DIR,
   files: ['widgets/**/*.browser.test.ts', '!**/node_modules/**'],
   nodeResolve: true,
   // Without this, esbuild ignores experimentalDecorators/useDefineForClassFields and lit's
   // reactive properties would be shadowed by class fields.
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./widgets/tsconfig.json', import.meta.url)) }),
+    // The widgets import the SDK by its package name: serve its sources, as the build does.
+    {
+      name: 'lecoffre-workspace-sources',
+      resolveImport: ({ source }) => (workspaceSources[source] ? `/${relative(ROOT_DIR, workspaceSources[source])}` : undefined),
+    },
     browserApiPlugin(),
   ],
   middleware: [fixtureMiddleware],

@@ -100,7 +100,7 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   // Vendors load the widgets from their own pages: module scripts from another origin need CORS.
   app.use('/assets', allowAnyOrigin, widgetAssets({ prebuilt: config.env === 'production', logger }));
   app.use(clientSpaceRoutes(config));
-  app.use(verifyPageRoutes()); // /verify: a proof bundle checked in the browser (sdk/proof), never uploaded
+  app.use(verifyPageRoutes()); // /verify: a proof bundle checked in the browser (@lecoffre/proof), never uploaded
   // ── end of hosted client page and widget assets ──────────────────────────────────────────────────
 
   // ── Hosted notary console ────────────────────────────────────────────────────────────────────────

@@ -1,8 +1,8 @@
 import 'dotenv/config';
 import { createServer, type Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
 import { PgBoss } from 'pg-boss';
-import { pino } from 'pino';
-import { createDemoHost } from '../demo-host/server.js';
+import { type Logger, pino } from 'pino';
 import { openAnchor } from './adapters/anchor/open-anchor.js';
 import { openKeyRing } from './adapters/crypto/open-key-ring.js';
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
@@ -11,7 +11,7 @@ import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
 import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateDatabase } from './db/migrate.js';
@@ -48,7 +48,25 @@ function close(server: Server): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
+/** What runs beside the API in one process (the demo host under `npm start`), started once the API listens. */
+export interface Companion {
+  /** Lines added to the start banner. */
+  banner: string[];
+  close(): Promise<void>;
+}
+
+export interface ApiStarted {
+  config: Config;
+  logger: Logger;
+  /** The guide's demo office, seeded in development. */
+  demo: DemoSeed | undefined;
+}
+
+/**
+ * Starts the API, its jobs and (without DATABASE_URL) the embedded PostgreSQL, and stops them all on
+ * SIGTERM/SIGINT. `companion` starts what else shares the process; the API itself imports none of it.
+ */
+export async function startApi(companion?: (started: ApiStarted) => Promise<Companion | undefined>): Promise<void> {
   const started = performance.now();
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -102,26 +120,14 @@ async function main(): Promise<void> {
     logger,
   });
 
-  let demoServer: Server | undefined;
-  if (demo) {
-    demoServer = createServer(
-      await createDemoHost({
-        apiBaseUrl: config.baseUrl,
-        apiKey: demo.apiKey,
-        logger,
-        publicUrl: `http://localhost:${config.demoHostPort}`,
-        dataDir: config.dataDir,
-      }),
-    );
-    await listen(demoServer, config.demoHostPort);
-  }
+  const extra = await companion?.({ config, logger, demo });
 
   const readyMs = Math.round(performance.now() - started);
   const lines = [
     '',
     `LeCoffre is ready in ${readyMs} ms`,
     `  API            ${config.baseUrl}   (docs: ${config.baseUrl}/docs)`,
-    ...(demoServer ? [`  Demo host      http://localhost:${config.demoHostPort}`] : []),
+    ...(extra?.banner ?? []),
     ...(embedded ? [`  PostgreSQL     embedded, data in ${config.dataDir}`] : ['  PostgreSQL     DATABASE_URL']),
     ...(demo ? [`  Dev API key    ${demo.apiKey}   (office SELAS AP NOTAIRES, CRPCEN 35026)`] : []),
     ...(config.idnot.dev ? [`  Sign in        ${config.baseUrl}/auth/idnot/login   (dev ID.not: pick Caroline Pallut)`] : []),
@@ -136,7 +142,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await Promise.all([close(server), demoServer ? close(demoServer) : Promise.resolve()]);
+    await Promise.all([close(server), extra?.close()]);
     anchoring.stop();
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
@@ -150,7 +156,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+/** `close(server)` with the API's drain timeout, for companions that run an HTTP server of their own. */
+export { close as closeServer, listen };
+
+// Run directly (`tsx api/main.ts`): the API alone, without the demo host.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  startApi().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

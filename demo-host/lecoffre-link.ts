@@ -1,5 +1,5 @@
+import { ConflictError, type LeCoffre, NotFoundError, type WidgetSession } from '@lecoffre/sdk/node';
 import type { Logger } from 'pino';
-import { ConflictError, type LeCoffre, NotFoundError, type WidgetSession } from '../sdk/node.js';
 import type { Deed, DeedStore, SavedWebhookEndpoint } from './deed-store.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { LeCoffre } from '@lecoffre/sdk/node';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { LeCoffre } from '../sdk/node.js';
 import { DeedStore } from './deed-store.js';
 import { LeCoffreLink } from './lecoffre-link.js';
 import { DEMO_CSS, type DeedTypeOption, deedListPage, deedPage, problemPage, webhooksPage } from './pages.js';

@@ -1,6 +1,6 @@
+import { type WebhookEvent, WebhookVerificationError, webhooks } from '@lecoffre/sdk/node';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { type WebhookEvent, WebhookVerificationError, webhooks } from '../sdk/node.js';
 
 export interface ReceivedWebhook {
   /** `webhook-id`: the same on every retry and resend of one event. */

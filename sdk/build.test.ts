@@ -17,9 +17,9 @@ import { type RunningApi, startApi } from './test-helpers.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// Inside the repository, so that `lecoffre/sdk` resolves to this package (self-reference through `exports`).
+// Inside the repository, so that `@lecoffre/sdk` resolves to the workspace package (through its `exports`).
 const WORK = path.join(ROOT, '.tmp', `sdk-build-test-${process.pid}`);
-const BROWSER_DIR = path.join(ROOT, 'dist/sdk/browser');
+const BROWSER_DIR = path.join(ROOT, 'sdk/dist/browser');
 const BROWSER_ENTRY = 'lecoffre.min.js';
 
 let api: RunningApi;
@@ -70,17 +70,17 @@ function assertScenario(result: { created: string; listed: string[]; notFound: u
   assert.equal(result.proofOk, false, 'the proof verifier loads and refuses a non-ZIP');
 }
 
-describe('the built SDK (dist/sdk)', () => {
+describe('the built SDK (sdk/dist)', () => {
   it('works from a plain Node ESM script', async () => {
-    const source = `import { LeCoffre, LeCoffreError, NotFoundError, verifyProofBundle } from 'lecoffre/sdk';
-import { webhooks } from 'lecoffre/sdk/node';
+    const source = `import { LeCoffre, LeCoffreError, NotFoundError, verifyProofBundle } from '@lecoffre/sdk';
+import { webhooks } from '@lecoffre/sdk/node';
 ${scenario}`;
     assertScenario(await runScript('consumer.mjs', source, 'ESM-1'));
   });
 
   it('works from a CommonJS script', async () => {
-    const source = `const { LeCoffre, LeCoffreError, NotFoundError, verifyProofBundle } = require('lecoffre/sdk');
-const { webhooks } = require('lecoffre/sdk/node');
+    const source = `const { LeCoffre, LeCoffreError, NotFoundError, verifyProofBundle } = require('@lecoffre/sdk');
+const { webhooks } = require('@lecoffre/sdk/node');
 (async () => { ${scenario} })().catch((e) => { console.error(e); process.exit(1); });`;
     assertScenario(await runScript('consumer.cjs', source, 'CJS-1'));
   });
@@ -93,11 +93,11 @@ lecoffre.folders.create({ number: '1', title: 't' });
 export const check = webhooks.verify;`;
     await writeFile(
       path.join(WORK, 'consumer.mts'),
-      `import { type Folder, LeCoffre } from 'lecoffre/sdk';\nimport { webhooks } from 'lecoffre/sdk/node';\n${use}\n`,
+      `import { type Folder, LeCoffre } from '@lecoffre/sdk';\nimport { webhooks } from '@lecoffre/sdk/node';\n${use}\n`,
     );
     await writeFile(
       path.join(WORK, 'consumer.cts'),
-      `import { type Folder, LeCoffre } from 'lecoffre/sdk';\nimport { webhooks } from 'lecoffre/sdk/node';\n${use}\n`,
+      `import { type Folder, LeCoffre } from '@lecoffre/sdk';\nimport { webhooks } from '@lecoffre/sdk/node';\n${use}\n`,
     );
     const args = [
       'tsc',

@@ -2,8 +2,23 @@
  * The SDK's universal entry (`lecoffre/sdk`): Node >= 20, browsers, any runtime with fetch. Nothing on
  * this path imports a Node module; Node-only helpers (webhook verification, file paths) are in `./node.ts`.
  */
+
+export type {
+  AnchorStatus,
+  AnchorVerdict,
+  Bilingual,
+  FileStatus,
+  FileVerdict,
+  Problem as ProofProblem,
+  ProblemCode as ProofProblemCode,
+  VerificationReport,
+  VerifyOptions,
+} from '@lecoffre/proof';
 export { LeCoffre, type LeCoffreOptions } from './client.js';
 export { BearerToken, type TokenProvider } from './core/bearer-token.js';
+// Building blocks the widgets share with the SDK's own requests (one error mapping, one retry policy, one
+// idempotency key format), so a widget's XHR upload behaves exactly as `files.upload`.
+export { errorFromResponse } from './core/error-from-response.js';
 export {
   ApiError,
   AuthenticationError,
@@ -18,10 +33,11 @@ export {
   TimeoutError,
 } from './core/errors.js';
 export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-client.js';
+export { newIdempotencyKey } from './core/idempotency-key.js';
 export type { Page, Paginated } from './core/paginated.js';
+export { retryDelayMs } from './core/retry-policy.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
-export type { VerificationReport, VerifyOptions } from './proof/index.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
 export type {
   AddFolderClientInput,

@@ -12,7 +12,7 @@ import { hash } from 'node:crypto';
  * with itself (duplication would let [a, b, c] and [a, b, c, c] share a root). This gives exactly RFC 6962's
  * MTH, which splits at the largest power of two below n; merkle.test.ts checks the two agree.
  *
- * The verifier in sdk/proof/merkle.ts re-implements these rules with WebCrypto (it runs in browsers and may
+ * The verifier in proof/merkle.ts re-implements these rules with WebCrypto (it runs in browsers and may
  * not import api/): change both or neither.
  */
 

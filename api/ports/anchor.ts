@@ -1,4 +1,4 @@
-import type { AnchorProof } from '../../sdk/proof/certificate.js';
+import type { AnchorProof } from '@lecoffre/proof';
 
 /**
  * Anchor: puts one 32-byte batch root on a public ledger (Tezos) or, in development, signs it locally.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive } from '../../api/db/embedded-postgres.js';
 
-/** `npm start` as a user runs it: `api/main.ts` in a child process, on a data dir of its own. */
+/** `npm start` as a user runs it: `scripts/start.ts` in a child process, on a data dir of its own. */
 export interface ProductProcess {
   child: ChildProcess;
   port: number;
@@ -25,7 +25,7 @@ export function freePort(): Promise<number> {
 
 export async function startProduct(dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ProductProcess> {
   const [port, demoPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

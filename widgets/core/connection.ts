@@ -1,6 +1,5 @@
+import { BearerToken, LeCoffre } from '@lecoffre/sdk';
 import { ContextProvider, createContext } from '@lit/context';
-import { LeCoffre } from '../../sdk/client.js';
-import { BearerToken } from '../../sdk/core/bearer-token.js';
 
 /**
  * How a widget reaches the API: the SDK client for ordinary calls, plus what the browser upload helper

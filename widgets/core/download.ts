@@ -1,5 +1,4 @@
-import { errorFromResponse } from '../../sdk/core/error-from-response.js';
-import { ConnectionError } from '../../sdk/core/errors.js';
+import { ConnectionError, errorFromResponse } from '@lecoffre/sdk';
 import type { LeCoffreConnection } from './connection.js';
 
 /** GETs a binary answer with the connection's credentials (for routes the SDK does not wrap yet). */

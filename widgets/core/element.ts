@@ -1,7 +1,7 @@
+import type { TokenProvider } from '@lecoffre/sdk';
 import { ContextProvider, consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TokenProvider } from '../../sdk/core/bearer-token.js';
 import { type ConnectOptions, connect, connectionContext, type LeCoffreConnection } from './connection.js';
 import { describeError } from './errors.js';
 import { emit, type LeCoffreEventMap, type LeCoffreEventName } from './events.js';

@@ -1,4 +1,4 @@
-import { LeCoffreError } from '../../sdk/core/errors.js';
+import { LeCoffreError } from '@lecoffre/sdk';
 import type { LeCoffreErrorDetail } from './events.js';
 import { defineMessages, type Lang } from './i18n.js';
 

@@ -1,4 +1,4 @@
-import type { DocumentFile, DocumentRequest, Folder } from '../../sdk/types.js';
+import type { DocumentFile, DocumentRequest, Folder } from '@lecoffre/sdk';
 
 /** What `lecoffre-error` carries: the stable `code` to switch on, a message ready to show, the raw error. */
 export interface LeCoffreErrorDetail {

@@ -1,8 +1,5 @@
-import { errorFromResponse } from '../../sdk/core/error-from-response.js';
-import { ConnectionError, type LeCoffreError, TimeoutError } from '../../sdk/core/errors.js';
-import { newIdempotencyKey } from '../../sdk/core/idempotency-key.js';
-import { retryDelayMs } from '../../sdk/core/retry-policy.js';
-import type { DocumentFile } from '../../sdk/types.js';
+import type { DocumentFile } from '@lecoffre/sdk';
+import { ConnectionError, errorFromResponse, type LeCoffreError, newIdempotencyKey, retryDelayMs, TimeoutError } from '@lecoffre/sdk';
 import type { LeCoffreConnection } from './connection.js';
 
 /**

@@ -1,6 +1,6 @@
+import type { DeedType, Member } from '@lecoffre/sdk';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { DeedType, Member } from '../../sdk/types.js';
 import { LeCoffreElement } from '../core/element.js';
 import { controls, tokens } from '../core/theme.js';
 import './events.js';

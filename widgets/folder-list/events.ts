@@ -1,4 +1,4 @@
-import type { Folder } from '../../sdk/types.js';
+import type { Folder } from '@lecoffre/sdk';
 
 // The folder list's and the creation form's own events, added to the shared map (see core/events.ts).
 declare module '../core/events.js' {

@@ -1,5 +1,5 @@
+import type { Folder } from '@lecoffre/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Folder } from '../../sdk/types.js';
 import type { LeCoffreConnection } from '../core/connection.js';
 
 export type FolderTab = 'open' | 'archived';

@@ -1,6 +1,6 @@
+import type { Folder } from '@lecoffre/sdk';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Folder } from '../../sdk/types.js';
 import { apiInfo, axeViolations, clientFolder, deepActiveElement, officeApi, waitFor } from '../core/test-fixtures.js';
 import { buttonNamed, deepText, notarySession, testHost, uploadAsClient } from '../folder/test-helpers.js';
 import './create-folder.js';

@@ -1,6 +1,6 @@
+import type { Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Folder } from '../../sdk/types.js';
 import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
 import { controls, tokens } from '../core/theme.js';

@@ -1,6 +1,6 @@
+import type { Folder, Member } from '@lecoffre/sdk';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Folder, Member } from '../../sdk/types.js';
 import { FolderDialog } from './folder-dialog.js';
 
 /** "Modifier les collaborateurs": the whole office, or some collaborators (notaries always see every folder). */

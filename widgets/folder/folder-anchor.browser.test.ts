@@ -1,5 +1,5 @@
+import type { DocumentRequest, Folder } from '@lecoffre/sdk';
 import { expect } from '@open-wc/testing';
-import type { DocumentRequest, Folder } from '../../sdk/types.js';
 import { axeViolations, officeApi, waitFor } from '../core/test-fixtures.js';
 import {
   anchorCycle,

@@ -1,6 +1,6 @@
+import type { Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Folder } from '../../sdk/types.js';
 import { saveBlob } from '../core/download.js';
 import { formatDate } from '../core/i18n.js';
 import { FolderPart } from './folder-part.js';

@@ -1,6 +1,6 @@
+import type { Client } from '@lecoffre/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Client } from '../../sdk/types.js';
 import type { FolderClientView } from './folder-client.js';
 import { FolderDialog } from './folder-dialog.js';
 

@@ -1,6 +1,6 @@
+import type { DocumentRequest, Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DocumentRequest, Folder } from '../../sdk/types.js';
 import '../completion-bar.js';
 import { formatDate } from '../core/i18n.js';
 import { FolderPart } from './folder-part.js';

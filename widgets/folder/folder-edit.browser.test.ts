@@ -1,6 +1,6 @@
+import type { Client, Folder } from '@lecoffre/sdk';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Client, Folder } from '../../sdk/types.js';
 import { axeViolations, deepActiveElement, officeApi, waitFor } from '../core/test-fixtures.js';
 import { buttonNamed, clientCard, deepQueryAll, deepText, eventually, mountFolder, notarySession, openDialog } from './test-helpers.js';
 

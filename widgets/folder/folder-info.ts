@@ -1,6 +1,6 @@
+import type { DeedType, Folder } from '@lecoffre/sdk';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeedType, Folder } from '../../sdk/types.js';
 import { formatDate } from '../core/i18n.js';
 import './folder-field.js';
 import { FolderPart } from './folder-part.js';

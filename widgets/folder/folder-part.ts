@@ -1,5 +1,5 @@
+import type { DocumentFile } from '@lecoffre/sdk';
 import { property, state } from 'lit/decorators.js';
-import type { DocumentFile } from '../../sdk/types.js';
 import { LeCoffreElement } from '../core/element.js';
 import { controls, tokens } from '../core/theme.js';
 import type { FolderStore } from './folder-store.js';

@@ -1,6 +1,6 @@
+import type { DocumentRequest, DocumentType, Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { DocumentRequest, DocumentType, Folder } from '../../sdk/types.js';
 import { foldText } from './fold-text.js';
 import type { FolderClientView } from './folder-client.js';
 import { FolderDialog } from './folder-dialog.js';

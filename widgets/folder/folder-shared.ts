@@ -1,6 +1,6 @@
+import type { BankDetails, SharedDocument } from '@lecoffre/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BankDetails, SharedDocument } from '../../sdk/types.js';
 import { formatDate } from '../core/i18n.js';
 import { FolderPart } from './folder-part.js';
 

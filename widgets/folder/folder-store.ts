@@ -1,5 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LeCoffre } from '../../sdk/client.js';
 import type {
   AddFolderClientInput,
   BankDetails,
@@ -9,12 +7,14 @@ import type {
   DocumentRequest,
   DocumentType,
   Folder,
+  LeCoffre,
   Member,
   SetFolderAccessInput,
   SharedDocument,
   UpdateClientInput,
   UpdateFolderInput,
-} from '../../sdk/types.js';
+} from '@lecoffre/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LeCoffreConnection } from '../core/connection.js';
 import { noStoreClient } from './no-store-client.js';
 

@@ -1,6 +1,6 @@
+import type { DocumentFile } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { DocumentFile } from '../../sdk/types.js';
 import { saveBlob } from '../core/download.js';
 import { formatBytes, formatDate } from '../core/i18n.js';
 import { FolderDialog } from './folder-dialog.js';

@@ -1,5 +1,5 @@
+import type { DocumentFile } from '@lecoffre/sdk';
 import { expect } from '@open-wc/testing';
-import type { DocumentFile } from '../../sdk/types.js';
 import { axeViolations, waitFor } from '../core/test-fixtures.js';
 import type { LeCoffreFolder } from './folder.js';
 import {

@@ -1,6 +1,6 @@
+import type { DocumentFile, Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { DocumentFile, Folder } from '../../sdk/types.js';
 import '../completion-bar.js';
 import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';

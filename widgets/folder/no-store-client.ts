@@ -1,4 +1,4 @@
-import { LeCoffre } from '../../sdk/client.js';
+import { LeCoffre } from '@lecoffre/sdk';
 import type { LeCoffreConnection } from '../core/connection.js';
 
 /**

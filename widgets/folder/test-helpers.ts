@@ -3,7 +3,7 @@
  * credential, files sent as the client would, the anchoring batch run on demand, and shadow-DOM lookups.
  * The Node side of the routes they call is folder.fixture.ts.
  */
-import type { DocumentRequest } from '../../sdk/types.js';
+import type { DocumentRequest } from '@lecoffre/sdk';
 import { connect } from '../core/connection.js';
 import { apiInfo, type ClientFolderFixture, clientFolder, officeApi, pdfFile, waitFor } from '../core/test-fixtures.js';
 import { sendFiles } from '../core/upload.js';

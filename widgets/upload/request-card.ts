@@ -1,5 +1,5 @@
+import type { DocumentFile, DocumentRequest } from '@lecoffre/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DocumentFile, DocumentRequest } from '../../sdk/types.js';
 import { formatBytes, formatDate, type Lang } from '../core/i18n.js';
 import type { UploadMessages } from './messages.js';
 import type { UploadItem } from './upload-queue.js';

@@ -1,5 +1,5 @@
+import type { SharedDocument } from '@lecoffre/sdk';
 import { html, type TemplateResult } from 'lit';
-import type { SharedDocument } from '../../sdk/types.js';
 import type { UploadMessages } from './messages.js';
 
 export interface SharedActions {

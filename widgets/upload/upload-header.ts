@@ -1,5 +1,5 @@
+import type { Folder, Me } from '@lecoffre/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Folder, Me } from '../../sdk/types.js';
 import type { UploadMessages } from './messages.js';
 
 /** Greeting, folder (with a picker when the client has several open ones) and office. */

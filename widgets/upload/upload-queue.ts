@@ -1,5 +1,5 @@
-import { ConnectionError, LeCoffreError } from '../../sdk/core/errors.js';
-import type { DocumentFile } from '../../sdk/types.js';
+import type { DocumentFile } from '@lecoffre/sdk';
+import { ConnectionError, LeCoffreError } from '@lecoffre/sdk';
 import type { LeCoffreConnection } from '../core/connection.js';
 import { isTransient } from '../core/errors.js';
 import { sha256Hex } from '../core/sha256.js';

@@ -1,5 +1,5 @@
+import type { DocumentRequest } from '@lecoffre/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
-import type { DocumentRequest } from '../../sdk/types.js';
 import {
   apiInfo,
   type ClientFolderFixture,

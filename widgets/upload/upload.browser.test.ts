@@ -1,6 +1,6 @@
+import type { DocumentFile, DocumentRequest } from '@lecoffre/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { DocumentFile, DocumentRequest } from '../../sdk/types.js';
 import {
   apiInfo,
   axeViolations,

@@ -1,6 +1,6 @@
+import type { DocumentFile, DocumentRequest, Folder, Me, SharedDocument } from '@lecoffre/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { DocumentFile, DocumentRequest, Folder, Me, SharedDocument } from '../../sdk/types.js';
 import type { LeCoffreConnection } from '../core/connection.js';
 import { openBlobInNewTab, saveBlob } from '../core/download.js';
 import { LeCoffreElement } from '../core/element.js';

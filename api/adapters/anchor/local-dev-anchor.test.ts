@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { localDevStatement } from '../../../sdk/proof/certificate.js';
+import { localDevStatement } from '@lecoffre/proof';
 import { LOCAL_ANCHOR_KEY_FILE, LocalDevAnchor } from './local-dev-anchor.js';
 
 const ROOT = Buffer.alloc(32, 0x42);

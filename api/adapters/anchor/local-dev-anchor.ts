@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, type KeyObject, randomUUID, sign, verify } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LOCAL_DEV_NOTICE, type LocalDevAnchorProof, localDevStatement } from '../../../sdk/proof/certificate.js';
+import { LOCAL_DEV_NOTICE, type LocalDevAnchorProof, localDevStatement } from '@lecoffre/proof';
 import type { Anchor, AnchorStatus, PreparedAnchor, SubmittedAnchor } from '../../ports/anchor.js';
 
 export const LOCAL_DEV_NETWORK = 'local-dev';

@@ -1,9 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { TezosAnchorProof } from '@lecoffre/proof';
 import { LocalForger } from '@taquito/local-forging';
 import { InMemorySigner } from '@taquito/signer';
 import { type Signer, TezosToolkit, type TransferParams } from '@taquito/taquito';
 import { encodeOpHash } from '@taquito/utils';
-import type { TezosAnchorProof } from '../../../sdk/proof/certificate.js';
 import {
   type Anchor,
   AnchorRejectedError,

@@ -30,7 +30,7 @@ function verifyPage(lang: 'fr' | 'en'): string {
 
 /**
  * `/verify`: anyone drops a proof bundle (the ZIP of `GET /v1/folders/{id}/proof`) and the page's script
- * verifies it in the browser with the SDK's verifier (sdk/proof). The bundle never reaches the server:
+ * verifies it in the browser with the SDK's verifier (@lecoffre/proof). The bundle never reaches the server:
  * the page has no form and the script posts nothing, so the check does not ask anyone to trust LeCoffre.
  */
 export function verifyPageRoutes(): Router {

@@ -46,7 +46,7 @@ export async function bundleWidgets(): Promise<Map<string, Asset>> {
     write: false,
     outdir: '/assets',
     chunkNames: 'chunks/[name]-[hash]',
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    tsconfig: path.join(ROOT, 'widgets', 'tsconfig.json'),
     legalComments: 'none',
     logLevel: 'silent',
   });

@@ -5,7 +5,7 @@ import {
   type CertifiedFile,
   MERKLE_ALGORITHM,
   type ProofCertificate,
-} from '../../../sdk/proof/certificate.js';
+} from '@lecoffre/proof';
 import { canonicalFileOrder, MerkleTree, type ProofStep, verifyInclusion } from '../../domain/merkle.js';
 import type { FinalisedAnchor } from '../../ports/anchor.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { BUNDLE_PATHS, type ProofCertificate } from '@lecoffre/proof';
 import { Zip, ZipDeflate, type ZipInputFile, ZipPassThrough } from 'fflate';
-import { BUNDLE_PATHS, type ProofCertificate } from '../../../sdk/proof/certificate.js';
 import { buildCertificate, type CertificateFileInput, type CertificateInput } from './build-certificate.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { ProofCertificate } from '@lecoffre/proof';
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import type { ProofCertificate } from '../../../sdk/proof/certificate.js';
 
 /**
  * "Certificat de dépôt.pdf": the human side of the proof, modelled on the guide's "Certificat de dépôt

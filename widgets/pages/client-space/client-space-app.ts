@@ -1,8 +1,8 @@
+import type { ClientLoginStarted } from '@lecoffre/sdk';
+import { AuthenticationError } from '@lecoffre/sdk';
 import type { PropertyValues } from 'lit';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { AuthenticationError } from '../../../sdk/core/errors.js';
-import type { ClientLoginStarted } from '../../../sdk/types.js';
 import { LeCoffreElement } from '../../core/element.js';
 import { controls, tokens } from '../../core/theme.js';
 import '../../upload/upload.js';

@@ -1,4 +1,4 @@
-import type { AnchorStatus, FileStatus } from '../../../sdk/proof/report.js';
+import type { AnchorStatus, FileStatus } from '@lecoffre/sdk';
 import { defineMessages } from '../../core/i18n.js';
 
 /** The page's own words; the verdicts themselves come from the verifier, in French and English both. */

@@ -1,5 +1,5 @@
+import type { Bilingual, VerificationReport } from '@lecoffre/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Bilingual, VerificationReport } from '../../../sdk/proof/report.js';
 import { ANCHOR_STATUS_LABELS, FILE_STATUS_LABELS, type VerifyMessages } from './messages.js';
 
 /** French first, English second, each marked with its language so that screen readers switch voice. */

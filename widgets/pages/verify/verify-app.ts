@@ -1,7 +1,7 @@
+import type { VerificationReport } from '@lecoffre/sdk';
+import { verifyProofBundle } from '@lecoffre/sdk';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { VerificationReport } from '../../../sdk/proof/report.js';
-import { verifyProofBundle } from '../../../sdk/verify-proof-bundle.js';
 import { resolveLang } from '../../core/i18n.js';
 import { controls, tokens } from '../../core/theme.js';
 import { MESSAGES, type VerifyMessages } from './messages.js';

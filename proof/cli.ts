@@ -1,13 +1,12 @@
-#!/usr/bin/env tsx
 /**
  * `lecoffre verify <bundle.zip> [--tezos-rpc URL] [--json]`: checks a LeCoffre proof bundle with the same
- * verifier as the SDK (sdk/proof), prints a verdict per document in French then English, and exits
+ * verifier as the SDK (@lecoffre/proof), prints a verdict per document in French then English, and exits
  * 0 when the proof holds, 1 when it does not, 2 when the command itself is wrong (usage, unreadable file).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { describeReport } from '../sdk/proof/describe-report.js';
-import { verifyProofBundle } from '../sdk/proof/verify-proof-bundle.js';
+import { describeReport } from './describe-report.js';
+import { verifyProofBundle } from './verify-proof-bundle.js';
 
 const USAGE = `Utilisation / Usage:
   lecoffre verify <preuve.zip> [--tezos-rpc <URL>] [--json]

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
-import { LocalDevAnchor } from '../../api/adapters/anchor/local-dev-anchor.js';
-import { buildProofBundle } from '../../api/services/anchoring/build-proof-bundle.js';
-import { anchorRoot, bundleInput, collect, fixtureBatch, fixtureFiles } from '../../api/services/anchoring/proof-bundle.fixture.js';
+import { LocalDevAnchor } from '../api/adapters/anchor/local-dev-anchor.js';
+import { buildProofBundle } from '../api/services/anchoring/build-proof-bundle.js';
+import { anchorRoot, bundleInput, collect, fixtureBatch, fixtureFiles } from '../api/services/anchoring/proof-bundle.fixture.js';
 import type { ProofCertificate } from './certificate.js';
 import { verifyProofBundle } from './verify-proof-bundle.js';
 

@@ -1,4 +1,4 @@
-/** Byte helpers for the proof verifier: browsers have no Buffer, and sdk/proof must run there too. */
+/** Byte helpers for the proof verifier: browsers have no Buffer, and proof/ must run there too. */
 
 const HEX = /^(?:[0-9a-f]{2})*$/;
 

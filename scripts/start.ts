@@ -1,0 +1,23 @@
+/**
+ * `npm start`: the API and, in development, the demo drafting software beside it in one process, so that
+ * `npm install && npm start` shows the whole product. The demo host is a vendor's application: it speaks to
+ * the API over HTTP with the SDK, and the API does not import it; this launcher is what puts them together.
+ */
+import { createServer } from 'node:http';
+import { closeServer, listen, startApi } from '../api/main.js';
+import { createDemoHost } from '../demo-host/server.js';
+
+await startApi(async ({ config, logger, demo }) => {
+  if (!demo) return undefined;
+  const server = createServer(
+    await createDemoHost({
+      apiBaseUrl: config.baseUrl,
+      apiKey: demo.apiKey,
+      logger,
+      publicUrl: `http://localhost:${config.demoHostPort}`,
+      dataDir: config.dataDir,
+    }),
+  );
+  await listen(server, config.demoHostPort);
+  return { banner: [`  Demo host      http://localhost:${config.demoHostPort}`], close: () => closeServer(server) };
+});
