@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { QueryTypes } from 'sequelize';
 import { samplePdf, sha256Hex, TINY_JPEG, TINY_PNG } from '../../api/services/documents/sample-files.test-support.js';
+import { openFolderWithClient } from '../support/folder-flow.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -21,15 +22,7 @@ before(async () => {
   // One byte changed at the end (past the magic bytes, away from any markup): still a PDF to the server.
   otherPdf = Buffer.from(pdf);
   otherPdf[otherPdf.length - 1] ^= 1;
-  folderId = (
-    await t.request.post('/v1/folders').set('Authorization', auth()).send({ number: 'UI-1', title: 'Vente', deedType: 'vente' }).expect(201)
-  ).body.id;
-  const folder = await t.request
-    .post(`/v1/folders/${folderId}/clients`)
-    .set('Authorization', auth())
-    .send({ client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'claire@example.fr' } })
-    .expect(200);
-  clientId = folder.body.clients[0].id;
+  ({ folderId, clientId } = await openFolderWithClient(t, 'UI-1'));
 });
 after(() => t.close());
 

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { samplePdf, sha256Hex, TINY_JPEG, TINY_PNG } from '../../api/services/documents/sample-files.test-support.js';
+import { openFolderWithClient } from '../support/folder-flow.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -15,15 +16,7 @@ const auth = () => t.office.auth;
 before(async () => {
   t = await createTestApp({ LECOFFRE_MAX_UPLOAD_BYTES: String(256 * 1024) });
   pdf = await samplePdf();
-  folderId = (
-    await t.request.post('/v1/folders').set('Authorization', auth()).send({ number: 'U-1', title: 'Vente', deedType: 'vente' }).expect(201)
-  ).body.id;
-  const folder = await t.request
-    .post(`/v1/folders/${folderId}/clients`)
-    .set('Authorization', auth())
-    .send({ client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'claire@example.fr' } })
-    .expect(200);
-  clientId = folder.body.clients[0].id;
+  ({ folderId, clientId } = await openFolderWithClient(t, 'U-1'));
   requestId = (
     await t.request
       .post(`/v1/folders/${folderId}/document-requests`)

@@ -1,15 +1,8 @@
 import type { Response } from 'superagent';
 import type { TestApp } from './test-app.js';
 
-/**
- * Drives a folder to 100% through HTTP, as the guide does: a client, requests, real uploads of `files`
- * (one request each), every file validated. Returns the folder id and what was sent.
- */
-export async function completeFolderWithUploads(
-  t: TestApp,
-  number: string,
-  files: Array<{ label: string; name: string; bytes: Buffer }>,
-): Promise<{ folderId: string; clientId: string; fileIds: string[] }> {
+/** A new folder of the office with one client (Claire Michou), through HTTP as a vendor would. */
+export async function openFolderWithClient(t: TestApp, number: string): Promise<{ folderId: string; clientId: string }> {
   const auth = t.office.auth;
   const folderId = (
     await t.request
@@ -25,7 +18,20 @@ export async function completeFolderWithUploads(
       client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: `claire.${number.toLowerCase()}@example.fr` },
     })
     .expect(200);
-  const clientId = withClient.body.clients[0].id;
+  return { folderId, clientId: withClient.body.clients[0].id };
+}
+
+/**
+ * Drives a folder to 100% through HTTP, as the guide does: a client, requests, real uploads of `files`
+ * (one request each), every file validated. Returns the folder id and what was sent.
+ */
+export async function completeFolderWithUploads(
+  t: TestApp,
+  number: string,
+  files: Array<{ label: string; name: string; bytes: Buffer }>,
+): Promise<{ folderId: string; clientId: string; fileIds: string[] }> {
+  const auth = t.office.auth;
+  const { folderId, clientId } = await openFolderWithClient(t, number);
   const requests = (
     await t.request
       .post(`/v1/folders/${folderId}/document-requests`)
