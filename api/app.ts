@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { systemClock } from './adapters/clock/system-clock.js';
 import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
 import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
 import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
@@ -26,11 +27,11 @@ import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
+import { type Clock } from './ports/clock.js';
+import type { DocumentStorage } from './ports/document-storage.js';
 import type { IdentityProvider } from './ports/identity-provider.js';
+import type { SecretSealer } from './ports/secret-sealer.js';
 import type { SmsSender } from './ports/sms-sender.js';
-import { type Clock, systemClock } from './services/auth/clock.js';
-import type { DocumentStorage } from './services/documents/document-storage.js';
-import type { SecretSealer } from './services/webhooks/secrets.js';
 
 export interface AppDependencies {
   config: Config;

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { PgBoss } from 'pg-boss';
 import { type Logger, pino } from 'pino';
 import { openAnchor } from './adapters/anchor/open-anchor.js';
+import { systemClock } from './adapters/clock/system-clock.js';
 import { openKeyRing } from './adapters/crypto/open-key-ring.js';
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
 import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
@@ -19,7 +20,6 @@ import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
-import { systemClock } from './services/auth/clock.js';
 
 /** The longest a single request (an upload on a slow link) may take. */
 const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;

@@ -8,12 +8,12 @@ import { createApp } from '../../api/app.js';
 import { type Config, loadConfig } from '../../api/config.js';
 import { type Database, openDatabase } from '../../api/db/database.js';
 import { newId } from '../../api/domain/ids.js';
+import type { Clock } from '../../api/ports/clock.js';
+import type { DocumentStorage } from '../../api/ports/document-storage.js';
+import type { SecretSealer } from '../../api/ports/secret-sealer.js';
 import type { SmsSender } from '../../api/ports/sms-sender.js';
 import { mintApiKey } from '../../api/services/api-keys/mint-api-key.js';
-import type { Clock } from '../../api/services/auth/clock.js';
 import { openSession } from '../../api/services/auth/sessions.js';
-import type { DocumentStorage } from '../../api/services/documents/document-storage.js';
-import type { SecretSealer } from '../../api/services/webhooks/secrets.js';
 import { createTestDatabase } from './database.js';
 import { testStorage } from './storage.js';
 

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
-import type { Clock } from '../auth/clock.js';
+import type { Clock } from '../../ports/clock.js';
 import { addDays, parisDate } from './paris-date.js';
 import type { NotificationSettings } from './settings.js';
 import { type PlannedNotification, planNotifications } from './store.js';
