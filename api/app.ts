@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { systemClock } from './adapters/clock/system-clock.js';
-import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
-import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
-import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
-import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
+import { defaultClock, devIdentityProviderRoutes, identityProviderFor, smsSenderFor } from './composition.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
@@ -37,7 +33,7 @@ export interface AppDependencies {
   config: Config;
   db: Database;
   logger: Logger;
-  /** Identity adapters; defaults follow the config (tests inject a clock, an SMS double…). */
+  /** Identity adapters; defaults come from composition.ts (tests inject a clock, an SMS double…). */
   clock?: Clock;
   sms?: SmsSender;
   identityProvider?: IdentityProvider;
@@ -56,7 +52,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   next(new HttpProblem(415, 'unsupported_media_type', 'Send request bodies as application/json.'));
 };
 
-/** The composition root: the only place that decides which adapters serve which ports. */
+/** Builds the app on the adapters it is given; any left out are chosen by composition.ts from the config. */
 export function createApp({ config, db, logger, storage, webhookSealer, ...identityAdapters }: AppDependencies): Express {
   const app = express();
   const services: AppServices = { config, db, storage };
@@ -79,9 +75,9 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   // (http/authentication.ts); per-IP rate limits sit on the routes they protect.
   app.set('trust proxy', config.trustProxy);
   const identity: IdentityDependencies = {
-    clock: identityAdapters.clock ?? systemClock,
-    sms: identityAdapters.sms ?? (config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db)),
-    identityProvider: identityAdapters.identityProvider ?? openIdIdentityProvider(config.idnot),
+    clock: identityAdapters.clock ?? defaultClock,
+    sms: identityAdapters.sms ?? smsSenderFor(config, db),
+    identityProvider: identityAdapters.identityProvider ?? identityProviderFor(config),
     logger,
   };
   app.locals.identity = identity;
@@ -89,7 +85,7 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   app.use('/auth', authRoutes());
   if (config.devMode) {
     if (config.idnot.dev) {
-      app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProvider(config.idnot));
+      app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProviderRoutes(config));
     }
     app.use('/dev', devRoutes());
   }
