@@ -37,7 +37,7 @@ export interface AppDependencies {
   clock?: Clock;
   sms?: SmsSender;
   identityProvider?: IdentityProvider;
-  /** Blob store and cipher for client files (main.ts builds them from the config; tests from a temp dir). */
+  /** Blob store and cipher for client files (composition.ts builds them from the config; tests from a temp dir). */
   storage?: DocumentStorage;
   /** Seals webhook endpoint secrets with the master key ring; the jobs that sign deliveries share it. */
   webhookSealer?: SecretSealer;

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import type { DocumentStorage } from '../ports/document-storage.js';
 import type { Actor, ServiceContext } from '../services/context.js';
 
-/** What the composition root (app.ts) hands to request handlers, through `app.locals`. */
+/** What app.ts hands to request handlers, through `app.locals` (the adapters in it come from composition.ts). */
 export interface AppServices {
   config: Config;
   db: Database;
