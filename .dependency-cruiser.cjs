@@ -118,6 +118,5 @@ module.exports = {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
     },
-    reporterOptions: { text: { highlightFocused: true } },
   },
 };
