@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
-import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
-import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
-import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
+import { defaultClock, devIdentityProviderRoutes, identityProviderFor, smsSenderFor } from './composition.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
@@ -26,21 +23,21 @@ import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
+import { type Clock } from './ports/clock.js';
+import type { DocumentStorage } from './ports/document-storage.js';
 import type { IdentityProvider } from './ports/identity-provider.js';
+import type { SecretSealer } from './ports/secret-sealer.js';
 import type { SmsSender } from './ports/sms-sender.js';
-import { type Clock, systemClock } from './services/auth/clock.js';
-import type { DocumentStorage } from './services/documents/document-storage.js';
-import type { SecretSealer } from './services/webhooks/secrets.js';
 
 export interface AppDependencies {
   config: Config;
   db: Database;
   logger: Logger;
-  /** Identity adapters; defaults follow the config (tests inject a clock, an SMS double…). */
+  /** Identity adapters; defaults come from composition.ts (tests inject a clock, an SMS double…). */
   clock?: Clock;
   sms?: SmsSender;
   identityProvider?: IdentityProvider;
-  /** Blob store and cipher for client files (main.ts builds them from the config; tests from a temp dir). */
+  /** Blob store and cipher for client files (composition.ts builds them from the config; tests from a temp dir). */
   storage?: DocumentStorage;
   /** Seals webhook endpoint secrets with the master key ring; the jobs that sign deliveries share it. */
   webhookSealer?: SecretSealer;
@@ -55,7 +52,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   next(new HttpProblem(415, 'unsupported_media_type', 'Send request bodies as application/json.'));
 };
 
-/** The composition root: the only place that decides which adapters serve which ports. */
+/** Builds the app on the adapters it is given; any left out are chosen by composition.ts from the config. */
 export function createApp({ config, db, logger, storage, webhookSealer, ...identityAdapters }: AppDependencies): Express {
   const app = express();
   const services: AppServices = { config, db, storage };
@@ -78,9 +75,9 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   // (http/authentication.ts); per-IP rate limits sit on the routes they protect.
   app.set('trust proxy', config.trustProxy);
   const identity: IdentityDependencies = {
-    clock: identityAdapters.clock ?? systemClock,
-    sms: identityAdapters.sms ?? (config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db)),
-    identityProvider: identityAdapters.identityProvider ?? openIdIdentityProvider(config.idnot),
+    clock: identityAdapters.clock ?? defaultClock,
+    sms: identityAdapters.sms ?? smsSenderFor(config, db),
+    identityProvider: identityAdapters.identityProvider ?? identityProviderFor(config),
     logger,
   };
   app.locals.identity = identity;
@@ -88,7 +85,7 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   app.use('/auth', authRoutes());
   if (config.devMode) {
     if (config.idnot.dev) {
-      app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProvider(config.idnot));
+      app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProviderRoutes(config));
     }
     app.use('/dev', devRoutes());
   }

@@ -4,80 +4,11 @@ import { anchoringConfig, anchoringProblems, anchoringVariables } from './config
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
+import type { Config } from './config/shape.js';
 
 export { DEV_IDNOT_CLIENT } from './config/identity.js';
 
-/**
- * The one typed configuration of the service, read from the environment (and `.env`, loaded by main.ts).
- * Every default is the embedded mode; production refuses the defaults that only make sense on a laptop.
- * Each variable is documented in the README's configuration table: keep both in step.
- */
-export interface Config {
-  env: 'development' | 'test' | 'production';
-  port: number;
-  demoHostPort: number;
-  baseUrl: string;
-  dataDir: string;
-  /** Absent in embedded mode: main.ts then starts PostgreSQL itself under dataDir. */
-  databaseUrl: string | undefined;
-  embeddedPostgresPort: number | undefined;
-  storage:
-    | { kind: 'fs'; dir: string }
-    | {
-        kind: 's3';
-        bucket: string;
-        region: string;
-        endpoint: string | undefined;
-        accessKeyId: string | undefined;
-        secretAccessKey: string | undefined;
-      };
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** JSON bodies above this are refused with 413 before they are parsed. */
-  jsonBodyLimitBytes: number;
-  /** True where dev-only routes and the seeded demo office may exist. */
-  devMode: boolean;
-  /**
-   * The ID.not OpenID Connect client. Without LECOFFRE_IDNOT_ISSUER (embedded mode only) it points at the
-   * dev identity provider that the app itself mounts under /dev/idnot (`dev: true`).
-   */
-  idnot: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; dev: boolean };
-  /** Where SMS one-time codes go: an HTTP provider, or the dev outbox (embedded mode only). */
-  sms: { kind: 'http'; url: string; token: string | undefined } | { kind: 'dev_outbox' };
-  sessions: {
-    /** A session unused this long is over. */
-    idleMinutes: number;
-    /** A session is over this long after sign-in, however busy. */
-    absoluteHours: number;
-    /** Session cookies are `Secure` (and `__Host-` prefixed) in production. */
-    cookieSecure: boolean;
-  };
-  /** Express `trust proxy`: how many proxies (or which addresses) to trust for the client IP that rate limits key on. */
-  trustProxy: number | string | false;
-  // --- webhooks and notifications (issue 7) ---
-  /** Where e-mails go: an SMTP server, or the dev outbox (embedded mode only). `from` is the address; the office is the sender name. */
-  mail: { kind: 'smtp'; url: string; from: string } | { kind: 'dev_outbox'; from: string };
-  /** Webhook endpoints on loopback addresses (embedded mode only: local development and tests). */
-  webhooks: { allowLoopback: boolean };
-  // --- end webhooks and notifications ---
-  // --- documents at rest (issue 5) ---
-  documents: {
-    /** Largest file accepted, in bytes; refused with 413 as soon as an upload goes past it. */
-    maxUploadBytes: number;
-    /** Base64 master key wrapping every file's data key; absent in embedded mode (generated into the data dir). */
-    masterKey: string | undefined;
-    /** Keys being rotated out: still able to unwrap, never used to wrap. */
-    previousMasterKeys: string[];
-  };
-  // --- end documents at rest ---
-  // --- anchoring (issue 6) ---
-  anchoring: {
-    /** Seconds between two batches (a batch also starts as soon as maxBatch folders wait). */
-    intervalSeconds: number;
-    maxBatch: number;
-    anchor: { kind: 'local-dev' } | { kind: 'tezos'; rpcUrl: string; network: string; secretKey: string; contract: string };
-  };
-  // --- end anchoring ---
-}
+export type { Config } from './config/shape.js';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

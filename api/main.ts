@@ -3,14 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { PgBoss } from 'pg-boss';
 import { type Logger, pino } from 'pino';
-import { openAnchor } from './adapters/anchor/open-anchor.js';
-import { openKeyRing } from './adapters/crypto/open-key-ring.js';
-import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
-import { devOutboxSmsSender } from './adapters/sms/dev-outbox.js';
-import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
-import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
-import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import { createApp } from './app.js';
+import { composeProcess } from './composition.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
@@ -19,7 +13,6 @@ import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
-import { systemClock } from './services/auth/clock.js';
 
 /** The longest a single request (an upload on a slow link) may take. */
 const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
@@ -94,11 +87,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   await migrateDatabase(db);
   const demo: DemoSeed | undefined = config.devMode ? await seedDemoOffice(db, config.dataDir) : undefined;
 
-  const keyRing = await openKeyRing(config);
-  const storage = openDocumentStorage(config, keyRing);
-  const webhookSealer = keyRingSecretSealer(keyRing);
-  const sms = config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db);
-  const server = createServer(createApp({ config, db, logger, storage, webhookSealer, sms }));
+  const { clock, storage, webhookSealer, sms, mailer, anchor } = await composeProcess(config, db);
+  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
@@ -109,12 +99,11 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, useListenNotify: true });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
-  const mailer = mailerFromConfig(config, db);
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
-  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock: systemClock, logger, boss });
+  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss });
   const anchoring = await startAnchoringJob(boss, {
     db,
-    anchor: await openAnchor(config),
+    anchor,
     maxBatch: config.anchoring.maxBatch,
     intervalSeconds: config.anchoring.intervalSeconds,
     logger,

@@ -2,7 +2,8 @@
  * `npm run generate`: everything derived from the code's contract. tsoa reads the controllers and writes
  * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts),
  * docs/security.md is written from the capability table;
- * openapi-typescript then turns that document into the SDK's types (sdk/generated/openapi.ts).
+ * openapi-typescript then turns that document into the SDK's types (sdk/generated/openapi.ts), and the
+ * rules the SDK and the widgets apply client-side are copied from the API's domain (scripts/sdk-rules.ts).
  * All are committed; `npm run check:spec` fails CI when they are stale.
  *
  * `npm run generate -- --sdk-only` regenerates the SDK's types from the committed openapi.json alone,
@@ -12,6 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { generateSpecAndRoutes } from '@tsoa/cli';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { addUploadBodies } from './openapi-upload-bodies.js';
+import { SHARED_RULES, writeSharedRules } from './sdk-rules.js';
 import { renderSecurityDoc } from './security-doc.js';
 
 const SPEC = new URL('../openapi/openapi.json', import.meta.url);
@@ -29,3 +31,6 @@ const ast = await openapiTS(SPEC);
 await mkdir(new URL('.', SDK_TYPES), { recursive: true });
 await writeFile(SDK_TYPES, COMMENT_HEADER + astToString(ast));
 console.log('generated sdk/generated/openapi.ts');
+
+await writeSharedRules(writeFile);
+console.log(`generated ${SHARED_RULES.map(([, copy]) => copy).join(', ')}`);

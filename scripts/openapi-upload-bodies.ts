@@ -4,6 +4,7 @@
  * request body is described here instead, from one definition, after tsoa wrote the document.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES } from '../api/domain/file-types.js';
 
 const UPLOAD_OPERATIONS = [
   ['/v1/document-requests/{id}/files', false],
@@ -37,11 +38,11 @@ function uploadBody(withClientId: boolean) {
               type: 'array',
               maxItems: 20,
               items: { type: 'string', format: 'binary' },
-              description: 'jpg, png or pdf (checked on the bytes); one part per file.',
+              description: `${ACCEPTED_FILE_EXTENSIONS.join(', ')} (checked on the bytes); one part per file.`,
             },
           },
         },
-        encoding: { file: { contentType: 'application/pdf, image/png, image/jpeg' } },
+        encoding: { file: { contentType: ACCEPTED_FILE_TYPES.join(', ') } },
       },
     },
   };

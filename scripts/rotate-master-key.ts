@@ -25,8 +25,7 @@ import 'dotenv/config';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEnvelopeCipher } from '../api/adapters/crypto/envelope-cipher.js';
-import { loadKeyRing, MasterKeyError, parseMasterKey } from '../api/adapters/crypto/master-key.js';
+import { MasterKeyError, rotationKeys } from '../api/composition.js';
 import { ConfigError, loadConfig } from '../api/config.js';
 import { openDatabase } from '../api/db/database.js';
 import { isAlive, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
@@ -40,25 +39,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const ring = await loadKeyRing({
-    masterKey: config.documents.masterKey,
-    previousMasterKeys: config.documents.previousMasterKeys.join(','),
-    dataDir: config.dataDir,
-    // A rotation never invents a key: that would seal nothing and strand every record.
-    generateIfMissing: false,
-  });
-  const previousIds = config.documents.previousMasterKeys.map(
-    (k, i) => parseMasterKey(k, `LECOFFRE_PREVIOUS_MASTER_KEYS (key ${i + 1})`).id,
-  );
-  const source = config.documents.masterKey ? 'LECOFFRE_MASTER_KEY' : path.join(config.dataDir, 'master-key');
-  console.log(`Re-wrapping data keys with master key ${ring.current.id} (from ${source}).`);
-  console.log(`Previous keys held: ${previousIds.length ? previousIds.join(', ') : 'none (set LECOFFRE_PREVIOUS_MASTER_KEYS)'}.`);
+  const { cipher, currentKeyId, previousKeyIds, source } = await rotationKeys(config);
+  console.log(`Re-wrapping data keys with master key ${currentKeyId} (from ${source}).`);
+  console.log(`Previous keys held: ${previousKeyIds.length ? previousKeyIds.join(', ') : 'none (set LECOFFRE_PREVIOUS_MASTER_KEYS)'}.`);
 
   const { databaseUrl, stopDatabase } = await connect(config);
   const db = openDatabase(databaseUrl);
   try {
     let batches = 0;
-    const result = await rotateMasterKey(db, createEnvelopeCipher(ring), {
+    const result = await rotateMasterKey(db, cipher, {
       batchSize,
       onBatch: ({ table, rewrapped, failed }) => {
         batches += 1;

@@ -38,6 +38,10 @@ export type { Page, Paginated } from './core/paginated.js';
 export { retryDelayMs } from './core/retry-policy.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
+// The API's own rules, copied from its domain by `npm run generate`: check a file or filter a list
+// exactly as the API will.
+export { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES, type AcceptedFileType, FILE_TYPES } from './generated/file-types.js';
+export { foldForSearch } from './generated/search-folding.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
 export type {
   AddFolderClientInput,

@@ -1,6 +1,6 @@
 /** Anchoring (issue 6): local-dev or Tezos, batch interval and size. */
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from './shape.js';
 
 type Env = z.infer<z.ZodObject<typeof anchoringVariables>>;
 export const anchoringVariables = {

@@ -1,6 +1,6 @@
 /** Documents at rest (issue 5): upload limit and the master key ring. */
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from './shape.js';
 
 type Env = z.infer<z.ZodObject<typeof documentVariables>>;
 export const documentVariables = {

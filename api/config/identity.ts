@@ -1,6 +1,6 @@
 /** Identity and access (issue 4): ID.not, SMS provider, sessions, proxies. */
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from './shape.js';
 
 /** The dev identity provider's one client: not a secret, as the provider only exists on a developer's machine. */
 export const DEV_IDNOT_CLIENT = { clientId: 'lecoffre-dev', clientSecret: 'lecoffre-dev-secret' } as const;

@@ -1,6 +1,6 @@
 /** Webhooks and notifications (issue 7): SMTP, sender address, loopback webhooks in development. */
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import type { Config } from './shape.js';
 
 type Env = z.infer<z.ZodObject<typeof notificationVariables>>;
 export const notificationVariables = {

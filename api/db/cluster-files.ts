@@ -4,6 +4,15 @@ import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
+/** A running cluster (here beside the file helpers, so that stale-server.ts and embedded-postgres.ts share it without a cycle). */
+export interface EmbeddedPostgresHandle {
+  /** Superuser URL on the `postgres` database. */
+  adminUrl: string;
+  port: number;
+  /** Fast shutdown (SIGINT); idempotent. */
+  stop(): Promise<void>;
+}
+
 export const DEFAULT_PORT = 5433;
 export const HOST = '127.0.0.1';
 export const USER = 'postgres';

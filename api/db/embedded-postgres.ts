@@ -8,18 +8,22 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { buildUrl, choosePort, ensureTraversable, exists, HOST, readOrCreatePassword, readPort, USER, withTail } from './cluster-files.js';
+import {
+  buildUrl,
+  choosePort,
+  type EmbeddedPostgresHandle,
+  ensureTraversable,
+  exists,
+  HOST,
+  readOrCreatePassword,
+  readPort,
+  USER,
+  withTail,
+} from './cluster-files.js';
 import { recoverStaleServer } from './stale-server.js';
 
+export type { EmbeddedPostgresHandle } from './cluster-files.js';
 export { isAlive } from './stale-server.js';
-
-export interface EmbeddedPostgresHandle {
-  /** Superuser URL on the `postgres` database. */
-  adminUrl: string;
-  port: number;
-  /** Fast shutdown (SIGINT); idempotent. */
-  stop(): Promise<void>;
-}
 
 export interface StartEmbeddedPostgresOptions {
   dataDir: string;

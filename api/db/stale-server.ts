@@ -4,8 +4,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { buildUrl, exists, HOST, isNotFound, sleep, USER } from './cluster-files.js';
-import type { EmbeddedPostgresHandle } from './embedded-postgres.js';
+import { buildUrl, type EmbeddedPostgresHandle, exists, HOST, isNotFound, sleep, USER } from './cluster-files.js';
 
 const execFileAsync = promisify(execFile);
 

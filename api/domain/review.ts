@@ -1,5 +1,12 @@
-export type RequestStatus = 'requested' | 'submitted' | 'validated';
-export type FileStatus = 'pending' | 'validated' | 'refused';
+/**
+ * The states a document request and a file can be in: the one list. SQL names them through typed
+ * replacements (never a literal in the query text), and the tables' CHECK constraints must list the same
+ * (review-states.test.ts compares them with the database).
+ */
+export const REQUEST_STATUSES = ['requested', 'submitted', 'validated'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const FILE_STATUSES = ['pending', 'validated', 'refused'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
 
 /**
  * A request's status follows from its files (ARCHITECTURE brief, section 5): validated once at least one

@@ -1,10 +1,10 @@
 import type { Request } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { DocumentStorage } from '../ports/document-storage.js';
 import type { Actor, ServiceContext } from '../services/context.js';
-import type { DocumentStorage } from '../services/documents/document-storage.js';
 
-/** What the composition root (app.ts) hands to request handlers, through `app.locals`. */
+/** What app.ts hands to request handlers, through `app.locals` (the adapters in it come from composition.ts). */
 export interface AppServices {
   config: Config;
   db: Database;

@@ -1,11 +1,11 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { isCapability } from '../domain/capabilities.js';
+import type { Clock } from '../ports/clock.js';
 import type { IdentityProvider } from '../ports/identity-provider.js';
 import type { SmsSender } from '../ports/sms-sender.js';
 import { requireCapability } from '../services/access/principals.js';
 import { type Authenticated, authenticateToken } from '../services/auth/authenticate-token.js';
-import type { Clock } from '../services/auth/clock.js';
 import type { Actor } from '../services/context.js';
 import { appServices } from './app-services.js';
 import { readSessionCookie } from './hosted/session-cookie.js';

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../db/database.js';
-import type { Clock } from '../services/auth/clock.js';
+import type { Clock } from '../ports/clock.js';
 import { planNotificationsFromOutbox } from '../services/notifications/plan-from-outbox.js';
 import { fanOutToEndpoints } from '../services/webhooks/fan-out.js';
 import type { OutboxEvent } from '../services/webhooks/outbox-event.js';

@@ -1,18 +1,18 @@
 import type { Job } from 'pg-boss';
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import { httpWebhookTransport } from '../adapters/webhooks/http-transport.js';
+import { defaultClock, webhookTransportFor } from '../composition.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { SecretSealer } from '../ports/secret-sealer.js';
 import type { SmsSender } from '../ports/sms-sender.js';
-import { type Clock, systemClock } from '../services/auth/clock.js';
+import type { WebhookTransport } from '../ports/webhook-transport.js';
 import { planReminders } from '../services/notifications/reminders.js';
 import { nextNotificationDueAt, sendDueNotifications } from '../services/notifications/send.js';
 import { flushDueDigests, nextDigestDueAt } from '../services/notifications/upload-digests.js';
 import { type DeliveryDeps, deliverLane, dueLanes } from '../services/webhooks/deliver.js';
-import type { SecretSealer } from '../services/webhooks/secrets.js';
-import type { WebhookTransport } from '../services/webhooks/transport.js';
 import { connectionOf } from './connection.js';
 import { dispatchOutbox } from './dispatch-outbox.js';
 import { createQueues, QUEUES, wakeJobId } from './queues.js';
@@ -56,7 +56,7 @@ type Data = { key: string };
  */
 export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   const { db, config } = deps;
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? defaultClock;
   const log = deps.logger;
   const connection = connectionOf(db);
   const boss = deps.boss ?? new PgBoss({ ...connection, max: 4, application_name: 'lecoffre-jobs', useListenNotify: true });
@@ -70,7 +70,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     db,
     clock,
     sealer: deps.sealer,
-    transport: deps.transport ?? httpWebhookTransport({ allowLoopback: config.webhooks.allowLoopback }),
+    transport: deps.transport ?? webhookTransportFor(config),
     random: deps.random,
   };
   const notificationDeps = { db, clock, mailer: deps.mailer, sms: deps.sms, baseUrl: config.baseUrl };

@@ -3245,7 +3245,7 @@ export interface operations {
                 "multipart/form-data": {
                     /** @description SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file. */
                     sha256?: string;
-                    /** @description jpg, png or pdf (checked on the bytes); one part per file. */
+                    /** @description .pdf, .png, .jpg, .jpeg (checked on the bytes); one part per file. */
                     file: string[];
                 };
             };
@@ -3334,7 +3334,7 @@ export interface operations {
                     clientId?: string;
                     /** @description SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file. */
                     sha256?: string;
-                    /** @description jpg, png or pdf (checked on the bytes); one part per file. */
+                    /** @description .pdf, .png, .jpg, .jpeg (checked on the bytes); one part per file. */
                     file: string[];
                 };
             };

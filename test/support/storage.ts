@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createEnvelopeCipher } from '../../api/adapters/crypto/envelope-cipher.js';
 import { createKeyRing, type KeyRing, masterKeyFrom } from '../../api/adapters/crypto/key-wrap.js';
 import { FsBlobStore } from '../../api/adapters/storage/fs-blob-store.js';
-import type { DocumentStorage } from '../../api/services/documents/document-storage.js';
+import type { DocumentStorage } from '../../api/ports/document-storage.js';
 
 /** Real storage (filesystem blob store, real envelope encryption) in a temporary directory; the ring also seals webhook secrets. */
 export async function testStorage(

@@ -3,17 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import supertest from 'supertest';
-import { keyRingSecretSealer } from '../../api/adapters/webhooks/key-ring-sealer.js';
 import { createApp } from '../../api/app.js';
+import { webhookSealerFor } from '../../api/composition.js';
 import { type Config, loadConfig } from '../../api/config.js';
 import { type Database, openDatabase } from '../../api/db/database.js';
 import { newId } from '../../api/domain/ids.js';
+import type { Clock } from '../../api/ports/clock.js';
+import type { DocumentStorage } from '../../api/ports/document-storage.js';
+import type { SecretSealer } from '../../api/ports/secret-sealer.js';
 import type { SmsSender } from '../../api/ports/sms-sender.js';
 import { mintApiKey } from '../../api/services/api-keys/mint-api-key.js';
-import type { Clock } from '../../api/services/auth/clock.js';
 import { openSession } from '../../api/services/auth/sessions.js';
-import type { DocumentStorage } from '../../api/services/documents/document-storage.js';
-import type { SecretSealer } from '../../api/services/webhooks/secrets.js';
 import { createTestDatabase } from './database.js';
 import { testStorage } from './storage.js';
 
@@ -62,7 +62,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     db,
     logger: pino({ level: process.env.LECOFFRE_TEST_LOG ?? 'silent' }),
     storage: storage.storage,
-    webhookSealer: keyRingSecretSealer(storage.ring),
+    webhookSealer: webhookSealerFor(storage.ring),
   });
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
   const otherOffice = await createOffice(db, 'SCP BRISSON VILLECOURT');
@@ -74,7 +74,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     otherOffice,
     request: supertest(app),
     storage: storage.storage,
-    webhookSealer: keyRingSecretSealer(storage.ring),
+    webhookSealer: webhookSealerFor(storage.ring),
     databaseUrl: database.url,
     async close() {
       await db.close();
@@ -129,7 +129,7 @@ export async function createIdentityTestApp(
     clock,
     sms: options.sms,
     storage: storage.storage,
-    webhookSealer: keyRingSecretSealer(storage.ring),
+    webhookSealer: webhookSealerFor(storage.ring),
   });
   server.on('request', app);
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
@@ -143,7 +143,7 @@ export async function createIdentityTestApp(
     clock,
     baseUrl,
     storage: storage.storage,
-    webhookSealer: keyRingSecretSealer(storage.ring),
+    webhookSealer: webhookSealerFor(storage.ring),
     databaseUrl: database.url,
     request: supertest(app),
     async close() {

@@ -1,5 +1,14 @@
 import type { DocumentFile } from '@lecoffre/sdk';
-import { ConnectionError, errorFromResponse, type LeCoffreError, newIdempotencyKey, retryDelayMs, TimeoutError } from '@lecoffre/sdk';
+import {
+  ACCEPTED_FILE_EXTENSIONS,
+  ACCEPTED_FILE_TYPES,
+  ConnectionError,
+  errorFromResponse,
+  type LeCoffreError,
+  newIdempotencyKey,
+  retryDelayMs,
+  TimeoutError,
+} from '@lecoffre/sdk';
 import type { LeCoffreConnection } from './connection.js';
 
 /**
@@ -35,15 +44,16 @@ export interface SendFilesOptions {
   timeoutMs?: number;
 }
 
-/** What the API accepts, checked on the bytes server-side; checked here on the type to answer at once. */
-export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+/** What the API accepts (the SDK's copy of its list), checked on the bytes server-side; here on the type to answer at once. */
+export { ACCEPTED_FILE_TYPES };
 /** For `<input type="file" accept>`. */
-export const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+export const ACCEPT_ATTRIBUTE = [...ACCEPTED_FILE_EXTENSIONS, ...ACCEPTED_FILE_TYPES].join(',');
 
 /** False for a file the API would refuse by its type (`unsupported_file_type`), judged by MIME type or name. */
 export function hasAcceptedType(file: File): boolean {
   if ((ACCEPTED_FILE_TYPES as readonly string[]).includes(file.type)) return true;
-  return file.type === '' && /\.(pdf|jpe?g|png)$/i.test(file.name);
+  const name = file.name.toLowerCase();
+  return file.type === '' && ACCEPTED_FILE_EXTENSIONS.some((extension) => name.endsWith(extension));
 }
 
 export function requestFilesPath(requestId: string): string {

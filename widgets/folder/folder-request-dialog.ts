@@ -1,7 +1,6 @@
-import type { DocumentRequest, DocumentType, Folder } from '@lecoffre/sdk';
+import { type DocumentRequest, type DocumentType, type Folder, foldForSearch } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { foldText } from './fold-text.js';
 import type { FolderClientView } from './folder-client.js';
 import { FolderDialog } from './folder-dialog.js';
 
@@ -176,10 +175,10 @@ export class FolderRequestDialog extends FolderDialog {
 
   private renderCatalogue(): TemplateResult {
     const t = this.t;
-    const wanted = foldText(this.filter);
+    const wanted = foldForSearch(this.filter);
     const shown = new Set([...this.suggested, ...this.added].map((type) => type.id));
     const matches = this.catalogue
-      .filter((type) => !shown.has(type.id) && foldText(`${type.label} ${type.labelEn ?? ''}`).includes(wanted))
+      .filter((type) => !shown.has(type.id) && foldForSearch(`${type.label} ${type.labelEn ?? ''}`).includes(wanted))
       .slice(0, SHOWN_MATCHES);
     return html`
       <label class="label" for="filter">${t.filterCatalogue}</label>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { blobStoreContract } from './blob-store-contract.js';
+import { blobStoreContract } from './blob-store-contract.test-support.js';
 import { FsBlobStore } from './fs-blob-store.js';
 
 const dirs: string[] = [];

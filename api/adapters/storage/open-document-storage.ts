@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { DocumentStorage } from '../../services/documents/document-storage.js';
+import type { DocumentStorage } from '../../ports/document-storage.js';
 import { createEnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { KeyRing } from '../crypto/key-wrap.js';
 import { FsBlobStore } from './fs-blob-store.js';

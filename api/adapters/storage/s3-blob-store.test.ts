@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import S3rver from 's3rver';
 import { BlobNotFoundError } from '../../ports/blob-store.js';
-import { blobStoreContract } from './blob-store-contract.js';
+import { blobStoreContract } from './blob-store-contract.test-support.js';
 import { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.js';
 import { type SigV4CheckingProxy, startSigV4CheckingProxy } from './sigv4-checking-proxy.double.js';
 

@@ -3,8 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
-import { type AddressPolicy, forbiddenAddressReason } from '../../services/webhooks/address-policy.js';
-import type { TransportError, WebhookRequest, WebhookResponse, WebhookTransport } from '../../services/webhooks/transport.js';
+import { type AddressPolicy, forbiddenAddressReason } from '../../domain/address-policy.js';
+import type { TransportError, WebhookRequest, WebhookResponse, WebhookTransport } from '../../ports/webhook-transport.js';
 
 export interface HttpTransportOptions extends AddressPolicy {
   /** The whole exchange, connection to last byte read. The product's rule is 15 s; tests pass less. */

@@ -1,4 +1,4 @@
-import type { SecretSealer } from '../../services/webhooks/secrets.js';
+import type { SecretSealer } from '../../ports/secret-sealer.js';
 import { type KeyRing, unwrapDataKey, wrapDataKey } from '../crypto/key-wrap.js';
 
 /**

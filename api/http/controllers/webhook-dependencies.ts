@@ -1,6 +1,6 @@
 import type { Request } from 'express';
+import type { SecretSealer } from '../../ports/secret-sealer.js';
 import type { WebhookServiceDeps } from '../../services/webhooks/manage-endpoints.js';
-import type { SecretSealer } from '../../services/webhooks/secrets.js';
 import { appServices } from '../app-services.js';
 import { identityDependencies } from '../authentication.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMemberSession, createTestApp, mintWidgetToken, type TestApp } from '../../../test/support/test-app.js';
+import { systemClock } from '../../adapters/clock/system-clock.js';
 import { dispatchOutbox } from '../../jobs/dispatch-outbox.js';
-import { systemClock } from '../../services/auth/clock.js';
 
 let t: TestApp;
 before(async () => {

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { listDevOutbox } from '../../adapters/sms/dev-outbox.js';
+import { readDevOutbox } from '../../composition.js';
 import { appServices } from '../app-services.js';
 import { escapeHtml, plainPage } from './plain-page.js';
 
@@ -13,7 +13,7 @@ export function devRoutes(): Router {
     try {
       const to = typeof req.query.to === 'string' && req.query.to ? req.query.to : undefined;
       const limit = typeof req.query.limit === 'string' ? Number.parseInt(req.query.limit, 10) || undefined : undefined;
-      const messages = await listDevOutbox(appServices(req).db, { to, limit });
+      const messages = await readDevOutbox(appServices(req).db, { to, limit });
       res.set('Cache-Control', 'no-store');
       if (req.accepts(['json', 'html']) === 'html') {
         const items = messages

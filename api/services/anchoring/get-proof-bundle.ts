@@ -1,10 +1,10 @@
 import { Op } from 'sequelize';
 import { DomainError } from '../../domain/errors.js';
 import type { ProofStep } from '../../domain/merkle.js';
+import type { DocumentStorage } from '../../ports/document-storage.js';
 import { loadFolder } from '../access/folder-access.js';
 import { readAuditRows } from '../audit/audit-rows.js';
 import type { ServiceContext } from '../context.js';
-import type { DocumentStorage } from '../documents/document-storage.js';
 import { readStoredFile } from '../documents/read-stored-file.js';
 import { buildProofBundle, type ProofBundle } from './build-proof-bundle.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Database } from '../../db/database.js';
+import { addSeconds } from '../../domain/time.js';
 import type { LoginSecrets } from '../../ports/identity-provider.js';
-import { addSeconds } from './clock.js';
 import { hashSecret } from './secret-tokens.js';
 
 /** Time to go through ID.not's login page. */

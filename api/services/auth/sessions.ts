@@ -2,7 +2,7 @@ import { Op, type Transaction } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { SessionRow } from '../../db/models/identity.js';
 import { newId } from '../../domain/ids.js';
-import { addSeconds } from './clock.js';
+import { addSeconds } from '../../domain/time.js';
 import { hashSecret, newSecretToken } from './secret-tokens.js';
 
 export interface SessionPolicy {

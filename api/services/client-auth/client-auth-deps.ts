@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
+import type { Clock } from '../../ports/clock.js';
 import type { SmsSender } from '../../ports/sms-sender.js';
-import type { Clock } from '../auth/clock.js';
 import type { SessionMeta, SessionPolicy } from '../auth/sessions.js';
 
 /** What the client sign-in use cases need (they run before there is an actor, so no ServiceContext). */

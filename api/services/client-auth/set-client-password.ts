@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
+import type { Clock } from '../../ports/clock.js';
 import { requireClient } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Clock } from '../auth/clock.js';
 import { revokeAllSessions } from '../auth/sessions.js';
 import type { ServiceContext } from '../context.js';
 import { hashPassword } from './password-hash.js';

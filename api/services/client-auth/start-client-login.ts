@@ -1,6 +1,6 @@
 import { normalizeEmail } from '../../domain/contact.js';
 import { newId } from '../../domain/ids.js';
-import { addSeconds } from '../auth/clock.js';
+import { addSeconds } from '../../domain/time.js';
 import { hashSecret, newSecretToken } from '../auth/secret-tokens.js';
 import { enforceRateLimit, hitRateLimit } from '../rate-limits/rate-limiter.js';
 import { rules } from '../rate-limits/rules.js';

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import { DomainError } from '../../domain/errors.js';
+import type { DocumentStorage } from '../../ports/document-storage.js';
 import type { ServiceContext } from '../context.js';
 import { type FileTarget, recordDocumentFile, resolveFileTarget } from '../files/record-document-file.js';
 import type { DocumentFile } from '../files/views.js';
-import type { DocumentStorage } from './document-storage.js';
 import { sanitiseFileName } from './file-names.js';
 import { type StoredUpload, storeUpload } from './store-upload.js';
 

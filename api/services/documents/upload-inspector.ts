@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
+import { ACCEPTED_FILE_TYPES, type AcceptedFileType } from '../../domain/file-types.js';
 import { UploadRejected } from './upload-rejected.js';
 
-export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export type AcceptedFileType = (typeof ACCEPTED_FILE_TYPES)[number];
+export { ACCEPTED_FILE_TYPES, type AcceptedFileType };
 
 /** file-type's own "reasonable detection size": every signature we accept sits well inside it. */
 const SNIFF_BYTES = 4100;

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { DocumentFileRow } from '../../db/models/document.js';
 import { DomainError } from '../../domain/errors.js';
+import type { DocumentStorage } from '../../ports/document-storage.js';
 import type { ServiceContext } from '../context.js';
-import type { DocumentStorage } from '../documents/document-storage.js';
 import { readStoredFile } from '../documents/read-stored-file.js';
 import { loadFile } from './load-file.js';
 

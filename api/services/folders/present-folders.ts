@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { AnchorBatchRow, FolderAnchorRow } from '../../db/models/anchoring.js';
 import type { FolderRow } from '../../db/models/folder.js';
-import { completionOf } from '../../domain/review.js';
+import { completionOf, type RequestStatus } from '../../domain/review.js';
 import type { ServiceContext } from '../context.js';
 import { type Folder, type FolderAnchorSummary, type FolderClient, toFolder } from './views.js';
 
@@ -26,9 +26,9 @@ export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], tra
   const links = await models.FolderClient.findAll({ where: { folderId: folderIds }, order: [['createdAt', 'ASC']], transaction });
   const members = await models.FolderMember.findAll({ where: { folderId: folderIds }, transaction });
   const counts = await sequelize.query<ClientCountRow>(
-    `SELECT folder_id, client_id, count(*) AS total, count(*) FILTER (WHERE status = 'validated') AS validated
+    `SELECT folder_id, client_id, count(*) AS total, count(*) FILTER (WHERE status = :validated) AS validated
      FROM document_requests WHERE folder_id IN (:folderIds) AND cancelled_at IS NULL GROUP BY folder_id, client_id`,
-    { replacements: { folderIds }, type: QueryTypes.SELECT, transaction },
+    { replacements: { folderIds, validated: 'validated' satisfies RequestStatus }, type: QueryTypes.SELECT, transaction },
   );
   const anchoredIds = rows.filter((r) => r.anchorStatus !== null).map((r) => r.id);
   const anchors = anchoredIds.length ? await models.FolderAnchor.findAll({ where: { folderId: anchoredIds }, transaction }) : [];

@@ -1,4 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
+import type { FileStatus, RequestStatus } from '../../domain/review.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
 import { emitEvent } from '../outbox/emit-event.js';
@@ -18,9 +19,13 @@ export async function refreshFolderStats(ctx: ServiceContext, transaction: Trans
   const [counts] = await sequelize.query<Counts>(
     `SELECT
        (SELECT count(*) FROM document_requests WHERE folder_id = :folderId AND cancelled_at IS NULL) AS total,
-       (SELECT count(*) FROM document_requests WHERE folder_id = :folderId AND cancelled_at IS NULL AND status = 'validated') AS validated,
-       (SELECT count(*) FROM document_files WHERE folder_id = :folderId AND status = 'pending') AS pending`,
-    { replacements: { folderId }, type: QueryTypes.SELECT, transaction },
+       (SELECT count(*) FROM document_requests WHERE folder_id = :folderId AND cancelled_at IS NULL AND status = :validated) AS validated,
+       (SELECT count(*) FROM document_files WHERE folder_id = :folderId AND status = :pending) AS pending`,
+    {
+      replacements: { folderId, validated: 'validated' satisfies RequestStatus, pending: 'pending' satisfies FileStatus },
+      type: QueryTypes.SELECT,
+      transaction,
+    },
   );
   const folder = await models.Folder.findByPk(folderId, { transaction });
   if (!folder) return;

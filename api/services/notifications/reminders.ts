@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
-import type { Clock } from '../auth/clock.js';
+import type { RequestStatus } from '../../domain/review.js';
+import type { Clock } from '../../ports/clock.js';
 import { addDays, parisDate } from './paris-date.js';
 import type { NotificationSettings } from './settings.js';
 import { type PlannedNotification, planNotifications } from './store.js';
@@ -57,9 +58,13 @@ export async function planReminders(deps: { db: Database; clock: Clock }): Promi
          JOIN folders f ON f.id = r.folder_id AND f.status = 'open'
          JOIN folder_clients fc ON fc.folder_id = r.folder_id AND fc.client_id = r.client_id
          LEFT JOIN office_notification_settings s ON s.office_id = r.office_id
-        WHERE r.cancelled_at IS NULL AND r.status = 'requested' AND r.due_date IS NOT NULL
+        WHERE r.cancelled_at IS NULL AND r.status = :requested AND r.due_date IS NOT NULL
           AND r.due_date <= CAST(:horizon AS date)`,
-      { replacements: { horizon: addDays(today, 60) }, type: QueryTypes.SELECT, transaction },
+      {
+        replacements: { horizon: addDays(today, 60), requested: 'requested' satisfies RequestStatus },
+        type: QueryTypes.SELECT,
+        transaction,
+      },
     );
     const groups = new Map<string, { c: Candidate; requestIds: string[] }>();
     for (const c of candidates) {

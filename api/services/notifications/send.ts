@@ -1,9 +1,9 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { NotificationRow } from '../../db/models/webhooks.js';
+import type { Clock } from '../../ports/clock.js';
 import { MailDeliveryError, type Mailer } from '../../ports/mailer.js';
 import type { SmsSender } from '../../ports/sms-sender.js';
-import type { Clock } from '../auth/clock.js';
 import { renderNotification } from './render.js';
 
 export interface NotificationDeps {

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database.js';
 import { invalidField } from '../../domain/errors.js';
+import type { Clock } from '../../ports/clock.js';
 import { requireCapability } from '../access/principals.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Clock } from '../auth/clock.js';
 import type { ServiceContext } from '../context.js';
 
 /** How the office reminds clients of requested documents that have a due date. */

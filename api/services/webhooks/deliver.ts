@@ -1,11 +1,12 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
-import type { Clock } from '../auth/clock.js';
+import type { Clock } from '../../ports/clock.js';
+import { type SecretSealer } from '../../ports/secret-sealer.js';
+import type { WebhookTransport } from '../../ports/webhook-transport.js';
 import type { EventType } from '../outbox/emit-event.js';
 import { webhookBody } from './outbox-event.js';
 import { recordAttempt } from './record-attempt.js';
-import { type SecretSealer, signatureHeader } from './secrets.js';
-import type { WebhookTransport } from './transport.js';
+import { signatureHeader } from './secrets.js';
 
 export interface DeliveryDeps {
   db: Database;

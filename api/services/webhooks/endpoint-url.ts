@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { type AddressPolicy, forbiddenAddressReason } from '../../domain/address-policy.js';
 import { DomainError } from '../../domain/errors.js';
-import { type AddressPolicy, forbiddenAddressReason } from './address-policy.js';
 
 /** Every address a host name resolves to. Injectable so that tests need no DNS. */
 export type Resolver = (hostname: string) => Promise<string[]>;

@@ -2,14 +2,15 @@ import { Op } from 'sequelize';
 import { invalidField } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { tidy } from '../../domain/text.js';
+import type { Clock } from '../../ports/clock.js';
+import { type SecretSealer } from '../../ports/secret-sealer.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Clock } from '../auth/clock.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
 import { loadEndpoint, requireWebhookAccess, wakeDeliveryWorkers } from './access.js';
 import { checkEndpointUrl, type EndpointUrlRules } from './endpoint-url.js';
 import { isPublicEventType } from './event-catalogue.js';
-import { formatSecret, newSecretKey, type SecretSealer } from './secrets.js';
+import { formatSecret, newSecretKey } from './secrets.js';
 import { toWebhookEndpoint, type WebhookEndpoint, type WebhookEndpointWithSecret, type WebhookEventType } from './views.js';
 
 /** What the webhook services need beyond the database: time, the secret sealer and the URL rules. */

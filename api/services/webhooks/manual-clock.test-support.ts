@@ -1,4 +1,4 @@
-import type { Clock } from '../auth/clock.js';
+import type { Clock } from '../../ports/clock.js';
 
 /** A clock tests move by hand: schedules of hours run in milliseconds. */
 export class ManualClock implements Clock {

@@ -1,7 +1,7 @@
 import { Op, QueryTypes } from 'sequelize';
 import { invalidField, notFound } from '../../domain/errors.js';
+import type { Clock } from '../../ports/clock.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import type { Clock } from '../auth/clock.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
 import { loadEndpoint, requireWebhookAccess, wakeDeliveryWorkers } from './access.js';

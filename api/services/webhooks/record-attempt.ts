@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.js';
 import { newId } from '../../domain/ids.js';
-import type { Clock } from '../auth/clock.js';
+import type { Clock } from '../../ports/clock.js';
+import type { WebhookResponse } from '../../ports/webhook-transport.js';
 import { planEndpointDisabledNotices } from '../notifications/endpoint-disabled.js';
 import { nextAttemptAt, parseRetryAfter } from './retry-schedule.js';
-import type { WebhookResponse } from './transport.js';
 
 /** An endpoint failing without a break this long is turned off, and its office's notaries told. */
 export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3600 * 1000;

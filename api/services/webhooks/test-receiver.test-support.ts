@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import type { Clock } from '../auth/clock.js';
+import type { Clock } from '../../ports/clock.js';
 
 /**
  * A vendor's receiver on loopback, as the docs tell vendors to write one: it verifies every delivery

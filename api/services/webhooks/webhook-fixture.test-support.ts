@@ -5,6 +5,7 @@ import { createKeyRing, masterKeyFrom } from '../../adapters/crypto/key-wrap.js'
 import { httpWebhookTransport } from '../../adapters/webhooks/http-transport.js';
 import { keyRingSecretSealer } from '../../adapters/webhooks/key-ring-sealer.js';
 import { dispatchOutbox } from '../../jobs/dispatch-outbox.js';
+import type { WebhookTransport } from '../../ports/webhook-transport.js';
 import type { ServiceContext } from '../context.js';
 import { type DeliveryDeps, deliverDue } from './deliver.js';
 import {
@@ -15,7 +16,6 @@ import {
 } from './manage-endpoints.js';
 import { ManualClock } from './manual-clock.test-support.js';
 import { startTestReceiver, type TestReceiver } from './test-receiver.test-support.js';
-import type { WebhookTransport } from './transport.js';
 
 export interface WebhookFixture {
   t: TestApp;

@@ -1,8 +1,8 @@
 import type { WidgetComponent } from '../../domain/capabilities.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import { addSeconds } from '../../domain/time.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { addSeconds } from '../auth/clock.js';
 import { hashSecret, newSecretToken } from '../auth/secret-tokens.js';
 import type { ServiceContext } from '../context.js';
 import { enforceRateLimit } from '../rate-limits/rate-limiter.js';

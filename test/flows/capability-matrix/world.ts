@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { systemClock } from '../../../api/adapters/clock/system-clock.js';
 import type { Principal } from '../../../api/domain/capabilities.js';
 import { dispatchOutbox } from '../../../api/jobs/dispatch-outbox.js';
 import { mintApiKey } from '../../../api/services/api-keys/mint-api-key.js';
-import { systemClock } from '../../../api/services/auth/clock.js';
 import { openSession } from '../../../api/services/auth/sessions.js';
 import { clientActor, recordUploadedFile } from '../../support/files.js';
 import { createIdentityTestApp, createMemberSession, type IdentityTestApp, mintWidgetToken } from '../../support/test-app.js';

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { Router } from 'express';
+import { openAnchor } from './adapters/anchor/open-anchor.js';
+import { systemClock } from './adapters/clock/system-clock.js';
+import { createEnvelopeCipher } from './adapters/crypto/envelope-cipher.js';
+import type { KeyRing } from './adapters/crypto/key-wrap.js';
+import { loadKeyRing, MASTER_KEY_FILE, parseMasterKey } from './adapters/crypto/master-key.js';
+import { openKeyRing } from './adapters/crypto/open-key-ring.js';
+import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
+import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
+import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
+import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
+import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
+import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
+import { httpWebhookTransport } from './adapters/webhooks/http-transport.js';
+import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Anchor } from './ports/anchor.js';
+import type { Clock } from './ports/clock.js';
+import type { DataKeyCipher } from './ports/data-key-cipher.js';
+import type { DocumentStorage } from './ports/document-storage.js';
+import type { IdentityProvider } from './ports/identity-provider.js';
+import type { Mailer } from './ports/mailer.js';
+import type { SecretSealer } from './ports/secret-sealer.js';
+import type { SmsSender } from './ports/sms-sender.js';
+import type { WebhookTransport } from './ports/webhook-transport.js';
+
+/**
+ * The composition root: the one module that decides which adapter serves which port, from the config.
+ * main.ts, app.ts, the jobs, the dev routes, the rotation script and the test app ask it; nothing else
+ * imports api/adapters (dependency-cruiser's `adapters-chosen-once` rule). Swapping a provider is a change
+ * here and in its adapter, nowhere else.
+ */
+
+export { MasterKeyError } from './adapters/crypto/master-key.js';
+
+/** The adapters an API process runs on (main.ts). */
+export interface ProcessAdapters {
+  clock: Clock;
+  storage: DocumentStorage;
+  /** Seals webhook secrets with the same key ring as the files: the API and the jobs share it. */
+  webhookSealer: SecretSealer;
+  sms: SmsSender;
+  mailer: Mailer & { close?(): void };
+  anchor: Anchor;
+}
+
+export async function composeProcess(config: Config, db: Database): Promise<ProcessAdapters> {
+  const keyRing = await openKeyRing(config);
+  return {
+    clock: defaultClock,
+    storage: openDocumentStorage(config, keyRing),
+    webhookSealer: webhookSealerFor(keyRing),
+    sms: smsSenderFor(config, db),
+    mailer: mailerFromConfig(config, db),
+    anchor: await openAnchor(config),
+  };
+}
+
+/** The machine's clock; tests pass a manual one instead. */
+export const defaultClock: Clock = systemClock;
+
+/** An HTTP provider in production, the dev outbox (readable at /dev/outbox) in the embedded mode. */
+export function smsSenderFor(config: Pick<Config, 'sms'>, db: Database): SmsSender {
+  return config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db);
+}
+
+/** ID.not, or the dev identity provider the app mounts under the issuer's path in the embedded mode. */
+export function identityProviderFor(config: Pick<Config, 'idnot'>): IdentityProvider {
+  return openIdIdentityProvider(config.idnot);
+}
+
+/** The dev identity provider's own routes (embedded mode only: app.ts never mounts them in production). */
+export function devIdentityProviderRoutes(config: Pick<Config, 'idnot'>): Router {
+  return devIdentityProvider(config.idnot);
+}
+
+/** Webhook deliveries over HTTP with the SSRF guard; loopback only where the config allows it. */
+export function webhookTransportFor(config: Pick<Config, 'webhooks'>): WebhookTransport {
+  return httpWebhookTransport({ allowLoopback: config.webhooks.allowLoopback });
+}
+
+/** The webhook secret sealer over a key ring (the test app builds its ring in a temporary directory). */
+export function webhookSealerFor(ring: KeyRing): SecretSealer {
+  return keyRingSecretSealer(ring);
+}
+
+/** What the dev outbox holds, newest first (the /dev/outbox page). */
+export const readDevOutbox = listDevOutbox;
+
+/**
+ * The keys of a master key rotation (scripts/rotate-master-key.ts): the ring as configured, never a
+ * generated key (a rotation that invented one would seal nothing and strand every record).
+ */
+export async function rotationKeys(
+  config: Config,
+): Promise<{ cipher: DataKeyCipher; currentKeyId: string; previousKeyIds: string[]; source: string }> {
+  const ring = await loadKeyRing({
+    masterKey: config.documents.masterKey,
+    previousMasterKeys: config.documents.previousMasterKeys.join(','),
+    dataDir: config.dataDir,
+    generateIfMissing: false,
+  });
+  return {
+    cipher: createEnvelopeCipher(ring),
+    currentKeyId: ring.current.id,
+    previousKeyIds: config.documents.previousMasterKeys.map((k, i) => parseMasterKey(k, `LECOFFRE_PREVIOUS_MASTER_KEYS (key ${i + 1})`).id),
+    source: config.documents.masterKey ? 'LECOFFRE_MASTER_KEY' : path.join(config.dataDir, MASTER_KEY_FILE),
+  };
+}
