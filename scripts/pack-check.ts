@@ -7,8 +7,7 @@
  * Prints a table and the time taken; exits 1 with every violation spelled out.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +57,12 @@ function cleanEnv(): NodeJS.ProcessEnv {
 async function pack(names: string[], into: string): Promise<Map<string, string>> {
   const workspaces = names.flatMap((name) => ['--workspace', name]);
   const stdout = await mustRun('npm pack', 'npm', ['pack', '--json', '--pack-destination', into, ...workspaces], ROOT);
-  const packed = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ name: string; filename: string; size: number; entryCount: number }>;
+  const packed = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{
+    name: string;
+    filename: string;
+    size: number;
+    entryCount: number;
+  }>;
   const tarballs = new Map<string, string>();
   for (const entry of packed) {
     tarballs.set(entry.name, path.join(into, entry.filename.replace(/^@/, '').replace('/', '-')));
@@ -94,14 +98,18 @@ async function checkConsumer(consumer: Consumer, tarballs: Map<string, string>, 
     }
     if (consumer.name === '@lecoffre/sdk') {
       const list = packages.map((p) => `${p.name}@${p.version}`).join(', ');
-      assert.ok(packages.length <= SDK_BUDGET.packages, `@lecoffre/sdk installs ${packages.length} packages (budget ${SDK_BUDGET.packages}): ${list}`);
+      assert.ok(
+        packages.length <= SDK_BUDGET.packages,
+        `@lecoffre/sdk installs ${packages.length} packages (budget ${SDK_BUDGET.packages}): ${list}`,
+      );
       assert.ok(bytes <= SDK_BUDGET.bytes, `@lecoffre/sdk takes ${formatBytes(bytes)} on disk (budget ${formatBytes(SDK_BUDGET.bytes)})`);
     }
     if (consumer.name === '@lecoffre/widgets') {
       const manifest = JSON.parse(await readFile(path.join(dir, 'node_modules/@lecoffre/widgets/package.json'), 'utf8'));
       assert.deepEqual(Object.keys(manifest.dependencies ?? {}).sort(), WIDGETS_DEPENDENCIES, '@lecoffre/widgets direct dependencies');
       assert.deepEqual(Object.keys(manifest.peerDependencies ?? {}).sort(), WIDGETS_OPTIONAL_PEERS, '@lecoffre/widgets peers');
-      for (const peer of WIDGETS_OPTIONAL_PEERS) assert.equal(manifest.peerDependenciesMeta?.[peer]?.optional, true, `${peer} is an optional peer`);
+      for (const peer of WIDGETS_OPTIONAL_PEERS)
+        assert.equal(manifest.peerDependenciesMeta?.[peer]?.optional, true, `${peer} is an optional peer`);
     }
     return undefined;
   });
@@ -112,7 +120,10 @@ async function checkConsumer(consumer: Consumer, tarballs: Map<string, string>, 
       return undefined;
     });
   }
-  const programs: Array<['esm' | 'cjs', string]> = [['esm', 'out/consumer.mjs'], ...(consumer.cjs ? [['cjs', 'out/consumer.cjs'] as ['cjs', string]] : [])];
+  const programs: Array<['esm' | 'cjs', string]> = [
+    ['esm', 'out/consumer.mjs'],
+    ...(consumer.cjs ? [['cjs', 'out/consumer.cjs'] as ['cjs', string]] : []),
+  ];
   for (const [column, program] of programs) {
     await check(row, column, `${consumer.name}: the ${column.toUpperCase()} program`, async () => {
       const stdout = await mustRun(column, process.execPath, [program, bundles.valid], dir, env);
@@ -175,7 +186,9 @@ async function main(): Promise<number> {
     const header = ['package', 'tarball', 'packages', 'on disk', ...columns];
     const body = [...rows].map(([name, row]) => [name, row.tarball, row.installed, row.disk, ...columns.map((c) => row.cells[c] ?? '-')]);
     console.log(`\n${table(header, body)}\n`);
-    console.log(`Budgets: @lecoffre/sdk <= ${SDK_BUDGET.packages} packages and <= ${formatBytes(SDK_BUDGET.bytes)}; widgets depend on ${WIDGETS_DEPENDENCIES.join(', ')} only.`);
+    console.log(
+      `Budgets: @lecoffre/sdk <= ${SDK_BUDGET.packages} packages and <= ${formatBytes(SDK_BUDGET.bytes)}; widgets depend on ${WIDGETS_DEPENDENCIES.join(', ')} only.`,
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -11,7 +11,10 @@ const BIN = path.resolve(import.meta.dirname, '../../node_modules/.bin');
 const ATTW_RUNS: Record<string, string[][]> = {
   '@lecoffre/proof': [[]],
   // `./browser` is the self-contained ES module for <script type="module">: no require() is meant to reach it.
-  '@lecoffre/sdk': [['--exclude-entrypoints', './browser'], ['--profile', 'esm-only', '--entrypoints', './browser']],
+  '@lecoffre/sdk': [
+    ['--exclude-entrypoints', './browser'],
+    ['--profile', 'esm-only', '--entrypoints', './browser'],
+  ],
   // Web components for browsers and bundlers: an ES module package, no CommonJS build on purpose.
   '@lecoffre/widgets': [['--profile', 'esm-only']],
 };

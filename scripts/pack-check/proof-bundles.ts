@@ -31,7 +31,12 @@ export async function writeProofBundles(dir: string): Promise<ProofBundles> {
     const tamperedDocument = Object.keys(entries).find((name) => name.startsWith('Documents du client/'));
     if (!tamperedDocument) throw new Error('the fixture bundle holds no document');
     entries[tamperedDocument][entries[tamperedDocument].length - 1] ^= 0x01;
-    const bundles = { valid: path.join(dir, 'preuve.zip'), tampered: path.join(dir, 'preuve-modifiee.zip'), tamperedDocument, documents: files.length };
+    const bundles = {
+      valid: path.join(dir, 'preuve.zip'),
+      tampered: path.join(dir, 'preuve-modifiee.zip'),
+      tamperedDocument,
+      documents: files.length,
+    };
     await writeFile(bundles.valid, zip);
     await writeFile(bundles.tampered, zipSync(entries));
     return bundles;
