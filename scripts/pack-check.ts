@@ -54,6 +54,9 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_') || keep.has(key)));
 }
 
+/** "N files, size" of each tarball, for the table. */
+const tarballSizes = new Map<string, string>();
+
 async function pack(names: string[], into: string): Promise<Map<string, string>> {
   const workspaces = names.flatMap((name) => ['--workspace', name]);
   const stdout = await mustRun('npm pack', 'npm', ['pack', '--json', '--pack-destination', into, ...workspaces], ROOT);
@@ -70,7 +73,6 @@ async function pack(names: string[], into: string): Promise<Map<string, string>>
   }
   return tarballs;
 }
-const tarballSizes = new Map<string, string>();
 
 async function checkConsumer(consumer: Consumer, tarballs: Map<string, string>, bundles: ProofBundles, work: string, row: Row) {
   const dir = path.join(work, `consumer-${consumer.name.split('/')[1]}`);
@@ -91,9 +93,11 @@ async function checkConsumer(consumer: Consumer, tarballs: Map<string, string>, 
     const bytes = await diskBytes(path.join(dir, 'node_modules'));
     row.installed = String(packages.length);
     row.disk = formatBytes(bytes);
+    const lock = JSON.parse(await readFile(path.join(dir, 'node_modules/.package-lock.json'), 'utf8')) as {
+      packages: Record<string, { resolved?: string }>;
+    };
     for (const name of consumer.installs) {
-      const lock = JSON.parse(await readFile(path.join(dir, 'node_modules/.package-lock.json'), 'utf8'));
-      const resolved: string = lock.packages[`node_modules/${name}`]?.resolved ?? '';
+      const resolved = lock.packages[`node_modules/${name}`]?.resolved ?? '';
       assert.ok(resolved.startsWith('file:'), `${name} must come from its local tarball, came from ${resolved || 'nowhere'}`);
     }
     if (consumer.name === '@lecoffre/sdk') {
@@ -105,7 +109,11 @@ async function checkConsumer(consumer: Consumer, tarballs: Map<string, string>, 
       assert.ok(bytes <= SDK_BUDGET.bytes, `@lecoffre/sdk takes ${formatBytes(bytes)} on disk (budget ${formatBytes(SDK_BUDGET.bytes)})`);
     }
     if (consumer.name === '@lecoffre/widgets') {
-      const manifest = JSON.parse(await readFile(path.join(dir, 'node_modules/@lecoffre/widgets/package.json'), 'utf8'));
+      const manifest = JSON.parse(await readFile(path.join(dir, 'node_modules/@lecoffre/widgets/package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        peerDependencies?: Record<string, string>;
+        peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      };
       assert.deepEqual(Object.keys(manifest.dependencies ?? {}).sort(), WIDGETS_DEPENDENCIES, '@lecoffre/widgets direct dependencies');
       assert.deepEqual(Object.keys(manifest.peerDependencies ?? {}).sort(), WIDGETS_OPTIONAL_PEERS, '@lecoffre/widgets peers');
       for (const peer of WIDGETS_OPTIONAL_PEERS)
