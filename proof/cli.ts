@@ -1,7 +1,8 @@
 /**
- * `lecoffre verify <bundle.zip> [--tezos-rpc URL] [--json]`: checks a LeCoffre proof bundle with the same
- * verifier as the SDK (@lecoffre/proof), prints a verdict per document in French then English, and exits
- * 0 when the proof holds, 1 when it does not, 2 when the command itself is wrong (usage, unreadable file).
+ * `npx @lecoffre/proof verify <bundle.zip> [--tezos-rpc URL] [--json]` (installed: `lecoffre-proof verify`):
+ * checks a LeCoffre proof bundle with the same verifier as the SDK, prints a verdict per document in French
+ * then English, and exits 0 when the proof holds, 1 when it does not, 2 when the command itself is wrong
+ * (usage, unreadable file).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,8 @@ import { describeReport } from './describe-report.js';
 import { verifyProofBundle } from './verify-proof-bundle.js';
 
 const USAGE = `Utilisation / Usage:
-  lecoffre verify <preuve.zip> [--tezos-rpc <URL>] [--json]
+  npx @lecoffre/proof verify <preuve.zip> [--tezos-rpc <URL>] [--json]
+  (installé / installed: lecoffre-proof verify …)
 
   Vérifie une archive de preuve LeCoffre : chaque document, chaque chemin de Merkle, et avec --tezos-rpc,
   l'opération d'ancrage auprès d'un nœud Tezos (par ex. https://mainnet.tezos.ecadinfra.com).

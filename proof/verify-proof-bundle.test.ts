@@ -12,7 +12,7 @@ import { anchorRoot, bundleInput, collect, fixtureBatch, fixtureFiles } from '..
 import type { ProofCertificate } from './certificate.js';
 import { verifyProofBundle } from './verify-proof-bundle.js';
 
-const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DOC = "Documents du client/Hélène Dupont/Carte d'identité/cni-verso.pdf";
 const OTHER_DOC = 'Documents du client/Hélène Dupont/RIB/rib.pdf';
 
@@ -157,10 +157,10 @@ describe('verifyProofBundle names the culprit', () => {
     );
   });
 
-  describe('lecoffre verify (CLI)', () => {
+  describe('lecoffre-proof verify (CLI)', () => {
     const cli = (...args: string[]) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn('npx', ['tsx', 'bin/lecoffre.ts', ...args], { cwd: ROOT_DIR, env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn('npx', ['tsx', 'proof/cli.ts', ...args], { cwd: ROOT_DIR, env: { ...process.env, NO_COLOR: '1' } });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (data) => {
@@ -195,7 +195,7 @@ describe('verifyProofBundle names the culprit', () => {
       assert.match(failed.stdout, /FAILED/);
 
       assert.equal(usage.code, 2);
-      assert.match(usage.stderr, /lecoffre verify <preuve\.zip>/);
+      assert.match(usage.stderr, /npx @lecoffre\/proof verify <preuve\.zip>/);
     });
   });
 });

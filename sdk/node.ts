@@ -1,6 +1,6 @@
 /**
  * The SDK's Node entry (`lecoffre/sdk/node`): everything from the universal entry, plus what needs Node
- * or a Node-only dependency: webhook verification (svix ships for Node; it is not on the browser path).
+ * (webhook verification uses node:crypto; it is not on the browser path).
  */
 export * from './index.js';
 export { verifyWebhook, type WebhookEvent, type WebhookHeaders, WebhookVerificationError, webhooks } from './webhooks/verify-webhook.js';

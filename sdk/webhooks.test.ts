@@ -1,6 +1,6 @@
 /**
  * webhooks.verify on deliveries received over real HTTP, signed by an independent implementation of the
- * Standard Webhooks scheme (node:crypto below), not by svix, which the SDK uses to verify.
+ * Standard Webhooks scheme (node:crypto below), written apart from the SDK's own check.
  */
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';

@@ -14,7 +14,7 @@ import { findChromium } from './support/chromium.js';
 import { ADMIN_URL_ENV, buildTemplate, TEMPLATE_DATABASE } from './support/database.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const NODE_TEST_DIRS = ['api', 'sdk', 'demo-host', 'test'];
+const NODE_TEST_DIRS = ['api', 'proof', 'sdk', 'demo-host', 'test'];
 const BROWSER_TEST_DIRS = ['widgets'];
 const NODE_CONCURRENCY = 2;
 // A single hung test fails with its name instead of hanging the whole run.

@@ -4,7 +4,7 @@ import { errorFromResponse } from './error-from-response.js';
 import { ConnectionError, type LeCoffreError, TimeoutError } from './errors.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { retryDelayMs } from './retry-policy.js';
-import type { Transport } from './transport.js';
+import type { RequestBody, Transport } from './transport.js';
 
 /** Options every call accepts, overriding the client's defaults for that call only. */
 export interface RequestOptions {
@@ -42,7 +42,7 @@ export interface ApiRequest {
   query?: Record<string, QueryValue>;
   json?: unknown;
   /** A raw body, made anew for each attempt (a stream cannot be sent twice). */
-  body?: () => BodyInit;
+  body?: () => RequestBody;
   headers?: Record<string, string>;
   idempotencyKey?: string;
 }

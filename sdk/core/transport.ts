@@ -3,13 +3,19 @@
  * retries, timeouts, errors) is the SDK's; a transport only moves one request and its answer, so another
  * one (a proxy agent, a recording for a demo) gets all of that for free.
  */
+/**
+ * A body fetch accepts, named through `RequestInit`: a Node project's types (@types/node, no DOM lib) declare
+ * `RequestInit` but neither `BodyInit` nor `RequestCredentials`, and vendors compile against our declarations.
+ */
+export type RequestBody = NonNullable<RequestInit['body']>;
+
 export interface TransportRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: BodyInit;
+  body?: RequestBody;
   /** `include` for a cookie session (the session cookie must go along); otherwise the platform's default. */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
   /** Aborts on the caller's signal and on the attempt's timeout; the transport must honour it. */
   signal: AbortSignal;
 }
