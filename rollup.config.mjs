@@ -6,11 +6,13 @@
 //   widgets/dist  index.js (ESM for bundlers: lit, @lit/context and the SDK stay imports), index.d.ts
 //   dist/widgets  self-contained bundles for the API's /assets/: lecoffre-widgets.js (every element),
 //                 pages/<name>.js (one per hosted page), chunks/ (shared code, what loads on demand)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
+import { widgetEntries } from './scripts/widget-entries.mjs';
 import { workspaceSourcesPlugin } from './scripts/workspace-aliases.mjs';
 
 // Node >= 20 and the browsers of the last few years; async generators and private fields are native there.
@@ -55,15 +57,8 @@ const types = (dir, input) => ({
 const PROOF_ENTRIES = { index: 'proof/index.ts' };
 const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
 
-/** The widgets and every top-level page script; api/http/hosted/widget-assets.ts bundles the same entries in development. */
-const HOSTED_ENTRIES = {
-  'lecoffre-widgets': 'widgets/index.ts',
-  ...Object.fromEntries(
-    readdirSync('widgets/pages')
-      .filter((file) => file.endsWith('.ts') && !file.includes('.test.'))
-      .map((file) => [`pages/${file.slice(0, -3)}`, `widgets/pages/${file}`]),
-  ),
-};
+/** The widgets and every top-level page script (one list with the API's in-memory bundle: scripts/widget-entries.mjs). */
+const HOSTED_ENTRIES = Object.fromEntries(Object.entries(widgetEntries()).map(([name, file]) => [name, path.relative('.', file)]));
 
 const browserBundle = [workspaceSourcesPlugin(), nodeResolve({ browser: true }), terser({ format: { comments: false } })];
 

@@ -18,7 +18,8 @@ const TABS: FolderTab[] = ['open', 'archived'];
  *
  * @fires lecoffre-folder-selected - a folder was chosen: `{ folderId }`
  * @fires lecoffre-create-folder - "Créer un dossier" was clicked
- * @fires lecoffre-error - the list could not be read
+ * @fires lecoffre-error - the list could not be read: `{ code, message, status, requestId, error }`
+ * @fires lecoffre-session-expired - the API refused the token and `tokenProvider` gave no working one: `{ element, requestId, message }`
  * @csspart tabs - the two tabs
  * @csspart search - the search field
  * @csspart list - the folders
