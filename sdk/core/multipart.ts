@@ -17,7 +17,7 @@ export interface MultipartBody {
   offsets: number[];
 }
 
-const escape = (text: string) => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+const escapeName = (text: string) => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 
 function boundary(): string {
   const random = new Uint8Array(12);
@@ -38,12 +38,12 @@ export function multipartBody(fields: Array<[string, string]>, files: MultipartF
     length += bytes.byteLength;
   };
   const field = (name: string, value: string) =>
-    text(`--${mark}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value.replace(/\r\n|\r|\n/g, '\r\n')}\r\n`);
+    text(`--${mark}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value.replace(/\r\n|\r|\n/g, '\r\n')}\r\n`);
   for (const [name, value] of fields) field(name, value);
   files.forEach((file, index) => {
     field('sha256', hashes[index]);
     const type = file.blob.type || 'application/octet-stream';
-    text(`--${mark}\r\nContent-Disposition: form-data; name="file"; filename="${escape(file.name)}"\r\nContent-Type: ${type}\r\n\r\n`);
+    text(`--${mark}\r\nContent-Disposition: form-data; name="file"; filename="${escapeName(file.name)}"\r\nContent-Type: ${type}\r\n\r\n`);
     offsets.push(length);
     parts.push(file.blob);
     length += file.blob.size;
