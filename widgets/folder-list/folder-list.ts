@@ -5,7 +5,6 @@ import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
 import { controls, tokens } from '../core/theme.js';
 import { clockIcon } from '../folder/icons.js';
-import './events.js';
 import { FolderListController, type FolderListHost, type FolderTab } from './folder-list-controller.js';
 import { type FolderListMessages, MESSAGES } from './messages.js';
 
