@@ -26,7 +26,8 @@ async function buildWidgets(outDir: string): Promise<void> {
   if (!config) throw new Error('rollup.config.mjs has no configuration writing dist/widgets');
   const build = await rollup({ ...config, onwarn: () => {} });
   try {
-    await build.write({ ...(config.output as object), dir: outDir, sourcemap: false });
+    // Exactly as configured: the sourcemap comment is part of the bytes the hash covers.
+    await build.write({ ...(config.output as object), dir: outDir });
   } finally {
     await build.close();
   }
