@@ -13,15 +13,14 @@ declare function it(name: string, body: () => Promise<void>): void;
 // checked by tsc on widgets/type-tests/vendor-usage.tsx.
 describe('@lecoffre/widgets/react', () => {
   it('loads in the browser and wraps each registered element', async () => {
-    const expected = {
-      LeCoffreUpload: ['lecoffre-upload', LeCoffreUpload],
-      LeCoffreFolder: ['lecoffre-folder', LeCoffreFolder],
-      LeCoffreFolderList: ['lecoffre-folder-list', LeCoffreFolderList],
-      LeCoffreCompletionBar: ['lecoffre-completion-bar', CompletionBar],
-    } as const;
-    expect(Object.keys(wrappers).sort()).to.deep.equal(Object.keys(expected).sort());
-    for (const [name, [tag, elementClass]] of Object.entries(expected)) {
-      const component = wrappers[name as keyof typeof wrappers];
+    const expected = [
+      ['LeCoffreUpload', wrappers.LeCoffreUpload, 'lecoffre-upload', LeCoffreUpload],
+      ['LeCoffreFolder', wrappers.LeCoffreFolder, 'lecoffre-folder', LeCoffreFolder],
+      ['LeCoffreFolderList', wrappers.LeCoffreFolderList, 'lecoffre-folder-list', LeCoffreFolderList],
+      ['LeCoffreCompletionBar', wrappers.LeCoffreCompletionBar, 'lecoffre-completion-bar', CompletionBar],
+    ] as const;
+    expect(Object.keys(wrappers).sort()).to.deep.equal(expected.map(([name]) => name).sort());
+    for (const [name, component, tag, elementClass] of expected) {
       expect(customElements.get(tag)).to.equal(elementClass);
       expect(component.displayName).to.equal(name);
       // A forwardRef component: a ref reaches the element itself.
