@@ -3,14 +3,17 @@
 //   proof/dist    index.js (ESM), index.cjs (CommonJS), *.d.ts / *.d.cts, cli.js (`npx @lecoffre/proof verify`)
 //   sdk/dist      index.js / node.js (ESM), index.cjs / node.cjs, *.d.ts / *.d.cts, and browser/lecoffre.min.js
 //                 (minified ESM with every dependency inlined; the proof verifier is a chunk loaded on demand)
-//   widgets/dist  index.js (ESM for bundlers: lit, @lit/context and the SDK stay imports), index.d.ts
+//   widgets/dist  index.js, react.js (ESM for bundlers: lit, @lit/context, the SDK and react stay imports),
+//                 index.d.ts, react.d.ts
 //   dist/widgets  self-contained bundles for the API's /assets/: lecoffre-widgets.js (every element),
 //                 pages/<name>.js (one per hosted page), chunks/ (shared code, what loads on demand)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
+import { widgetEntries } from './scripts/widget-entries.mjs';
 import { workspaceSourcesPlugin } from './scripts/workspace-aliases.mjs';
 
 // Node >= 20 and the browsers of the last few years; async generators and private fields are native there.
@@ -54,16 +57,10 @@ const types = (dir, input) => ({
 
 const PROOF_ENTRIES = { index: 'proof/index.ts' };
 const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
+const WIDGETS_ENTRIES = { index: 'widgets/index.ts', react: 'widgets/react.ts' };
 
-/** The widgets and every top-level page script; api/http/hosted/widget-assets.ts bundles the same entries in development. */
-const HOSTED_ENTRIES = {
-  'lecoffre-widgets': 'widgets/index.ts',
-  ...Object.fromEntries(
-    readdirSync('widgets/pages')
-      .filter((file) => file.endsWith('.ts') && !file.includes('.test.'))
-      .map((file) => [`pages/${file.slice(0, -3)}`, `widgets/pages/${file}`]),
-  ),
-};
+/** The widgets and every top-level page script (one list with the API's in-memory bundle: scripts/widget-entries.mjs). */
+const HOSTED_ENTRIES = Object.fromEntries(Object.entries(widgetEntries()).map(([name, file]) => [name, path.relative('.', file)]));
 
 const browserBundle = [workspaceSourcesPlugin(), nodeResolve({ browser: true }), terser({ format: { comments: false } })];
 
@@ -85,16 +82,18 @@ export default [
   },
   types('sdk', SDK_ENTRIES),
   {
-    input: { index: 'widgets/index.ts' },
+    input: WIDGETS_ENTRIES,
     external: externalsOf('widgets'),
-    // hash-wasm (streaming SHA-256 above 256 MB) is inlined in a chunk loaded on demand: not an install for vendors.
+    // hash-wasm (streaming SHA-256 above 256 MB) is inlined in a chunk loaded on demand, and @lit/react (a
+    // 2 kB factory without state of its own) into react.js: neither is an install for vendors. React is a peer.
     plugins: [compile('widgets'), nodeResolve({ browser: true })],
     output: { dir: 'widgets/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
   },
   {
-    input: { index: 'widgets/index.ts' },
+    input: WIDGETS_ENTRIES,
     external: externalsOf('widgets'),
-    plugins: [dts({ tsconfig: 'widgets/tsconfig.json' })],
+    // respectExternal: @lit/react's types (EventName, ReactWebComponent) are inlined like its code.
+    plugins: [dts({ tsconfig: 'widgets/tsconfig.json', respectExternal: true })],
     output: { dir: 'widgets/dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
   {

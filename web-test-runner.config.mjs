@@ -2,7 +2,7 @@
 // test/run.ts; `npx wtr` alone works too.
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -45,6 +45,42 @@ function countingReporter() {
   };
 }
 
+/**
+ * `react` is CommonJS, which a browser cannot import: served as one ES module (esbuild, from the installed
+ * package), with its exports named, for the React wrappers' test (widgets/react.browser.test.ts).
+ */
+function reactAsModule() {
+  const PATH = '/__react-as-module.js';
+  let bundled;
+  return {
+    name: 'lecoffre-react-as-module',
+    resolveImport: ({ source }) => (source === 'react' ? PATH : undefined),
+    async serve(context) {
+      if (context.path !== PATH) return undefined;
+      bundled ??= (async () => {
+        const { createRequire } = await import('node:module');
+        // The production build: the development one patches `console`, which the runner has replaced.
+        const require = createRequire(import.meta.url);
+        const production = new URL('cjs/react.production.js', pathToFileURL(require.resolve('react/package.json')));
+        const names = Object.keys(require(fileURLToPath(production))).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+        const esbuild = await import('esbuild');
+        const result = await esbuild.build({
+          stdin: {
+            contents: `import React from 'react';\nexport default React;\nexport const { ${names.join(', ')} } = React;`,
+            resolveDir: ROOT_DIR,
+          },
+          bundle: true,
+          format: 'esm',
+          write: false,
+          define: { 'process.env.NODE_ENV': '"production"' },
+        });
+        return result.outputFiles[0].text;
+      })();
+      return { body: await bundled, type: 'js' };
+    },
+  };
+}
+
 export default {
   rootDir: ROOT_DIR,
   files: ['widgets/**/*.browser.test.ts', '!**/node_modules/**'],
@@ -58,6 +94,7 @@ export default {
       name: 'lecoffre-workspace-sources',
       resolveImport: ({ source }) => (workspaceSources[source] ? `/${relative(ROOT_DIR, workspaceSources[source])}` : undefined),
     },
+    reactAsModule(),
     browserApiPlugin(),
   ],
   middleware: [fixtureMiddleware],

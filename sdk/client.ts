@@ -1,7 +1,7 @@
 import { BearerToken } from './core/bearer-token.js';
 import { HttpClient } from './core/http-client.js';
 import { DEFAULT_MAX_RETRIES } from './core/retry-policy.js';
-import { fetchTransport, type Transport } from './core/transport.js';
+import { defaultTransport, type Transport } from './core/transport.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Catalogue } from './resources/catalogue.js';
 import { ClientAuth } from './resources/client-auth.js';
@@ -79,7 +79,7 @@ export class LeCoffre {
       bearer: options.cookieSession === true ? undefined : bearer,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      transport: options.transport ?? fetchTransport(options.fetch),
+      transport: options.transport ?? defaultTransport(options.fetch),
     });
     this.folders = new Folders(http);
     this.catalogue = new Catalogue(http);

@@ -16,8 +16,7 @@ export type {
 } from '@lecoffre/proof';
 export { LeCoffre, type LeCoffreOptions } from './client.js';
 export { BearerToken, type TokenProvider } from './core/bearer-token.js';
-// Building blocks the widgets share with the SDK's own requests (one error mapping, one retry policy, one
-// idempotency key format), so a widget's XHR upload behaves exactly as `files.upload`.
+// The SDK's error mapping, for the widgets' binary downloads outside the client (widgets/core/download.ts).
 export { errorFromResponse } from './core/error-from-response.js';
 export {
   ApiError,
@@ -33,9 +32,7 @@ export {
   TimeoutError,
 } from './core/errors.js';
 export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-client.js';
-export { newIdempotencyKey } from './core/idempotency-key.js';
 export type { Page, Paginated } from './core/paginated.js';
-export { retryDelayMs } from './core/retry-policy.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
 // The API's own rules, copied from its domain by `npm run generate`: check a file or filter a list

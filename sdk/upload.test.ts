@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { openAsBlob } from 'node:fs';
+import { createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
-import { samplePdf, TINY_PNG } from '../api/services/documents/sample-files.test-support.js';
+import { generatedPdf, samplePdf, TINY_PNG } from '../api/services/documents/sample-files.test-support.js';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
 import { LeCoffre, LeCoffreValidationError, type UploadProgress } from './index.js';
 
@@ -52,12 +53,41 @@ describe('files.upload', () => {
     assert.equal(stored[0].sha256Source, 'client', 'the server checked the hash the SDK computed');
     assert.equal(stored[1].name, 'document-2');
     assert.deepEqual(
-      progress.map((p) => `${p.phase} ${p.files}/${p.totalFiles}`),
+      progress.filter((p) => p.phase !== 'sending').map((p) => `${p.phase} ${p.files}/${p.totalFiles}`),
       ['hashing 1/2', 'hashing 2/2', 'sent 2/2'],
     );
     assert.equal(progress.at(-1)?.bytes, pdf.length + TINY_PNG.length);
     const extra = await lecoffre.files.uploadExtra(folderId, new Blob([TINY_PNG]), { clientId });
     assert.equal(extra[0].requestId, null);
+  });
+
+  it('reports the bytes sent as they leave, file by file, up to every byte of every file', async () => {
+    // A few MB from disk, read in chunks as fetch streams them: several progress events, not one at the end.
+    const large = path.join(dir, 'acte.pdf');
+    const generated = generatedPdf(3 * 1024 * 1024 + 17, 7);
+    await pipeline(generated.stream, createWriteStream(large));
+    const files = [
+      new File([await openAsBlob(large)], 'acte.pdf', { type: 'application/pdf' }),
+      new Blob([TINY_PNG], { type: 'image/png' }),
+    ];
+    const totalBytes = files[0].size + files[1].size;
+    const sending: UploadProgress[] = [];
+    const stored = await lecoffre.files.upload(requestId, files, {
+      onProgress: (p) => {
+        if (p.phase === 'sending') sending.push(p);
+      },
+    });
+    assert.equal(stored[0].sha256, generated.sha256());
+    assert.ok(sending.length > 3, `progress while sending, not only at the end (${sending.length} events)`);
+    for (const [index, p] of sending.entries()) {
+      assert.equal(p.totalBytes, totalBytes);
+      assert.equal(p.bytes, p.fileBytes[0] + p.fileBytes[1]);
+      if (index > 0) assert.ok(p.bytes > sending[index - 1].bytes, 'bytes only grow within one attempt');
+      // The files go in order: the second starts once the first is entirely sent.
+      if (p.fileBytes[1] > 0) assert.equal(p.fileBytes[0], files[0].size);
+    }
+    assert.deepEqual(sending.at(-1)?.fileBytes, [files[0].size, TINY_PNG.length]);
+    assert.equal(sending.at(-1)?.files, 2);
   });
 
   it('raises a typed error for a file the server refuses, and stores nothing', async () => {

@@ -45,6 +45,10 @@ export interface ApiRequest {
   body?: () => RequestBody;
   headers?: Record<string, string>;
   idempotencyKey?: string;
+  /** Bytes of `body` sent in the current attempt (uploads); each attempt starts again from 0. */
+  onUploadProgress?: (sentBytes: number) => void;
+  /** Told before each automatic retry, with the error that caused it and the wait before it. */
+  onRetry?: (error: LeCoffreError, delayMs: number) => void;
 }
 
 export interface ApiResponse {
@@ -124,6 +128,7 @@ export class HttpClient {
           body,
           credentials,
           signal: attemptAbort.signal,
+          onUploadProgress: request.onUploadProgress,
         });
         if (response.ok) return { status: response.status, headers: response.headers, data: await readBody(response) };
         failure = errorFromResponse(response, await response.text());
@@ -148,6 +153,7 @@ export class HttpClient {
       }
       const delay = attempt < maxRetries ? retryDelayMs(failure, attempt, retryAfterHeader) : undefined;
       if (delay === undefined) throw failure;
+      request.onRetry?.(failure, delay);
       await sleep(delay, signal);
       attempt++;
     }

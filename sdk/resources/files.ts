@@ -1,4 +1,6 @@
+import type { LeCoffreError } from '../core/errors.js';
 import type { PostOptions, RequestOptions } from '../core/http-client.js';
+import { multipartBody, sentPerFile } from '../core/multipart.js';
 import { Resource } from '../core/resource.js';
 
 // An empty id would address another route; ids are URL-encoded into the path.
@@ -6,19 +8,33 @@ const requestIdPattern = /^\/v1\/(document-requests|folders)\/[^/]+\//;
 
 import type { DocumentFile, RefuseFileInput } from '../types.js';
 
-/** What `upload` reports as it goes: each file hashed, then the request sent and stored. */
+/**
+ * What `upload` reports as it goes: each file hashed, then the bytes of the request as they leave, then
+ * the files stored. `sending` events come as the bytes go (in a browser through XMLHttpRequest, in Node
+ * as fetch reads the body); a retried request (network failure, 429, 5xx, a renewed token) sends again
+ * from 0.
+ */
 export interface UploadProgress {
-  phase: 'hashing' | 'sent';
-  /** Files done in this phase, and how many there are. */
+  phase: 'hashing' | 'sending' | 'sent';
+  /** Files done in this phase (hashed, or entirely sent), and how many there are. */
   files: number;
   totalFiles: number;
-  /** Bytes of the files done in this phase, and of all of them. */
+  /** Bytes of the files done in this phase (for `sending`, sent so far), and of all of them. */
   bytes: number;
   totalBytes: number;
+  /** `bytes`, file by file, in the order given. */
+  fileBytes: number[];
 }
 
 export interface UploadOptions extends PostOptions {
   onProgress?: (progress: UploadProgress) => void;
+  /**
+   * The hex SHA-256 of each file, in the order given, when the caller computed them already (e.g.
+   * streaming through a large file): the hashing phase is skipped. The server still checks them.
+   */
+  sha256?: readonly string[];
+  /** Told before each automatic retry, with the error that caused it and the wait before it. */
+  onRetry?: (error: LeCoffreError, delayMs: number) => void;
 }
 
 /** A file to send: a Blob (a browser File is one; in Node, `fs.openAsBlob(path)` reads from disk as it goes). */
@@ -38,9 +54,9 @@ async function sha256Hex(source: Blob): Promise<string> {
  * Files clients sent, and their review: `/v1/files/{id}`, and sending them.
  *
  * Uploads hash each file first (SHA-256, WebCrypto), so that the server refuses bytes altered on the way
- * (`checksum_mismatch`), then send one multipart request: every file is stored, or none. The body is made
- * anew for each retry (same idempotency key). Progress is reported per file; for byte-level progress in a
- * browser, the widgets upload with XMLHttpRequest (widgets/core/upload.ts).
+ * (`checksum_mismatch`), then send one multipart request: every file is stored, or none. Every retry
+ * sends the same body with the same idempotency key; on a 401 the token is renewed once (BearerToken).
+ * Progress is reported per file while hashing, then byte by byte while sending (see UploadProgress).
  */
 export class Files extends Resource {
   /** Sends files for a request ("Ajouter un document"); the request becomes `submitted`. */
@@ -67,32 +83,57 @@ export class Files extends Resource {
     if (!requestIdPattern.test(path)) throw new TypeError('upload: the id must be a non-empty string.');
     const files = Array.isArray(sources) ? sources : [sources];
     if (files.length === 0) throw new TypeError('upload: give at least one file.');
-    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    const report = (phase: UploadProgress['phase'], done: number) =>
+    if (options.sha256 && options.sha256.length !== files.length) throw new TypeError('upload: give one sha256 per file.');
+    const sizes = files.map((file) => file.size);
+    const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+    const report = (phase: UploadProgress['phase'], fileBytes: number[]) =>
       options.onProgress?.({
         phase,
-        files: done,
+        files: fileBytes.filter((bytes, index) => bytes === sizes[index]).length,
         totalFiles: files.length,
-        bytes: files.slice(0, done).reduce((s, f) => s + f.size, 0),
+        bytes: fileBytes.reduce((sum, bytes) => sum + bytes, 0),
         totalBytes,
+        fileBytes,
       });
-    const hashes: string[] = [];
-    // One after the other: a file is read into memory to be hashed, never two at once.
-    for (const [index, file] of files.entries()) {
-      hashes.push(await sha256Hex(file));
-      report('hashing', index + 1);
+    const upTo = (done: number) => sizes.map((size, index) => (index < done ? size : 0));
+    let hashes = options.sha256 ? [...options.sha256] : undefined;
+    if (!hashes) {
+      hashes = [];
+      // One after the other: a file is read into memory to be hashed, never two at once.
+      for (const [index, file] of files.entries()) {
+        hashes.push(await sha256Hex(file));
+        report('hashing', upTo(index + 1));
+      }
     }
-    const body = () => {
-      const form = new FormData();
-      for (const [name, value] of Object.entries(fields)) form.append(name, value);
-      files.forEach((file, index) => {
-        form.append('sha256', hashes[index]);
-        form.append('file', file, fileName(file, index));
-      });
-      return form;
-    };
-    const response = await this.http.request({ method: 'POST', path, body, idempotencyKey: options.idempotencyKey }, options);
-    report('sent', files.length);
+    const named = files.map((blob, index) => ({ blob, name: fileName(blob, index) }));
+    const { body, contentType, offsets } = multipartBody(Object.entries(fields), named, hashes);
+    let last = -1;
+    const onUploadProgress = options.onProgress
+      ? (sent: number) => {
+          // Framing bytes move nothing the caller sees: only report when a file's share moved.
+          const fileBytes = sentPerFile(sent, offsets, sizes);
+          const bytes = fileBytes.reduce((sum, value) => sum + value, 0);
+          if (bytes === last) return;
+          last = bytes;
+          report('sending', fileBytes);
+        }
+      : undefined;
+    const response = await this.http.request(
+      {
+        method: 'POST',
+        path,
+        body: () => {
+          last = -1;
+          return body;
+        },
+        headers: { 'Content-Type': contentType },
+        idempotencyKey: options.idempotencyKey,
+        onUploadProgress,
+        onRetry: options.onRetry,
+      },
+      options,
+    );
+    report('sent', sizes);
     return (response.data as { data: DocumentFile[] }).data;
   }
 

@@ -26,8 +26,8 @@ export interface LeCoffreSessionExpiredDetail {
 
 /**
  * Every event a LeCoffre element dispatches, with its `detail`. They bubble and are composed (they leave
- * the shadow root), so a host page listens on the element or on any ancestor. Another module may add its
- * own with `declare module '…/core/events.js' { interface LeCoffreEventMap { … } }`.
+ * the shadow root), so a host page listens on the element or on any ancestor. All in this one map (no
+ * `declare module` augmentation elsewhere): bundled declaration files cannot carry one to vendors.
  */
 export interface LeCoffreEventMap {
   /** Files were stored for a request (`requestId`) or as "documents supplémentaires" (`requestId: null`). */
@@ -39,6 +39,12 @@ export interface LeCoffreEventMap {
   'lecoffre-folder-archived': { folder: Folder };
   'lecoffre-folder-anchored': { folderId: string };
   'lecoffre-folder-selected': { folderId: string };
+  /** "Créer un dossier" was clicked in the folder list: the page shows the creation form. */
+  'lecoffre-create-folder': Record<string, never>;
+  /** The creation form created a folder (its access already set). */
+  'lecoffre-folder-created': { folder: Folder };
+  /** "Retour" / "Annuler" on the creation form. */
+  'lecoffre-create-cancelled': Record<string, never>;
   'lecoffre-error': LeCoffreErrorDetail;
   /** Once per expired token, after the `lecoffre-error` of the call it refused. */
   'lecoffre-session-expired': LeCoffreSessionExpiredDetail;
@@ -61,6 +67,9 @@ declare global {
     'lecoffre-folder-archived': CustomEvent<LeCoffreEventMap['lecoffre-folder-archived']>;
     'lecoffre-folder-anchored': CustomEvent<LeCoffreEventMap['lecoffre-folder-anchored']>;
     'lecoffre-folder-selected': CustomEvent<LeCoffreEventMap['lecoffre-folder-selected']>;
+    'lecoffre-create-folder': CustomEvent<LeCoffreEventMap['lecoffre-create-folder']>;
+    'lecoffre-folder-created': CustomEvent<LeCoffreEventMap['lecoffre-folder-created']>;
+    'lecoffre-create-cancelled': CustomEvent<LeCoffreEventMap['lecoffre-create-cancelled']>;
     'lecoffre-error': CustomEvent<LeCoffreErrorDetail>;
     'lecoffre-session-expired': CustomEvent<LeCoffreSessionExpiredDetail>;
   }

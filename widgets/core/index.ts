@@ -16,13 +16,4 @@ export {
 export { type Catalog, defineMessages, formatBytes, formatDate, type Lang, type Message, resolveLang } from './i18n.js';
 export { type HashOptions, STREAMING_THRESHOLD_BYTES, sha256Hex } from './sha256.js';
 export { controls, tokens } from './theme.js';
-export {
-  ACCEPT_ATTRIBUTE,
-  ACCEPTED_FILE_TYPES,
-  extraFilesPath,
-  hasAcceptedType,
-  requestFilesPath,
-  type SendFilesOptions,
-  sendFiles,
-  type UploadPart,
-} from './upload.js';
+export { ACCEPT_ATTRIBUTE, ACCEPTED_FILE_TYPES, hasAcceptedType, type SendFilesOptions, sendFiles, type UploadTarget } from './upload.js';

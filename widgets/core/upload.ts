@@ -1,39 +1,32 @@
-import type { DocumentFile } from '@lecoffre/sdk';
 import {
   ACCEPTED_FILE_EXTENSIONS,
   ACCEPTED_FILE_TYPES,
-  ConnectionError,
-  errorFromResponse,
+  type DocumentFile,
   type LeCoffreError,
-  newIdempotencyKey,
-  retryDelayMs,
-  TimeoutError,
+  type UploadOptions,
+  type UploadProgress,
 } from '@lecoffre/sdk';
 import type { LeCoffreConnection } from './connection.js';
 
 /**
- * Multipart uploads from the browser, over XMLHttpRequest: fetch cannot report upload progress. Speaks the
- * API's contract (`POST /v1/document-requests/{id}/files`, `POST /v1/folders/{id}/extra-files`): a `sha256`
- * field before each `file` part; all files of one call are stored, or none. Retries like the SDK does
- * (no answer, 429, 5xx; a 401 once, with the connection's renewed token), with one Idempotency-Key for
- * every attempt.
+ * Uploads from the widgets, through the SDK's `files.upload` / `files.uploadExtra`: one retry policy, one
+ * token renewal (a 401 renews once and resends with the same Idempotency-Key) and one error mapping for
+ * every call a widget makes. The SDK reports the bytes as they leave (XMLHttpRequest in the browser).
  */
-export interface UploadPart {
-  blob: Blob;
-  /** The name the server records (a File's own name by default). */
-  name?: string;
-  /** Hex SHA-256 computed beforehand; the server then refuses bytes that hash otherwise. */
-  sha256?: string;
-}
+
+/** Where a file goes: a document request, or the folder's "documents supplémentaires". */
+export type UploadTarget = { kind: 'request'; requestId: string } | { kind: 'extra'; folderId: string };
 
 export interface SendFilesOptions {
   connection: LeCoffreConnection;
-  /** `/v1/document-requests/{id}/files` or `/v1/folders/{id}/extra-files`. */
-  path: string;
-  files: UploadPart[];
-  /** Fields sent before the files (e.g. `clientId` for a member's extra files). */
-  fields?: Record<string, string>;
-  /** Bytes of each file sent so far (same order as `files`), on every progress event. */
+  target: UploadTarget;
+  /** Sent in one request: all are stored, or none. A File keeps its name. */
+  files: Blob[];
+  /** Hex SHA-256 of each file computed beforehand (streaming for large ones); the SDK hashes them otherwise. */
+  sha256?: readonly string[];
+  /** For a member's extra files: the client they are for. */
+  clientId?: string;
+  /** Bytes of each file sent so far (same order as `files`), as they go; back to 0 when the request is sent again. */
   onProgress?: (sentPerFile: number[]) => void;
   signal?: AbortSignal;
   /** Retries after a network failure, 429 or 5xx; default 3. */
@@ -56,129 +49,23 @@ export function hasAcceptedType(file: File): boolean {
   return file.type === '' && ACCEPTED_FILE_EXTENSIONS.some((extension) => name.endsWith(extension));
 }
 
-export function requestFilesPath(requestId: string): string {
-  return `/v1/document-requests/${encodeURIComponent(requestId)}/files`;
-}
-
-export function extraFilesPath(folderId: string): string {
-  return `/v1/folders/${encodeURIComponent(folderId)}/extra-files`;
-}
-
-function formData(files: UploadPart[], fields: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const part of files) {
-    if (part.sha256) form.append('sha256', part.sha256);
-    form.append('file', part.blob, part.name ?? (part.blob instanceof File ? part.blob.name : 'document'));
-  }
-  return form;
-}
-
-/**
- * Spreads the body's bytes sent over the files, in order: the multipart framing is a few hundred bytes,
- * so the share of each file is what the user needs to see move.
- */
-function perFile(loaded: number, total: number, sizes: number[]): number[] {
-  const payload = sizes.reduce((sum, size) => sum + size, 0);
-  let remaining = total > 0 ? (loaded / total) * payload : 0;
-  return sizes.map((size) => {
-    const sent = Math.min(size, Math.max(0, remaining));
-    remaining -= size;
-    return sent;
-  });
-}
-
-type Attempt = { ok: true; files: DocumentFile[] } | { ok: false; error: LeCoffreError; retryAfter: string | null };
-
-function attempt(options: SendFilesOptions, idempotencyKey: string, token: string | undefined): Promise<Attempt> {
-  const { connection, path, files, signal } = options;
-  const sizes = files.map((part) => part.blob.size);
-  const timeoutMs = options.timeoutMs ?? 600_000;
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${connection.baseUrl}${path}`);
-    xhr.timeout = timeoutMs;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
-    if (token !== undefined) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-    else xhr.withCredentials = true;
-    const onAbort = () => xhr.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const settle = (result: Attempt | { reason: unknown }) => {
-      signal?.removeEventListener('abort', onAbort);
-      if ('reason' in result) reject(result.reason);
-      else resolve(result);
-    };
-    xhr.upload.onprogress = (event) => options.onProgress?.(perFile(event.loaded, event.total, sizes));
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        options.onProgress?.(sizes);
-        const body = JSON.parse(xhr.responseText) as { data: DocumentFile[] };
-        settle({ ok: true, files: body.data });
-        return;
-      }
-      const headers = new Headers();
-      for (const name of ['content-type', 'x-request-id', 'retry-after']) {
-        const value = xhr.getResponseHeader(name);
-        if (value !== null) headers.set(name, value);
-      }
-      const error = errorFromResponse(new Response(null, { status: xhr.status, headers }), xhr.responseText);
-      settle({ ok: false, error, retryAfter: headers.get('retry-after') });
-    };
-    xhr.onerror = () =>
-      settle({
-        ok: false,
-        error: new ConnectionError(`No answer from LeCoffre at ${connection.baseUrl} (POST ${path}).`, undefined),
-        retryAfter: null,
-      });
-    xhr.ontimeout = () => settle({ ok: false, error: new TimeoutError(timeoutMs), retryAfter: null });
-    xhr.onabort = () => settle({ reason: signal?.reason ?? new DOMException('Upload aborted', 'AbortError') });
-    xhr.send(formData(files, options.fields ?? {}));
-  });
-}
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
-/** Sends the files; resolves with the stored files, or rejects with the SDK's typed errors. */
-export async function sendFiles(options: SendFilesOptions): Promise<DocumentFile[]> {
-  const maxRetries = options.maxRetries ?? 3;
-  const idempotencyKey = newIdempotencyKey();
-  const { bearer } = options.connection;
-  // One token for every attempt, even if another call renews it meanwhile: the API scopes idempotency
-  // keys by credential, so a retry under a new token after a lost answer would store the files twice.
-  // Only a 401 switches it, once: the refused token stored nothing with this key.
-  let token = bearer?.value;
-  let renewed = false;
-  for (let retry = 0; ; ) {
-    options.signal?.throwIfAborted();
-    const result = await attempt(options, idempotencyKey, token);
-    if (result.ok) return result.files;
-    if (result.error.status === 401 && token !== undefined && !renewed) {
-      renewed = true;
-      const fresh = await bearer?.renew(token);
-      if (fresh !== undefined) {
-        token = fresh;
-        options.onProgress?.(options.files.map(() => 0));
-        continue;
-      }
-    }
-    const delay = retry < maxRetries ? retryDelayMs(result.error, retry, result.retryAfter) : undefined;
-    if (delay === undefined) throw result.error;
-    options.onProgress?.(options.files.map(() => 0));
-    options.onRetry?.(result.error, delay);
-    await wait(delay, options.signal);
-    retry++;
-  }
+/** Sends the files; resolves with the stored files, or rejects with the SDK's typed errors (or the signal's reason). */
+export function sendFiles(options: SendFilesOptions): Promise<DocumentFile[]> {
+  const { connection, target, files } = options;
+  const upload: UploadOptions = {
+    sha256: options.sha256,
+    signal: options.signal,
+    maxRetries: options.maxRetries ?? 3,
+    timeoutMs: options.timeoutMs ?? 600_000,
+    onRetry: options.onRetry,
+    // Only when asked for: progress is what takes the browser's XMLHttpRequest transport instead of fetch.
+    onProgress: options.onProgress
+      ? (progress: UploadProgress) => {
+          if (progress.phase !== 'hashing') options.onProgress?.(progress.fileBytes);
+        }
+      : undefined,
+  };
+  return target.kind === 'request'
+    ? connection.client.files.upload(target.requestId, files, upload)
+    : connection.client.files.uploadExtra(target.folderId, files, { ...upload, clientId: options.clientId });
 }

@@ -3,7 +3,6 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { LeCoffreElement } from '../core/element.js';
 import { controls, tokens } from '../core/theme.js';
-import './events.js';
 import { type FolderListMessages, MESSAGES } from './messages.js';
 
 interface FieldErrors {

@@ -5,7 +5,6 @@ import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
 import { controls, tokens } from '../core/theme.js';
 import { clockIcon } from '../folder/icons.js';
-import './events.js';
 import { FolderListController, type FolderListHost, type FolderTab } from './folder-list-controller.js';
 import { type FolderListMessages, MESSAGES } from './messages.js';
 
@@ -18,7 +17,8 @@ const TABS: FolderTab[] = ['open', 'archived'];
  *
  * @fires lecoffre-folder-selected - a folder was chosen: `{ folderId }`
  * @fires lecoffre-create-folder - "Créer un dossier" was clicked
- * @fires lecoffre-error - the list could not be read
+ * @fires lecoffre-error - the list could not be read: `{ code, message, status, requestId, error }`
+ * @fires lecoffre-session-expired - the API refused the token and `tokenProvider` gave no working one: `{ element, requestId, message }`
  * @csspart tabs - the two tabs
  * @csspart search - the search field
  * @csspart list - the folders

@@ -37,8 +37,8 @@ export async function uploadAsClient(baseUrl: string, folder: ClientFolderFixtur
   if (!request) throw new Error(`the fixture has no request #${requestIndex}`);
   await sendFiles({
     connection: connect({ baseUrl, token: folder.token }),
-    path: `/v1/document-requests/${request.id}/files`,
-    files: [{ blob: pdfFile(name) }],
+    target: { kind: 'request', requestId: request.id },
+    files: [pdfFile(name)],
   });
 }
 

@@ -3,10 +3,9 @@ import { ConnectionError, LeCoffreError } from '@lecoffre/sdk';
 import type { LeCoffreConnection } from '../core/connection.js';
 import { isTransient } from '../core/errors.js';
 import { sha256Hex } from '../core/sha256.js';
-import { extraFilesPath, hasAcceptedType, requestFilesPath, sendFiles } from '../core/upload.js';
+import { hasAcceptedType, sendFiles, type UploadTarget } from '../core/upload.js';
 
-/** Where a file goes: a document request, or the folder's "documents supplémentaires". */
-export type UploadTarget = { kind: 'request'; requestId: string } | { kind: 'extra'; folderId: string };
+export type { UploadTarget };
 
 export type UploadState = 'hashing' | 'uploading' | 'retrying' | 'failed' | 'done';
 
@@ -112,11 +111,11 @@ export class UploadQueue {
     try {
       const sha256 = await sha256Hex(item.file);
       this.update(item, { state: 'uploading' });
-      const path = item.target.kind === 'request' ? requestFilesPath(item.target.requestId) : extraFilesPath(item.target.folderId);
       const stored = await sendFiles({
         connection,
-        path,
-        files: [{ blob: item.file, sha256 }],
+        target: item.target,
+        files: [item.file],
+        sha256: [sha256],
         onProgress: ([sent]) => this.update(item, { state: 'uploading', progress: item.file.size ? sent / item.file.size : 1 }),
         onRetry: () => this.update(item, { state: 'retrying', progress: 0 }),
       });

@@ -1,14 +1,19 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
+import { widgetEntries, widgetsVersion } from '../../../scripts/widget-entries.mjs';
+
+export { widgetEntries, widgetsVersion };
 
 /**
  * `/assets/`: the widgets' browser bundle for the hosted pages (and any page that wants it):
  *   /assets/lecoffre-widgets.js      registers every element (widgets/index.ts)
  *   /assets/pages/<name>.js          one script per hosted page (widgets/pages/<name>.ts)
  *   /assets/chunks/…                 code they share (lit, the SDK…) and what loads on demand (hash-wasm)
+ *   /assets/v<version>/…             the same files, for vendors who pin a version (with SRI hashes, see
+ *                                    widgets/README.md): cached for a year, as they never change
  *
  * In production they come from `dist/widgets/`, built by `npm run build` (rollup). Elsewhere esbuild
  * bundles them in memory on the first request, so `npm install && npm start` needs no build step and a
@@ -16,16 +21,6 @@ import type { Logger } from 'pino';
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const WIDGETS_DIST_DIR = path.join(ROOT, 'dist', 'widgets');
-
-/** The bundle's entries: the widgets, and every top-level `widgets/pages/*.ts` (helpers go in sub-folders). */
-export function widgetEntries(root = ROOT): Record<string, string> {
-  const pagesDir = path.join(root, 'widgets', 'pages');
-  const pages = existsSync(pagesDir) ? readdirSync(pagesDir).filter((file) => file.endsWith('.ts') && !file.includes('.test.')) : [];
-  return {
-    'lecoffre-widgets': path.join(root, 'widgets', 'index.ts'),
-    ...Object.fromEntries(pages.map((file) => [`pages/${file.slice(0, -3)}`, path.join(root, 'widgets', 'pages', file)])),
-  };
-}
 
 export interface Asset {
   body: Buffer;
@@ -57,12 +52,24 @@ export async function bundleWidgets(): Promise<Map<string, Asset>> {
   return assets;
 }
 
-/** Hashed chunk names never change content: cache them for a year; entries are revalidated (ETag). */
-function cacheControl(assetPath: string): string {
-  return assetPath.startsWith('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Hashed chunk names never change content: cached for a year; so are the files under the version's
+ * prefix (a new release has a new version). The unversioned entries are revalidated (ETag).
+ */
+function cacheControl(assetPath: string, versioned: boolean): string {
+  return versioned || assetPath.startsWith('/chunks/') ? IMMUTABLE : 'no-cache';
 }
 
-function inMemoryAssets(logger: Logger): RequestHandler {
+/** `/v0.1.0/lecoffre-widgets.js` → `/lecoffre-widgets.js`, marked versioned; another version is not served. */
+function unversioned(requestPath: string, prefix: string): { path: string; versioned: boolean } {
+  return requestPath.startsWith(`${prefix}/`)
+    ? { path: requestPath.slice(prefix.length), versioned: true }
+    : { path: requestPath, versioned: false };
+}
+
+function inMemoryAssets(logger: Logger, prefix: string): RequestHandler {
   let bundling: Promise<Map<string, Asset>> | undefined;
   return async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -71,9 +78,11 @@ function inMemoryAssets(logger: Logger): RequestHandler {
         bundling = undefined; // The next request tries again (after the file is fixed).
         throw error;
       });
-      const asset = (await bundling).get(req.path);
+      const wanted = unversioned(req.path, prefix);
+      const asset = (await bundling).get(wanted.path);
       if (!asset) return next();
-      res.set('Cache-Control', cacheControl(req.path));
+      // Not immutable here even under the version: these bytes change with every edit of the sources.
+      res.set('Cache-Control', cacheControl(wanted.path, false));
       res.type(asset.type).send(asset.body);
     } catch (error) {
       logger.error({ err: error }, 'could not bundle the widgets');
@@ -88,12 +97,15 @@ export interface WidgetAssetsOptions {
   logger: Logger;
   /** Where `npm run build` wrote the bundle; dist/widgets by default. */
   distDir?: string;
+  /** The version served under `/v<version>/`; widgets/package.json's by default. */
+  version?: string;
 }
 
 export function widgetAssets(options: WidgetAssetsOptions): Router {
   const router = express.Router();
+  const prefix = `/v${options.version ?? widgetsVersion()}`;
   if (!options.prebuilt) {
-    router.use(inMemoryAssets(options.logger));
+    router.use(inMemoryAssets(options.logger, prefix));
     return router;
   }
   const distDir = options.distDir ?? WIDGETS_DIST_DIR;
@@ -101,6 +113,12 @@ export function widgetAssets(options: WidgetAssetsOptions): Router {
     options.logger.error(`${distDir} is missing: run \`npm run build\` before starting in production`);
   }
   const assetPath = (file: string) => `/${path.relative(distDir, file).split(path.sep).join('/')}`;
-  router.use(express.static(distDir, { index: false, setHeaders: (res, file) => res.set('Cache-Control', cacheControl(assetPath(file))) }));
+  const serve = (versioned: boolean) =>
+    express.static(distDir, {
+      index: false,
+      setHeaders: (res, file) => res.set('Cache-Control', cacheControl(assetPath(file), versioned)),
+    });
+  router.use(prefix, serve(true));
+  router.use(serve(false));
   return router;
 }
