@@ -11,6 +11,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { generateSpecAndRoutes } from '@tsoa/cli';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import { markBinaryAnswers } from './openapi-binary-answers.js';
 import { addUploadBodies } from './openapi-upload-bodies.js';
 import { renderSecurityDoc } from './security-doc.js';
 
@@ -20,6 +21,7 @@ const SDK_TYPES = new URL('../sdk/generated/openapi.ts', import.meta.url);
 if (!process.argv.includes('--sdk-only')) {
   await generateSpecAndRoutes({ configuration: 'tsoa.json' });
   await addUploadBodies(SPEC);
+  await markBinaryAnswers(SPEC);
   await writeFile(new URL('../docs/security.md', import.meta.url), await renderSecurityDoc(SPEC));
   console.log('generated openapi/openapi.json, api/http/generated/routes.ts and docs/security.md');
 }

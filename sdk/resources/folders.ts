@@ -67,8 +67,7 @@ export class Folders extends Resource {
     return this.paginate('GET /v1/folders/{id}/shared-documents', { path: { id } }, options);
   }
 
-  // Routes of the contract's path list not yet in openapi.json: typed `NotInContract` until they land.
-
+  /** "Valider et ancrer" (at 100 % only): the folder is frozen and anchored with the next batch (202). */
   anchor(id: string, options?: PostOptions): Promise<ResultOf<'POST /v1/folders/{id}/anchor'>> {
     return this.call('POST /v1/folders/{id}/anchor', { path: { id } }, options);
   }

@@ -3,8 +3,11 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { UploadRejected } from './upload-rejected.js';
 
-export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export type AcceptedFileType = (typeof ACCEPTED_FILE_TYPES)[number];
+export type AcceptedFileType = 'application/pdf' | 'image/png' | 'image/jpeg';
+// A plain array literal (no `as const`): tsoa reads it into the contract as the media types a file
+// download answers with (and tsoa's decorators take a mutable array). Adding a type here without widening
+// AcceptedFileType does not compile.
+export const ACCEPTED_FILE_TYPES: AcceptedFileType[] = ['application/pdf', 'image/png', 'image/jpeg'];
 
 /** file-type's own "reasonable detection size": every signature we accept sits well inside it. */
 const SNIFF_BYTES = 4100;
