@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: everything derived from the code's contract. tsoa reads the controllers and writes
- * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts),
+ * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts), to
+ * which the streamed upload bodies, binary answers and webhook event schemas are added;
  * docs/security.md is written from the capability table;
  * openapi-typescript then turns that document into the SDK's types (sdk/generated/openapi.ts).
  * All are committed; `npm run check:spec` fails CI when they are stale.
@@ -13,6 +14,7 @@ import { generateSpecAndRoutes } from '@tsoa/cli';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { markBinaryAnswers } from './openapi-binary-answers.js';
 import { addUploadBodies } from './openapi-upload-bodies.js';
+import { addWebhookEvents } from './openapi-webhook-events.js';
 import { renderSecurityDoc } from './security-doc.js';
 
 const SPEC = new URL('../openapi/openapi.json', import.meta.url);
@@ -22,6 +24,7 @@ if (!process.argv.includes('--sdk-only')) {
   await generateSpecAndRoutes({ configuration: 'tsoa.json' });
   await addUploadBodies(SPEC);
   await markBinaryAnswers(SPEC);
+  await addWebhookEvents(SPEC);
   await writeFile(new URL('../docs/security.md', import.meta.url), await renderSecurityDoc(SPEC));
   console.log('generated openapi/openapi.json, api/http/generated/routes.ts and docs/security.md');
 }

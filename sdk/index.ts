@@ -83,6 +83,9 @@ export type {
   UpdateClientInput,
   UpdateFolderInput,
   VerifyClientCodeInput,
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookEventType,
   WidgetSession,
 } from './types.js';
 export { verifyProofBundle } from './verify-proof-bundle.js';

@@ -57,6 +57,17 @@ export type ClientLoginStarted = ResultOf<'POST /v1/client-auth/start'>;
 export type VerifyClientCodeInput = BodyOf<'POST /v1/client-auth/verify'>;
 export type ClientSignedIn = ResultOf<'POST /v1/client-auth/verify'>;
 
+/**
+ * A webhook delivery's body once `webhooks.verify` checked it: `{ type, timestamp, data }`, one member per
+ * event type of the API's catalogue, so `event.type` narrows `event.data` (a `Folder`, a `DocumentFile`…).
+ * The union is closed: an event type added to LeCoffre after this SDK version reaches a `switch`'s
+ * `default` branch (typed `never`), so keep one.
+ */
+export type WebhookEvent = Schemas['WebhookEvent'];
+export type WebhookEventType = WebhookEvent['type'];
+/** The event of one type: `WebhookEventOf<'document.uploaded'>['data']` is a `DocumentFile`. */
+export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
+
 export type DeedType = ItemOf<'GET /v1/deed-types'>;
 export type DocumentType = ItemOf<'GET /v1/document-types'>;
 export type CreateDocumentTypeInput = BodyOf<'POST /v1/document-types'>;

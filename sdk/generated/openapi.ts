@@ -1608,6 +1608,157 @@ export interface components {
             /** @enum {string} */
             mode: "live" | "test";
         };
+        /** @description A folder was created. `data`: the folder. */
+        FolderCreatedEvent: {
+            /** @enum {string} */
+            type: "folder.created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description A folder changed (title, number, note, access list). `data`: the folder. */
+        FolderUpdatedEvent: {
+            /** @enum {string} */
+            type: "folder.updated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description A folder was archived. `data`: the folder. */
+        FolderArchivedEvent: {
+            /** @enum {string} */
+            type: "folder.archived";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description Every live document request of the folder is validated (100 %). `data`: the folder id and its completion. */
+        FolderCompletedEvent: {
+            /** @enum {string} */
+            type: "folder.completed";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: {
+                id: string;
+                completion: components["schemas"]["Completion"];
+            };
+        };
+        /** @description A client was added to a folder. `data`: the folder id and the client as the folder shows it. */
+        ClientAddedEvent: {
+            /** @enum {string} */
+            type: "client.added";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: {
+                folderId: string;
+                client: components["schemas"]["FolderClient"];
+            };
+        };
+        /** @description A document was requested from a client. `data`: the document request. */
+        DocumentRequestedEvent: {
+            /** @enum {string} */
+            type: "document.requested";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentRequest"];
+        };
+        /** @description A client sent a file. `data`: the file record (never its bytes). */
+        DocumentUploadedEvent: {
+            /** @enum {string} */
+            type: "document.uploaded";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentFile"];
+        };
+        /** @description A file was validated by the office. `data`: the file record. */
+        DocumentValidatedEvent: {
+            /** @enum {string} */
+            type: "document.validated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentFile"];
+        };
+        /** @description A file was refused, with a reason. `data`: the file record. */
+        DocumentRefusedEvent: {
+            /** @enum {string} */
+            type: "document.refused";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentFile"];
+        };
+        /** @description The folder is being anchored on Tezos. `data`: the folder. */
+        FolderAnchoringStartedEvent: {
+            /** @enum {string} */
+            type: "folder.anchoring_started";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description The folder’s proof is final on Tezos. `data`: the folder. */
+        FolderAnchoredEvent: {
+            /** @enum {string} */
+            type: "folder.anchored";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description Anchoring the folder failed; it will be tried again. `data`: the folder. */
+        FolderAnchoringFailedEvent: {
+            /** @enum {string} */
+            type: "folder.anchoring_failed";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description A collaborator signed in for the first time and awaits a notary’s approval. `data`: the member. */
+        MemberPendingEvent: {
+            /** @enum {string} */
+            type: "member.pending";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Member"];
+        };
+        /** @description A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds. */
+        WebhookEvent: components["schemas"]["FolderCreatedEvent"] | components["schemas"]["FolderUpdatedEvent"] | components["schemas"]["FolderArchivedEvent"] | components["schemas"]["FolderCompletedEvent"] | components["schemas"]["ClientAddedEvent"] | components["schemas"]["DocumentRequestedEvent"] | components["schemas"]["DocumentUploadedEvent"] | components["schemas"]["DocumentValidatedEvent"] | components["schemas"]["DocumentRefusedEvent"] | components["schemas"]["FolderAnchoringStartedEvent"] | components["schemas"]["FolderAnchoredEvent"] | components["schemas"]["FolderAnchoringFailedEvent"] | components["schemas"]["MemberPendingEvent"];
     };
     responses: never;
     parameters: never;
