@@ -39,6 +39,7 @@ export { retryDelayMs } from './core/retry-policy.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
+export type { AddedFolderClient } from './resources/folders.js';
 export type {
   AddFolderClientInput,
   ApiKey,
@@ -62,6 +63,7 @@ export type {
   DocumentType,
   FieldError,
   Folder,
+  FolderClient,
   ItemOf,
   ListClientsQuery,
   ListFoldersQuery,

@@ -26,6 +26,8 @@ export type ListFoldersQuery = QueryOf<'GET /v1/folders'>;
 export type SetFolderAccessInput = BodyOf<'PUT /v1/folders/{id}/members'>;
 export type AddFolderClientInput = BodyOf<'POST /v1/folders/{id}/clients'>;
 export type AuditEvent = ItemOf<'GET /v1/folders/{id}/events'>;
+/** A client as a folder lists it: who they are and how far along their documents are. */
+export type FolderClient = Folder['clients'][number];
 
 export type Client = ResultOf<'GET /v1/clients/{id}'>;
 export type CreateClientInput = BodyOf<'POST /v1/clients'>;
