@@ -24,12 +24,14 @@ export {
   AuthenticationError,
   ConflictError,
   ConnectionError,
+  type ErrorCode,
   LeCoffreError,
   LeCoffreValidationError,
   NotFoundError,
   PermissionError,
   PreconditionFailedError,
   RateLimitError,
+  type SdkErrorCode,
   TimeoutError,
 } from './core/errors.js';
 export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-client.js';
@@ -73,6 +75,7 @@ export type {
   NotInContract,
   Office,
   Problem,
+  ProblemCode,
   QueryOf,
   RefuseFileInput,
   ResultOf,

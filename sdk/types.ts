@@ -14,6 +14,8 @@ import type { components, paths } from './generated/openapi.js';
 type Schemas = components['schemas'];
 
 export type Problem = Schemas['Problem'];
+/** The API's problem codes today (`folder_number_taken`, `checksum_mismatch`…): openapi.json's `ProblemCode`. */
+export type ProblemCode = Schemas['ProblemCode'];
 export type FieldError = Schemas['FieldError'];
 
 // Named by route rather than by schema: paths are the product's contract, while schema names are tsoa's

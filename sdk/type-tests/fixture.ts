@@ -5,14 +5,17 @@
 import {
   type BodyOf,
   type DocumentFile,
+  type ErrorCode,
   type Folder,
   LeCoffre,
   LeCoffreError,
   LeCoffreValidationError,
   type Page,
   type Paginated,
+  type ProblemCode,
   RateLimitError,
   type ResultOf,
+  type SdkErrorCode,
 } from '../index.js';
 import { type WebhookEvent, type WebhookEventOf, webhooks } from '../node.js';
 
@@ -105,6 +108,21 @@ export async function errors(): Promise<void> {
       void [status, code, requestId];
     }
   }
+}
+
+// --- error codes: the API's documented ones (and the SDK's own) are in the type, for completion and
+// review; a code the API adds later is still a legal value.
+export function errorCodes(error: LeCoffreError): void {
+  const documented: Extract<LeCoffreError['code'], 'folder_number_taken'> = 'folder_number_taken';
+  const notFound: Extract<ErrorCode, 'document_request_not_found'> = 'document_request_not_found';
+  const sdkOwn: Extract<ErrorCode, 'timeout'> = 'timeout';
+  const nonProblemAnswer: SdkErrorCode = 'http_502';
+  // @ts-expect-error misspelt: not one of the documented codes
+  const misspelt: Extract<LeCoffreError['code'], 'folder_numbr_taken'> = 'folder_numbr_taken';
+  // @ts-expect-error the closed list refuses a code it does not have
+  const unknown: ProblemCode = 'folder_deleted';
+  const later: ErrorCode = 'a_code_added_next_year';
+  if (error.code === 'checksum_mismatch' || error.code === later) void [documented, notFound, sdkOwn, nonProblemAnswer, misspelt, unknown];
 }
 
 // --- a route the contract lacks takes nothing a caller can write, and yields nothing usable.
