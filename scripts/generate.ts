@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: everything derived from the code's contract. tsoa reads the controllers and writes
- * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts),
+ * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts), to
+ * which the streamed upload bodies, binary answers, webhook event schemas and problem codes are added;
  * docs/security.md is written from the capability table;
  * openapi-typescript then turns that document into the SDK's types (sdk/generated/openapi.ts), and the
  * rules the SDK and the widgets apply client-side are copied from the API's domain (scripts/sdk-rules.ts).
@@ -12,7 +13,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { generateSpecAndRoutes } from '@tsoa/cli';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import { markBinaryAnswers } from './openapi-binary-answers.js';
+import { addProblemCodes } from './openapi-problem-codes.js';
 import { addUploadBodies } from './openapi-upload-bodies.js';
+import { addWebhookEvents } from './openapi-webhook-events.js';
 import { SHARED_RULES, writeSharedRules } from './sdk-rules.js';
 import { renderSecurityDoc } from './security-doc.js';
 
@@ -22,6 +26,9 @@ const SDK_TYPES = new URL('../sdk/generated/openapi.ts', import.meta.url);
 if (!process.argv.includes('--sdk-only')) {
   await generateSpecAndRoutes({ configuration: 'tsoa.json' });
   await addUploadBodies(SPEC);
+  await markBinaryAnswers(SPEC);
+  await addWebhookEvents(SPEC);
+  await addProblemCodes(SPEC);
   await writeFile(new URL('../docs/security.md', import.meta.url), await renderSecurityDoc(SPEC));
   console.log('generated openapi/openapi.json, api/http/generated/routes.ts and docs/security.md');
 }

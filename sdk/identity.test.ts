@@ -55,10 +55,10 @@ describe('credentials through the SDK', () => {
     assert.equal(me.office.name, 'SELAS AP NOTAIRES');
 
     const folder = await withApiKey.folders.create({ number: 'W-1', title: 'Vente Martin', deedType: 'vente' });
-    const { clients } = await withApiKey.folders.addClient(folder.id, {
+    const { client } = await withApiKey.folders.addClient(folder.id, {
       client: { lastName: 'Martin', firstName: 'Louis', email: 'louis.martin@example.fr', mobile: '06 11 22 33 44' },
     });
-    const session = await withApiKey.widgetSessions.create({ clientId: clients[0].id, folderId: folder.id, expiresInMinutes: 5 });
+    const session = await withApiKey.widgetSessions.create({ clientId: client.id, folderId: folder.id, expiresInMinutes: 5 });
     assert.match(session.token, /^lcw_/);
 
     const widget = new LeCoffre({ token: session.token, baseUrl: api.baseUrl });

@@ -23,12 +23,14 @@ export {
   AuthenticationError,
   ConflictError,
   ConnectionError,
+  type ErrorCode,
   LeCoffreError,
   LeCoffreValidationError,
   NotFoundError,
   PermissionError,
   PreconditionFailedError,
   RateLimitError,
+  type SdkErrorCode,
   TimeoutError,
 } from './core/errors.js';
 export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-client.js';
@@ -40,6 +42,7 @@ export { fetchTransport } from './core/transport.js';
 export { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES, type AcceptedFileType, FILE_TYPES } from './generated/file-types.js';
 export { foldForSearch } from './generated/search-folding.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
+export type { AddedFolderClient } from './resources/folders.js';
 export type {
   AddFolderClientInput,
   ApiKey,
@@ -63,6 +66,7 @@ export type {
   DocumentType,
   FieldError,
   Folder,
+  FolderClient,
   ItemOf,
   ListClientsQuery,
   ListFoldersQuery,
@@ -72,6 +76,7 @@ export type {
   NotInContract,
   Office,
   Problem,
+  ProblemCode,
   QueryOf,
   RefuseFileInput,
   ResultOf,
@@ -84,6 +89,9 @@ export type {
   UpdateClientInput,
   UpdateFolderInput,
   VerifyClientCodeInput,
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookEventType,
   WidgetSession,
 } from './types.js';
 export { verifyProofBundle } from './verify-proof-bundle.js';

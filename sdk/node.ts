@@ -3,4 +3,4 @@
  * (webhook verification uses node:crypto; it is not on the browser path).
  */
 export * from './index.js';
-export { verifyWebhook, type WebhookEvent, type WebhookHeaders, WebhookVerificationError, webhooks } from './webhooks/verify-webhook.js';
+export { verifyWebhook, type WebhookHeaders, WebhookVerificationError, webhooks } from './webhooks/verify-webhook.js';

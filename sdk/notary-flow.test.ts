@@ -38,13 +38,12 @@ describe('the notary flow through the SDK', () => {
     // One client created first, then associated; another created on the spot.
     const jeanne = await lecoffre.clients.create(michou);
     assert.equal(jeanne.mobile, '+33626597292');
-    await lecoffre.folders.addClient(folder.id, { clientId: jeanne.id });
-    const withBoth = await lecoffre.folders.addClient(folder.id, {
+    const first = await lecoffre.folders.addClient(folder.id, { clientId: jeanne.id });
+    assert.equal(first.client.id, jeanne.id);
+    const { client: paul, folder: withBoth } = await lecoffre.folders.addClient(folder.id, {
       client: { lastName: 'Michou', firstName: 'Paul', email: 'paul.michou@example.fr', mobile: '+32 470 12 34 56' },
     });
     assert.deepEqual(withBoth.clients.map((c) => c.firstName).sort(), ['Jeanne', 'Paul']);
-    const paul = withBoth.clients.find((c) => c.firstName === 'Paul');
-    assert.ok(paul);
     assert.deepEqual((await lecoffre.clients.list({ q: 'michou' }).toArray()).map((c) => c.id).sort(), [jeanne.id, paul.id].sort());
     const renamed = await lecoffre.clients.update(jeanne.id, { firstName: 'Jeanne-Marie' });
     assert.equal(renamed.firstName, 'Jeanne-Marie');

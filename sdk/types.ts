@@ -14,6 +14,8 @@ import type { components, paths } from './generated/openapi.js';
 type Schemas = components['schemas'];
 
 export type Problem = Schemas['Problem'];
+/** The API's problem codes today (`folder_number_taken`, `checksum_mismatch`…): openapi.json's `ProblemCode`. */
+export type ProblemCode = Schemas['ProblemCode'];
 export type FieldError = Schemas['FieldError'];
 
 // Named by route rather than by schema: paths are the product's contract, while schema names are tsoa's
@@ -26,6 +28,8 @@ export type ListFoldersQuery = QueryOf<'GET /v1/folders'>;
 export type SetFolderAccessInput = BodyOf<'PUT /v1/folders/{id}/members'>;
 export type AddFolderClientInput = BodyOf<'POST /v1/folders/{id}/clients'>;
 export type AuditEvent = ItemOf<'GET /v1/folders/{id}/events'>;
+/** A client as a folder lists it: who they are and how far along their documents are. */
+export type FolderClient = Folder['clients'][number];
 
 export type Client = ResultOf<'GET /v1/clients/{id}'>;
 export type CreateClientInput = BodyOf<'POST /v1/clients'>;
@@ -56,6 +60,17 @@ export type StartClientLoginInput = BodyOf<'POST /v1/client-auth/start'>;
 export type ClientLoginStarted = ResultOf<'POST /v1/client-auth/start'>;
 export type VerifyClientCodeInput = BodyOf<'POST /v1/client-auth/verify'>;
 export type ClientSignedIn = ResultOf<'POST /v1/client-auth/verify'>;
+
+/**
+ * A webhook delivery's body once `webhooks.verify` checked it: `{ type, timestamp, data }`, one member per
+ * event type of the API's catalogue, so `event.type` narrows `event.data` (a `Folder`, a `DocumentFile`…).
+ * The union is closed: an event type added to LeCoffre after this SDK version reaches a `switch`'s
+ * `default` branch (typed `never`), so keep one.
+ */
+export type WebhookEvent = Schemas['WebhookEvent'];
+export type WebhookEventType = WebhookEvent['type'];
+/** The event of one type: `WebhookEventOf<'document.uploaded'>['data']` is a `DocumentFile`. */
+export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
 
 export type DeedType = ItemOf<'GET /v1/deed-types'>;
 export type DocumentType = ItemOf<'GET /v1/document-types'>;

@@ -25,10 +25,10 @@ before(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   lecoffre = new LeCoffre({ apiKey: t.office.apiKey, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   folderId = (await lecoffre.folders.create({ number: 'SDK-U', title: 'Vente', deedType: 'vente' })).id;
-  const folder = await lecoffre.folders.addClient(folderId, {
+  const { client } = await lecoffre.folders.addClient(folderId, {
     client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'c@example.fr' },
   });
-  clientId = folder.clients[0].id;
+  clientId = client.id;
   requestId = (await lecoffre.documentRequests.create(folderId, { clientId, documents: [{ label: 'Avis' }] })).data[0].id;
   dir = await mkdtemp(path.join(tmpdir(), 'lecoffre-sdk-upload-'));
 });

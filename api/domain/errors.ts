@@ -2,6 +2,8 @@
  * Errors that the services raise for a reason a caller can act on. Each has a stable `code` (part of the
  * HTTP contract: clients switch on it) and maps to one HTTP status in api/http/problem.ts.
  */
+import type { NotFoundSubject, ProblemCode } from './problem-codes.js';
+
 export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'precondition_failed' | 'unauthenticated';
 
 export interface FieldError {
@@ -12,7 +14,7 @@ export interface FieldError {
 export class DomainError extends Error {
   constructor(
     public readonly kind: DomainErrorKind,
-    public readonly code: string,
+    public readonly code: ProblemCode,
     message: string,
     public readonly errors: FieldError[] = [],
   ) {
@@ -21,7 +23,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) => new DomainError('not_found', `${what}_not_found`, `No such ${what.replace(/_/g, ' ')}.`);
+export const notFound = (what: NotFoundSubject) => new DomainError('not_found', `${what}_not_found`, `No such ${what.replace(/_/g, ' ')}.`);
 
-export const invalidField = (path: string, message: string, code = 'validation_failed') =>
+export const invalidField = (path: string, message: string, code: ProblemCode = 'validation_failed') =>
   new DomainError('invalid', code, message, [{ path, message }]);

@@ -2,6 +2,7 @@ import { ValidateError } from '@tsoa/runtime';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ConnectionError, UniqueConstraintError } from 'sequelize';
 import { DomainError, type DomainErrorKind, type FieldError } from '../domain/errors.js';
+import type { ProblemCode } from '../domain/problem-codes.js';
 import { IntegrityError } from '../ports/data-key-cipher.js';
 import { UploadRejected } from '../services/documents/upload-rejected.js';
 
@@ -39,7 +40,7 @@ const TITLES: Record<number, string> = {
 export class HttpProblem extends Error {
   constructor(
     public readonly status: number,
-    public readonly code: string,
+    public readonly code: ProblemCode,
     detail: string,
     public readonly errors?: FieldError[],
     public readonly headers: Record<string, string> = {},
@@ -58,7 +59,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unauthenticated: 401,
 };
 
-export function sendProblem(res: Response, status: number, code: string, detail: string, errors?: FieldError[]): void {
+export function sendProblem(res: Response, status: number, code: ProblemCode, detail: string, errors?: FieldError[]): void {
   const body: Problem = {
     type: `https://lecoffre.io/problems/${code}`,
     title: TITLES[status] ?? 'Error',

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import type { ProblemCode } from '../domain/problem-codes.js';
 import {
   hitRateLimit,
   RateLimitExceeded,
@@ -18,7 +19,7 @@ function setRateLimitHeaders(res: Response, rule: RateLimitRule, state: RateLimi
   res.setHeader('RateLimit-Policy', `${rule.limit};w=${rule.windowSeconds}`);
 }
 
-function tooManyRequests(code: string, detail: string, state: RateLimitState, now: Date): HttpProblem {
+function tooManyRequests(code: ProblemCode, detail: string, state: RateLimitState, now: Date): HttpProblem {
   return new HttpProblem(429, code, detail, undefined, { 'Retry-After': String(secondsUntilReset(state, now)) });
 }
 

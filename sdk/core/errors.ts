@@ -1,8 +1,20 @@
-import type { FieldError, Problem } from '../types.js';
+import type { FieldError, Problem, ProblemCode } from '../types.js';
+
+/**
+ * Codes the SDK gives failures that carry no problem+json: no answer (`connection_failed`, `timeout`), a
+ * forged webhook, an answer that is not the one the contract promises, a non-problem error page (`http_502`).
+ */
+export type SdkErrorCode = 'connection_failed' | 'timeout' | 'invalid_webhook_signature' | 'unexpected_answer' | `http_${number}`;
+
+/**
+ * `LeCoffreError.code`: the API's documented codes and the SDK's own, so editors complete them and a
+ * misspelt comparison stands out; `string & {}` keeps codes the API adds after this SDK version legal.
+ */
+export type ErrorCode = ProblemCode | SdkErrorCode | (string & {});
 
 interface ErrorDetails {
   status: number | undefined;
-  code: string;
+  code: ErrorCode;
   requestId: string | undefined;
   problem: Problem | undefined;
   cause?: unknown;
@@ -16,7 +28,7 @@ export class LeCoffreError extends Error {
   /** HTTP status; undefined when no answer arrived (ConnectionError, TimeoutError). */
   readonly status: number | undefined;
   /** The problem's stable `code` (`folder_not_found`, `validation_failed`…), or one of ours for transport failures. */
-  readonly code: string;
+  readonly code: ErrorCode;
   /** The answer's `X-Request-Id`: quote it when asking LeCoffre for help. */
   readonly requestId: string | undefined;
   /** The RFC 9457 problem as received, when the answer was one. */
@@ -112,7 +124,7 @@ export class ApiError extends LeCoffreError {
 /** No answer: DNS, refused connection, reset socket. Retried automatically before being thrown. */
 export class ConnectionError extends LeCoffreError {
   declare readonly status: undefined;
-  constructor(message: string, cause: unknown, code = 'connection_failed') {
+  constructor(message: string, cause: unknown, code: SdkErrorCode = 'connection_failed') {
     super(message, { status: undefined, code, requestId: undefined, problem: undefined, cause });
     this.name = 'ConnectionError';
   }

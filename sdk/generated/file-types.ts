@@ -8,13 +8,18 @@
  * (services/documents/upload-inspector.ts); the widgets read the SDK's copy to refuse a wrong file before
  * sending it. Extensions are lower case, with their dot, for `<input type="file" accept>`.
  */
-export const FILE_TYPES = [
-  { mime: 'application/pdf', extensions: ['.pdf'] },
-  { mime: 'image/png', extensions: ['.png'] },
-  { mime: 'image/jpeg', extensions: ['.jpg', '.jpeg'] },
-] as const;
+export type AcceptedFileType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
-export const ACCEPTED_FILE_TYPES = FILE_TYPES.map((type) => type.mime);
-export type AcceptedFileType = (typeof FILE_TYPES)[number]['mime'];
+// A plain array literal (no `as const`, no expression): tsoa reads it statically into the contract as the
+// media types a file download answers with, and its decorators take a mutable array.
+export const ACCEPTED_FILE_TYPES: AcceptedFileType[] = ['application/pdf', 'image/png', 'image/jpeg'];
 
-export const ACCEPTED_FILE_EXTENSIONS = FILE_TYPES.flatMap((type) => type.extensions);
+const EXTENSIONS: Record<AcceptedFileType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+};
+
+export const FILE_TYPES = ACCEPTED_FILE_TYPES.map((mime) => ({ mime, extensions: EXTENSIONS[mime] }));
+
+export const ACCEPTED_FILE_EXTENSIONS = ACCEPTED_FILE_TYPES.flatMap((mime) => EXTENSIONS[mime]);

@@ -1608,6 +1608,162 @@ export interface components {
             /** @enum {string} */
             mode: "live" | "test";
         };
+        /** @description A folder was created. `data`: the folder. */
+        FolderCreatedEvent: {
+            /** @enum {string} */
+            type: "folder.created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description A folder changed (title, number, note, access list). `data`: the folder. */
+        FolderUpdatedEvent: {
+            /** @enum {string} */
+            type: "folder.updated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description A folder was archived. `data`: the folder. */
+        FolderArchivedEvent: {
+            /** @enum {string} */
+            type: "folder.archived";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description Every live document request of the folder is validated (100 %). `data`: the folder id and its completion. */
+        FolderCompletedEvent: {
+            /** @enum {string} */
+            type: "folder.completed";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: {
+                id: string;
+                completion: components["schemas"]["Completion"];
+            };
+        };
+        /** @description A client was added to a folder. `data`: the folder id and the client as the folder shows it. */
+        ClientAddedEvent: {
+            /** @enum {string} */
+            type: "client.added";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: {
+                folderId: string;
+                client: components["schemas"]["FolderClient"];
+            };
+        };
+        /** @description A document was requested from a client. `data`: the document request. */
+        DocumentRequestedEvent: {
+            /** @enum {string} */
+            type: "document.requested";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentRequest"];
+        };
+        /** @description A client sent a file. `data`: the file record (never its bytes). */
+        DocumentUploadedEvent: {
+            /** @enum {string} */
+            type: "document.uploaded";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentFile"];
+        };
+        /** @description A file was validated by the office. `data`: the file record. */
+        DocumentValidatedEvent: {
+            /** @enum {string} */
+            type: "document.validated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentFile"];
+        };
+        /** @description A file was refused, with a reason. `data`: the file record. */
+        DocumentRefusedEvent: {
+            /** @enum {string} */
+            type: "document.refused";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["DocumentFile"];
+        };
+        /** @description The folder is being anchored on Tezos. `data`: the folder. */
+        FolderAnchoringStartedEvent: {
+            /** @enum {string} */
+            type: "folder.anchoring_started";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description The folder’s proof is final on Tezos. `data`: the folder. */
+        FolderAnchoredEvent: {
+            /** @enum {string} */
+            type: "folder.anchored";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description Anchoring the folder failed; it will be tried again. `data`: the folder. */
+        FolderAnchoringFailedEvent: {
+            /** @enum {string} */
+            type: "folder.anchoring_failed";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Folder"];
+        };
+        /** @description A collaborator signed in for the first time and awaits a notary’s approval. `data`: the member. */
+        MemberPendingEvent: {
+            /** @enum {string} */
+            type: "member.pending";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["Member"];
+        };
+        /** @description A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds. */
+        WebhookEvent: components["schemas"]["FolderCreatedEvent"] | components["schemas"]["FolderUpdatedEvent"] | components["schemas"]["FolderArchivedEvent"] | components["schemas"]["FolderCompletedEvent"] | components["schemas"]["ClientAddedEvent"] | components["schemas"]["DocumentRequestedEvent"] | components["schemas"]["DocumentUploadedEvent"] | components["schemas"]["DocumentValidatedEvent"] | components["schemas"]["DocumentRefusedEvent"] | components["schemas"]["FolderAnchoringStartedEvent"] | components["schemas"]["FolderAnchoredEvent"] | components["schemas"]["FolderAnchoringFailedEvent"] | components["schemas"]["MemberPendingEvent"];
+        /**
+         * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: never;
@@ -3409,12 +3565,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
+            /** @description The file, in the type it was stored as */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
@@ -3447,12 +3607,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
+            /** @description The file, in the type it was stored as */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
@@ -4439,12 +4603,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
+            /** @description The proof bundle */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/zip": string;
+                };
             };
             /** @description Missing or invalid credentials */
             401: {

@@ -1,3 +1,4 @@
+import { LeCoffreError } from '../core/errors.js';
 import type { PostOptions, RequestOptions, UpdateOptions } from '../core/http-client.js';
 import type { Paginated } from '../core/paginated.js';
 import { ifMatchHeaders, Resource } from '../core/resource.js';
@@ -6,6 +7,7 @@ import type {
   AuditEvent,
   CreateFolderInput,
   Folder,
+  FolderClient,
   ListFoldersQuery,
   ResultOf,
   SetFolderAccessInput,
@@ -13,6 +15,26 @@ import type {
   SharedDocument,
   UpdateFolderInput,
 } from '../types.js';
+
+/** What `folders.addClient` gives back. */
+export interface AddedFolderClient {
+  client: FolderClient;
+  folder: Folder;
+}
+
+/** Finds the client an `addClient` call added: by the id it named, or by the e-mail of the one it created. */
+function addedClient(folder: Folder, body: AddFolderClientInput): FolderClient {
+  // E-mails are unique per office regardless of case, and stored trimmed: compare them the same way.
+  const email = body.client?.email.trim().toLowerCase();
+  const client = folder.clients.find((c) => (body.clientId !== undefined ? c.id === body.clientId : c.email.toLowerCase() === email));
+  if (client) return client;
+  throw new LeCoffreError('The folder the API answered with does not list the client just added.', {
+    status: undefined,
+    code: 'unexpected_answer',
+    requestId: undefined,
+    problem: undefined,
+  });
+}
 
 /** Folders ("dossiers"): `/v1/folders` and what hangs off one folder (clients, access, shared documents). */
 export class Folders extends Resource {
@@ -39,9 +61,14 @@ export class Folders extends Resource {
     return this.call('POST /v1/folders/{id}/archive', { path: { id } }, options);
   }
 
-  /** "Associer un client": an existing client (`{ clientId }`) or a new one (`{ client: {…} }`). */
-  addClient(id: string, body: AddFolderClientInput, options?: PostOptions): Promise<Folder> {
-    return this.call('POST /v1/folders/{id}/clients', { path: { id }, json: body }, options);
+  /**
+   * "Associer un client": an existing client (`{ clientId }`) or a new one (`{ client: {…} }`). Gives back
+   * `client`, the one just added as the folder shows it, and `folder`, the folder after the change (the
+   * API's answer: its `clients` lists every client, in no order that tells which one is new).
+   */
+  async addClient(id: string, body: AddFolderClientInput, options?: PostOptions): Promise<AddedFolderClient> {
+    const folder = await this.call('POST /v1/folders/{id}/clients', { path: { id }, json: body }, options);
+    return { client: addedClient(folder, body), folder };
   }
 
   removeClient(id: string, clientId: string, options?: RequestOptions): Promise<void> {
@@ -67,8 +94,7 @@ export class Folders extends Resource {
     return this.paginate('GET /v1/folders/{id}/shared-documents', { path: { id } }, options);
   }
 
-  // Routes of the contract's path list not yet in openapi.json: typed `NotInContract` until they land.
-
+  /** "Valider et ancrer" (at 100 % only): the folder is frozen and anchored with the next batch (202). */
   anchor(id: string, options?: PostOptions): Promise<ResultOf<'POST /v1/folders/{id}/anchor'>> {
     return this.call('POST /v1/folders/{id}/anchor', { path: { id } }, options);
   }

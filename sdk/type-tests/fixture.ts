@@ -4,16 +4,20 @@
  */
 import {
   type BodyOf,
+  type DocumentFile,
+  type ErrorCode,
   type Folder,
   LeCoffre,
   LeCoffreError,
   LeCoffreValidationError,
   type Page,
   type Paginated,
+  type ProblemCode,
   RateLimitError,
   type ResultOf,
+  type SdkErrorCode,
 } from '../index.js';
-import { type WebhookEvent, webhooks } from '../node.js';
+import { type WebhookEvent, type WebhookEventOf, webhooks } from '../node.js';
 
 // --- construction: one credential, and a base URL.
 const lecoffre = new LeCoffre({ apiKey: 'lck_test_x', baseUrl: 'https://api.example.fr' });
@@ -72,6 +76,15 @@ export async function folders(): Promise<void> {
   const next: string | null | undefined = page.nextCursor;
   const codes: string[] = (await lecoffre.catalogue.deedTypes.list().toArray()).map((d) => d.code);
   void [status, archivedAt, version, next, codes];
+
+  // --- binary answers are Blobs, typed from the contract (200 application/zip, application/pdf…).
+  const zip: Blob = await lecoffre.folders.proof(folder.id);
+  const scan: Blob = await lecoffre.files.download('fil_x');
+  const shown: ResultOf<'GET /v1/files/{id}/preview'> = new Blob();
+  // @ts-expect-error the proof is bytes, not JSON
+  zip.certificate;
+  const anchored: Folder = await lecoffre.folders.anchor(folder.id);
+  void [scan, shown, anchored];
 }
 
 export async function errors(): Promise<void> {
@@ -97,6 +110,21 @@ export async function errors(): Promise<void> {
   }
 }
 
+// --- error codes: the API's documented ones (and the SDK's own) are in the type, for completion and
+// review; a code the API adds later is still a legal value.
+export function errorCodes(error: LeCoffreError): void {
+  const documented: Extract<LeCoffreError['code'], 'folder_number_taken'> = 'folder_number_taken';
+  const notFound: Extract<ErrorCode, 'document_request_not_found'> = 'document_request_not_found';
+  const sdkOwn: Extract<ErrorCode, 'timeout'> = 'timeout';
+  const nonProblemAnswer: SdkErrorCode = 'http_502';
+  // @ts-expect-error misspelt: not one of the documented codes
+  const misspelt: Extract<LeCoffreError['code'], 'folder_numbr_taken'> = 'folder_numbr_taken';
+  // @ts-expect-error the closed list refuses a code it does not have
+  const unknown: ProblemCode = 'folder_deleted';
+  const later: ErrorCode = 'a_code_added_next_year';
+  if (error.code === 'checksum_mismatch' || error.code === later) void [documented, notFound, sdkOwn, nonProblemAnswer, misspelt, unknown];
+}
+
 // --- a route the contract lacks takes nothing a caller can write, and yields nothing usable.
 // @ts-expect-error not in openapi.json
 const body: BodyOf<'POST /v1/no-such-route'> = { name: 'x' };
@@ -104,10 +132,48 @@ declare const result: ResultOf<'GET /v1/no-such-route'>;
 // @ts-expect-error not in openapi.json
 result.id;
 
-// --- webhooks: a raw body, headers, a secret; an event with a type.
+// --- webhooks: a raw body, headers, a secret; an event whose type says what its data is.
 declare const rawBody: Uint8Array;
 const event: WebhookEvent = webhooks.verify(rawBody, { 'webhook-id': 'msg_1' }, 'whsec_x');
 const type: string = event.type;
 // @ts-expect-error the raw body, not parsed JSON
 webhooks.verify({ type: 'folder.created' }, {}, 'whsec_x');
-void [body, type];
+// @ts-expect-error no such event type in the catalogue
+if (event.type === 'folder.deleted') void event;
+// @ts-expect-error data differs from one event type to the next: narrow on type first
+event.data.title;
+switch (event.type) {
+  case 'folder.created': {
+    const folder: Folder = event.data;
+    // @ts-expect-error a folder has no sha256
+    folder.sha256;
+    break;
+  }
+  case 'document.uploaded': {
+    const file: DocumentFile = event.data;
+    // @ts-expect-error a file record has no title
+    event.data.title;
+    void file;
+    break;
+  }
+  case 'client.added': {
+    const folderId: string = event.data.folderId;
+    const email: string = event.data.client.email;
+    // @ts-expect-error client.added carries the folder id, not the folder
+    event.data.title;
+    void [folderId, email];
+    break;
+  }
+  case 'folder.completed': {
+    // @ts-expect-error folder.completed carries the id and completion only
+    event.data.number;
+    break;
+  }
+  default:
+    // Event types added after this SDK version land here at run time.
+    break;
+}
+const validated: WebhookEventOf<'document.validated'>['data'] = {} as DocumentFile;
+// @ts-expect-error not an event type
+export type NotAnEvent = WebhookEventOf<'folder.deleted'>;
+void [body, type, validated];

@@ -1,14 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { LeCoffreError } from '../core/errors.js';
-
-/**
- * A delivered event, once its signature checked out. Standard Webhooks payloads carry `type`
- * (`folder.created`, `document.uploaded`…); the rest of the shape is the event's own.
- */
-export interface WebhookEvent {
-  type: string;
-  [field: string]: unknown;
-}
+import type { WebhookEvent } from '../types.js';
 
 /** Headers as Express/Node (`req.headers`), fetch (`request.headers`) or a plain object gives them. */
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
@@ -93,6 +85,7 @@ export function verifyWebhook(rawBody: string | Uint8Array, headers: WebhookHead
   if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
     throw new WebhookVerificationError('Webhook rejected: a signed payload without an event type.');
   }
+  // The signature proves LeCoffre sent it; its shape is the catalogue's (sdk/types.ts: WebhookEvent).
   return event as WebhookEvent;
 }
 

@@ -187,7 +187,7 @@ export class FolderStore implements ReactiveController {
   // ── Clients ────────────────────────────────────────────────────────────────────────────────────────
 
   async addClient(input: AddFolderClientInput): Promise<void> {
-    this.setFolder(await this.client.folders.addClient(this.current().id, input));
+    this.setFolder((await this.client.folders.addClient(this.current().id, input)).folder);
   }
 
   async updateClient(clientId: string, fields: UpdateClientInput): Promise<void> {

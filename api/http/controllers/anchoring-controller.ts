@@ -1,6 +1,7 @@
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request as ExpressRequest } from 'express';
-import { Controller, Get, Path, Post, Produces, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { Controller, Get, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
 import { getProofBundle } from '../../services/anchoring/get-proof-bundle.js';
 import { requestFolderAnchoring } from '../../services/anchoring/request-folder-anchoring.js';
 import { contentDisposition } from '../../services/documents/file-names.js';
@@ -36,11 +37,11 @@ export class AnchoringController extends Controller {
    * `npx lecoffre verify bundle.zip` or the SDK's `verifyProofBundle`. Same folder, same bytes.
    */
   @Get('{id}/proof')
-  @Produces('application/zip')
+  @SuccessResponse(200, 'The proof bundle', 'application/zip')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(409, 'Not anchored yet (folder_not_anchored)')
   @Security('bearer', ['proofs:read'])
-  public async getProof(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
+  public async getProof(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
     const bundle = await getProofBundle(serviceContext(req), documentStorage(req), id);
     const res = req.res;
     if (!res) throw new Error('no response to stream into');
@@ -48,6 +49,9 @@ export class AnchoringController extends Controller {
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', contentDisposition('attachment', bundle.fileName));
     res.setHeader('Cache-Control', 'no-store');
-    await pipeline(bundle.stream(), res);
+    const stream = bundle.stream();
+    await pipeline(stream, res);
+    // The spent stream, as files-controller.ts returns its own: the return type makes the answer binary in the contract.
+    return stream;
   }
 }

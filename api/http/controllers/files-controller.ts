@@ -1,5 +1,7 @@
+import type { Readable } from 'node:stream';
 import type { Request as ExpressRequest } from 'express';
-import { Body, Controller, Get, Path, Post, Produces, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { Body, Controller, Get, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from 'tsoa';
+import { ACCEPTED_FILE_TYPES } from '../../services/documents/store-upload.js';
 import { uploadFiles } from '../../services/documents/upload-files.js';
 import { loadFile } from '../../services/files/load-file.js';
 import { type FileUse, openFile } from '../../services/files/open-file.js';
@@ -89,26 +91,32 @@ export class FilesController extends Controller {
 
   /** The file itself, to view in the browser, whatever its review state. Never cached. */
   @Get('files/{id}/preview')
-  @Produces('application/octet-stream')
+  @SuccessResponse(200, 'The file, in the type it was stored as', ACCEPTED_FILE_TYPES)
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
-  public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
-    await this.stream(req, id, 'preview');
+  public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
+    return this.stream(req, id, 'preview');
   }
 
   /** The file as an attachment; only once it is validated (403 `file_not_validated` before). */
   @Get('files/{id}/download')
-  @Produces('application/octet-stream')
+  @SuccessResponse(200, 'The file, in the type it was stored as', ACCEPTED_FILE_TYPES)
   @Response<Problem>(403, 'Not validated yet')
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
-  public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
-    await this.stream(req, id, 'download');
+  public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
+    return this.stream(req, id, 'download');
   }
 
-  private async stream(req: ExpressRequest, id: string, use: FileUse): Promise<void> {
+  /**
+   * Streams the file itself (a failure half-way aborts the answer rather than end it short), then returns
+   * the spent stream: the return type is what tells tsoa, and so the contract, that the answer is binary.
+   * tsoa's route sees the answer already sent and adds nothing.
+   */
+  private async stream(req: ExpressRequest, id: string, use: FileUse): Promise<Readable> {
     const { file, stream } = await openFile(serviceContext(req), documentStorage(req), id, use);
     if (!req.res) throw new Error('no response to stream into');
     await sendFile(req.res, file, stream, use);
+    return stream;
   }
 }

@@ -30,11 +30,11 @@ export interface ClientLoginStarted {
 const tooSoon = {
   code: 'resend_too_soon',
   message: 'Attendez une minute avant de demander un nouveau code. / Wait a minute before asking for a new code.',
-};
+} as const;
 const tooMany = {
   code: 'too_many_codes',
   message: 'Trop de codes demandés ; réessayez plus tard. / Too many codes requested; try again later.',
-};
+} as const;
 
 export function smsText(code: string, appHost: string): string {
   return `LeCoffre : votre code de connexion est ${code}. Il expire dans 10 minutes. Ne le communiquez à personne.\n\n@${appHost} #${code}`;

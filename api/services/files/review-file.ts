@@ -35,7 +35,7 @@ async function reviewFile(ctx: ServiceContext, fileId: string, decision: Decisio
     if (file.status !== 'pending') {
       throw new DomainError(
         'conflict',
-        `file_already_${file.status}`,
+        file.status === 'validated' ? 'file_already_validated' : 'file_already_refused',
         `This file was already ${file.status}; only a pending file can be reviewed.`,
       );
     }

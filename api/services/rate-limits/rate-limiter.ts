@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
+import type { ProblemCode } from '../../domain/problem-codes.js';
 
 /** At most `limit` hits per fixed window of `windowSeconds`, per subject (an IP, an e-mail, a phone…). */
 export interface RateLimitRule {
@@ -20,7 +21,7 @@ export interface RateLimitState {
 /** A service-level limit was reached; the HTTP layer turns it into a 429 with Retry-After. */
 export class RateLimitExceeded extends Error {
   constructor(
-    public readonly code: string,
+    public readonly code: ProblemCode,
     message: string,
     public readonly state: RateLimitState,
   ) {
@@ -87,7 +88,7 @@ export async function enforceRateLimit(
   rule: RateLimitRule,
   subject: string,
   now: Date,
-  refusal: { code: string; message: string },
+  refusal: { code: ProblemCode; message: string },
 ): Promise<RateLimitState> {
   const state = await hitRateLimit(db, rule, subject, now);
   if (state.exceeded) throw new RateLimitExceeded(refusal.code, refusal.message, state);

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { type AddressPolicy, forbiddenAddressReason } from '../../domain/address-policy.js';
 import { DomainError } from '../../domain/errors.js';
+import type { ProblemCode } from '../../domain/problem-codes.js';
 
 /** Every address a host name resolves to. Injectable so that tests need no DNS. */
 export type Resolver = (hostname: string) => Promise<string[]>;
@@ -16,7 +17,7 @@ export interface EndpointUrlRules extends AddressPolicy {
 
 const MAX_URL_LENGTH = 2048;
 
-const refuse = (code: string, message: string) => new DomainError('invalid', code, message, [{ path: 'url', message }]);
+const refuse = (code: ProblemCode, message: string) => new DomainError('invalid', code, message, [{ path: 'url', message }]);
 
 /**
  * Checks a receiver URL when an endpoint is created or changed, and returns it normalised. The host must

@@ -16,8 +16,9 @@ type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 // `data` is the resource as the API returns it, so its schema is the API's own (openapi.json
-// components, generated from the code): the catalogue cannot drift from the payloads.
-const CATALOGUE: Record<PublicEventType, { description: string; data: Schema }> = {
+// components, generated from the code): the catalogue cannot drift from the payloads. Exported for
+// `npm run generate`, which writes each event into openapi.json (and so into the SDK's types).
+export const CATALOGUE: Readonly<Record<PublicEventType, { description: string; data: Schema }>> = {
   'folder.created': { description: 'A folder was created. `data`: the folder.', data: ref('Folder') },
   'folder.updated': { description: 'A folder changed (title, number, note, access list). `data`: the folder.', data: ref('Folder') },
   'folder.archived': { description: 'A folder was archived. `data`: the folder.', data: ref('Folder') },
