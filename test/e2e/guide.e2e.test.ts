@@ -297,7 +297,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
   it(
     '`lecoffre verify` accepts the proof, and so does the /verify page',
     steps.run(async () => {
-      const { stdout } = await promisify(execFile)('npx', ['tsx', 'bin/lecoffre.ts', 'verify', flow.proofZip as string], { cwd: ROOT });
+      const { stdout } = await promisify(execFile)('npx', ['tsx', 'proof/cli.ts', 'verify', flow.proofZip as string], { cwd: ROOT });
       assert.match(stdout, /VALIDE/);
       assert.match(stdout, /cni-claire-michou-net\.pdf/);
       assert.doesNotMatch(stdout, /cni-claire-michou\.pdf/, 'the refused scan is not part of the proof');
