@@ -15,7 +15,7 @@ import {
   Security,
   SuccessResponse,
   Tags,
-} from 'tsoa';
+} from '@tsoa/runtime';
 import { archiveFolder } from '../../services/folders/archive-folder.js';
 import { type CreateFolderInput, createFolder } from '../../services/folders/create-folder.js';
 import { getFolder } from '../../services/folders/get-folder.js';
