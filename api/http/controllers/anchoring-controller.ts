@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Request as ExpressRequest } from 'express';
 import { Controller, Get, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { getProofBundle } from '../../services/anchoring/get-proof-bundle.js';
 import { requestFolderAnchoring } from '../../services/anchoring/request-folder-anchoring.js';
 import { contentDisposition } from '../../services/documents/file-names.js';

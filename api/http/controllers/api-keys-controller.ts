@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Body, Controller, Delete, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { type CreateApiKeyInput, createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys/manage-api-keys.js';
 import type { ApiKey, CreatedApiKey } from '../../services/api-keys/views.js';
 import type { Page } from '../../services/pagination.js';

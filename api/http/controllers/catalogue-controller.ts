@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Body, Controller, Get, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { type CreateDocumentTypeInput, createDocumentType } from '../../services/catalogue/create-document-type.js';
 import { listDeedTypes } from '../../services/catalogue/list-deed-types.js';
 import { listDocumentTypes } from '../../services/catalogue/list-document-types.js';

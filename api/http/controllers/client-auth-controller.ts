@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { Body, Controller, Middlewares, NoSecurity, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { revokeSessionByToken } from '../../services/auth/sessions.js';
 import type { ClientAuthDeps, RequestMeta } from '../../services/client-auth/client-auth-deps.js';
 import { type ClientPasswordLoginInput, loginClientWithPassword } from '../../services/client-auth/login-client-with-password.js';

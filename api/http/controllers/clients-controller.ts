@@ -1,5 +1,20 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Patch,
+  Path,
+  Post,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import { Body, Controller, Delete, Get, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { ClientFields, ClientFieldsPatch } from '../../services/clients/client-input.js';
 import { createClient } from '../../services/clients/create-client.js';
 import { getClient, listClients } from '../../services/clients/get-client.js';

@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Body, Controller, Delete, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { cancelDocumentRequest } from '../../services/requests/cancel-document-request.js';
 import { type CreateDocumentRequestsInput, createDocumentRequests } from '../../services/requests/create-document-requests.js';
 import { listDocumentRequests } from '../../services/requests/list-document-requests.js';

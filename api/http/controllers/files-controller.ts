@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { Request as ExpressRequest } from 'express';
 import { Body, Controller, Get, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { ACCEPTED_FILE_TYPES } from '../../services/documents/store-upload.js';
 import { uploadFiles } from '../../services/documents/upload-files.js';
 import { loadFile } from '../../services/files/load-file.js';

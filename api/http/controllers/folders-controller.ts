@@ -1,4 +1,3 @@
-import type { Request as ExpressRequest } from 'express';
 import {
   Body,
   Controller,
@@ -16,6 +15,7 @@ import {
   SuccessResponse,
   Tags,
 } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { archiveFolder } from '../../services/folders/archive-folder.js';
 import { type CreateFolderInput, createFolder } from '../../services/folders/create-folder.js';
 import { getFolder } from '../../services/folders/get-folder.js';

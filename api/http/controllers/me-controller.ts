@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Controller, Get, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { describeMe, type Me } from '../../services/auth/describe-me.js';
 import { serviceContext } from '../app-services.js';
 import type { Problem } from '../problem.js';

@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Controller, Get, Path, Post, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import { approveMember } from '../../services/members/approve-member.js';
 import { listMembers } from '../../services/members/list-members.js';
 import type { Member } from '../../services/members/views.js';

@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Body, Controller, Get, Patch, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import {
   getNotificationSettings,
   type NotificationSettings,

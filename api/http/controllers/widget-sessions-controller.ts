@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest } from 'express';
 import { Body, Controller, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import {
   type CreateWidgetSessionInput,
   createWidgetSession,
