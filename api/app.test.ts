@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { pino } from 'pino';
+import supertest from 'supertest';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
+import { createApp } from './app.js';
 
 let t: TestApp;
 before(async () => {
@@ -12,6 +15,21 @@ describe('the service around the API', () => {
   it('answers /healthz and /readyz', async () => {
     assert.deepEqual((await t.request.get('/healthz').expect(200)).body, { status: 'ok' });
     assert.deepEqual((await t.request.get('/readyz').expect(200)).body, { status: 'ok', database: 'up' });
+  });
+
+  it('answers /readyz 503 not_ready until the process is ready, and again once it stops', async () => {
+    const readiness = { ready: false };
+    const app = createApp({ config: t.config, db: t.db, logger: pino({ level: 'silent' }), storage: t.storage, readiness });
+    const starting = await supertest(app).get('/readyz').expect(503);
+    assert.equal(starting.body.code, 'not_ready');
+    assert.equal(starting.headers['retry-after'], '5');
+    await supertest(app).get('/healthz').expect(200);
+
+    readiness.ready = true;
+    assert.deepEqual((await supertest(app).get('/readyz').expect(200)).body, { status: 'ok', database: 'up' });
+
+    readiness.ready = false;
+    assert.equal((await supertest(app).get('/readyz').expect(503)).body.code, 'not_ready');
   });
 
   it('serves the committed OpenAPI document and Swagger UI', async () => {

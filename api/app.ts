@@ -11,7 +11,7 @@ import { withContentSecurityPolicy } from './http/content-security-policy.js';
 import type { WebhookHttpDependencies } from './http/controllers/webhook-dependencies.js';
 import { allowAnyOrigin, cors } from './http/cors.js';
 import { RegisterRoutes } from './http/generated/routes.js';
-import { healthRoutes } from './http/health.js';
+import { healthRoutes, type Readiness } from './http/health.js';
 import { apiDocsRoutes } from './http/hosted/api-docs.js';
 import { appConsoleRoutes } from './http/hosted/app-console.js';
 import { authRoutes } from './http/hosted/auth-routes.js';
@@ -41,6 +41,8 @@ export interface AppDependencies {
   storage?: DocumentStorage;
   /** Seals webhook endpoint secrets with the master key ring; the jobs that sign deliveries share it. */
   webhookSealer?: SecretSealer;
+  /** Set by main.ts once the process serves traffic; absent, the app is ready as built (tests in-process). */
+  readiness?: Readiness;
 }
 
 const specPath = new URL('../openapi/openapi.json', import.meta.url);
@@ -53,7 +55,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 /** Builds the app on the adapters it is given; any left out are chosen by composition.ts from the config. */
-export function createApp({ config, db, logger, storage, webhookSealer, ...identityAdapters }: AppDependencies): Express {
+export function createApp({ config, db, logger, storage, webhookSealer, readiness, ...identityAdapters }: AppDependencies): Express {
   const app = express();
   const services: AppServices = { config, db, storage };
   app.locals.services = services;
@@ -65,7 +67,7 @@ export function createApp({ config, db, logger, storage, webhookSealer, ...ident
   // Helmet's default policy allows inline styles and any https: stylesheet: every answer gets ours instead
   // (http/content-security-policy.ts), which pages with scripts replace by their own, as strict.
   app.use(helmet({ contentSecurityPolicy: false }), withContentSecurityPolicy('default'));
-  app.use(healthRoutes(db));
+  app.use(healthRoutes(db, readiness ?? { ready: true }));
 
   // ── Identity and access ────────────────────────────────────────────────────────────────────────────
   // The adapters behind sign-in (SMS provider or dev outbox, ID.not or the dev identity provider, the

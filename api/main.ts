@@ -4,15 +4,20 @@ import { pathToFileURL } from 'node:url';
 import { PgBoss } from 'pg-boss';
 import { type Logger, pino } from 'pino';
 import { createApp } from './app.js';
-import { composeProcess } from './composition.js';
+import { composeProcess, MasterKeyError, type ProcessAdapters } from './composition.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
+import type { Readiness } from './http/health.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { findUnopenableMasterKeys } from './services/documents/check-master-keys.js';
+
+/** sysexits' EX_CONFIG: the configuration (environment, master key) cannot run this process. */
+const EX_CONFIG = 78;
 
 /** The longest a single request (an upload on a slow link) may take. */
 const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
@@ -67,7 +72,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(78); // EX_CONFIG
+      process.exit(EX_CONFIG);
     }
     throw error;
   }
@@ -87,8 +92,34 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   await migrateDatabase(db);
   const demo: DemoSeed | undefined = config.devMode ? await seedDemoOffice(db, config.dataDir) : undefined;
 
-  const { clock, storage, webhookSealer, sms, mailer, anchor } = await composeProcess(config, db);
-  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms }));
+  // Stops what this start opened, so that a refused start leaves no PostgreSQL behind.
+  const refuse = async (message: string): Promise<never> => {
+    console.error(message);
+    await db.close();
+    await embedded?.stop();
+    process.exit(EX_CONFIG);
+  };
+  let adapters: ProcessAdapters;
+  try {
+    adapters = await composeProcess(config, db);
+  } catch (error) {
+    if (error instanceof MasterKeyError) return refuse(error.message);
+    throw error;
+  }
+  const { clock, storage, webhookSealer, sms, mailer, anchor } = adapters;
+  const unopenable = await findUnopenableMasterKeys(db, storage.cipher);
+  if (unopenable.length > 0) {
+    const named = unopenable.map((k) => `${k.masterKeyId} (${k.tables.join(', ')})`).join(', ');
+    return refuse(
+      `The master key ring cannot open what the database holds: records are sealed by master key ${named}, which ` +
+        `neither the current key (${storage.cipher.currentMasterKeyId}) nor LECOFFRE_PREVIOUS_MASTER_KEYS holds. ` +
+        'Start with the key they were sealed with, or add it to LECOFFRE_PREVIOUS_MASTER_KEYS.',
+    );
+  }
+
+  // Not ready until the job runners run: the server listens before, so that /healthz answers during start.
+  const readiness: Readiness = { ready: false };
+  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
@@ -110,6 +141,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   });
 
   const extra = await companion?.({ config, logger, demo });
+  readiness.ready = true;
 
   const readyMs = Math.round(performance.now() - started);
   const lines = [
@@ -130,6 +162,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
+    readiness.ready = false;
     logger.info({ signal }, 'shutting down');
     await Promise.all([close(server), extra?.close()]);
     anchoring.stop();

@@ -107,6 +107,7 @@ const CODES = [
   'integrity_error',
   'internal_error',
   'database_unavailable',
+  'not_ready',
 ] as const;
 
 export type ProblemCode = (typeof CODES)[number] | `${NotFoundSubject}_not_found`;

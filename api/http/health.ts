@@ -4,13 +4,27 @@ import { sendProblem } from './problem.js';
 
 const READY_TIMEOUT_MS = 2_000;
 
-/** Liveness (the process answers) and readiness (it can reach PostgreSQL), for load balancers. */
-export function healthRoutes(db: Database): Router {
+/**
+ * Whether this process serves traffic. main.ts sets it once the database is migrated, storage is open and
+ * the job runners run, and drops it when a stop begins: the server listens before its jobs start, so
+ * answering at all does not mean ready.
+ */
+export interface Readiness {
+  ready: boolean;
+}
+
+/** Liveness (the process answers) and readiness (it has started, and it can reach PostgreSQL), for load balancers. */
+export function healthRoutes(db: Database, readiness: Readiness): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    if (!readiness.ready) {
+      res.setHeader('Retry-After', '5');
+      sendProblem(res, 503, 'not_ready', 'This process is starting or stopping: send traffic to another one.');
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -37,6 +37,8 @@ export async function startProduct(dataDir: string, env: Record<string, string> 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // 'exit' can come before the last output is read: a start that refuses is judged on all it printed.
+  const closed = new Promise((resolve) => child.once('close', resolve));
   let out = '';
   child.stdout?.on('data', (chunk) => {
     out += chunk;
@@ -46,7 +48,10 @@ export async function startProduct(dataDir: string, env: Record<string, string> 
   });
   const deadline = Date.now() + timeoutMs;
   while (!out.includes('LeCoffre is ready')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
+    if (child.exitCode !== null) {
+      await closed;
+      throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`not ready after ${timeoutMs} ms:\n${out}`);
