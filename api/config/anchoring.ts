@@ -1,4 +1,4 @@
-/** Anchoring (issue 6): local-dev or Tezos, batch interval and size. */
+/** Anchoring: local-dev or Tezos, batch interval and size. */
 import { z } from 'zod';
 import type { Config } from './shape.js';
 

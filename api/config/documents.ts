@@ -1,4 +1,4 @@
-/** Documents at rest (issue 5): upload limit and the master key ring. */
+/** Documents at rest: upload limit and the master key ring. */
 import { z } from 'zod';
 import type { Config } from './shape.js';
 

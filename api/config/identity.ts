@@ -1,4 +1,4 @@
-/** Identity and access (issue 4): ID.not, SMS provider, sessions, proxies. */
+/** Identity and access: ID.not, SMS provider, sessions, proxies. */
 import { z } from 'zod';
 import type { Config } from './shape.js';
 

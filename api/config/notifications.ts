@@ -1,4 +1,4 @@
-/** Webhooks and notifications (issue 7): SMTP, sender address, loopback webhooks in development. */
+/** Webhooks and notifications: SMTP, sender address, loopback webhooks in development. */
 import { z } from 'zod';
 import type { Config } from './shape.js';
 

@@ -9,7 +9,7 @@ export const FILE_STATUSES = ['pending', 'validated', 'refused'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
 /**
- * A request's status follows from its files (ARCHITECTURE brief, section 5): validated once at least one
+ * A request's status follows from its files: validated once at least one
  * file is validated and none waits for review; submitted while a file waits; otherwise requested —
  * including after a refusal, so that the client can send the document again.
  */

@@ -84,7 +84,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   };
 }
 
-// ── Identity helpers (issue 4) ─────────────────────────────────────────────────────────────────────────
+// ── Identity helpers ────────────────────────────────────────────────────────────────────────────────────
 
 /** A clock the test moves by hand: codes, sessions and rate-limit windows expire without waiting. */
 export class TestClock implements Clock {

@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { newId } from '../../domain/ids.js';
 import type { ServiceContext } from '../context.js';
 
-/** Webhook event types (ARCHITECTURE brief, section 6). */
+/** Webhook event types. */
 export type EventType =
   | 'folder.created'
   | 'folder.updated'
