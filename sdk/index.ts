@@ -16,8 +16,6 @@ export type {
 } from '@lecoffre/proof';
 export { LeCoffre, type LeCoffreOptions } from './client.js';
 export { BearerToken, type TokenProvider } from './core/bearer-token.js';
-// The SDK's error mapping, for the widgets' binary downloads outside the client (widgets/core/download.ts).
-export { errorFromResponse } from './core/error-from-response.js';
 export {
   ApiError,
   AuthenticationError,

@@ -150,16 +150,13 @@ export class Files extends Resource {
     return this.call('POST /v1/files/{id}/refuse', { path: { id }, json: body }, options);
   }
 
-  /**
-   * The file itself; the API serves it once validated (PermissionError `file_not_validated` before).
-   * Typed here as a Blob: the contract says 204 because tsoa cannot describe a streamed binary answer.
-   */
+  /** The file itself; the API serves it once validated (PermissionError `file_not_validated` before). */
   download(id: string, options?: RequestOptions): Promise<Blob> {
-    return this.call('GET /v1/files/{id}/download', { path: { id } }, options) as Promise<unknown> as Promise<Blob>;
+    return this.call('GET /v1/files/{id}/download', { path: { id } }, options);
   }
 
   /** The file to show in a viewer, whatever its review state (a Blob, as for `download`). */
   preview(id: string, options?: RequestOptions): Promise<Blob> {
-    return this.call('GET /v1/files/{id}/preview', { path: { id } }, options) as Promise<unknown> as Promise<Blob>;
+    return this.call('GET /v1/files/{id}/preview', { path: { id } }, options);
   }
 }

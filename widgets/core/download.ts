@@ -1,21 +1,3 @@
-import { ConnectionError, errorFromResponse } from '@lecoffre/sdk';
-import type { LeCoffreConnection } from './connection.js';
-
-/** GETs a binary answer with the connection's credentials (for routes the SDK does not wrap yet). */
-export async function fetchBlob(connection: LeCoffreConnection, path: string): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(`${connection.baseUrl}${path}`, {
-      headers: connection.token ? { Authorization: `Bearer ${connection.token}` } : {},
-      credentials: connection.token ? 'same-origin' : 'include',
-    });
-  } catch (error) {
-    throw new ConnectionError(`No answer from LeCoffre at ${connection.baseUrl} (GET ${path}).`, error);
-  }
-  if (!response.ok) throw errorFromResponse(response, await response.text());
-  return response.blob();
-}
-
 /** Hands a Blob to the browser as a download named `name`. */
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);

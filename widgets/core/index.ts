@@ -3,7 +3,7 @@
  * tokens, events, errors, SHA-256 and browser uploads. Other widgets import from here.
  */
 export { type ConnectOptions, connect, connectionContext, type LeCoffreConnection, provideConnection } from './connection.js';
-export { fetchBlob, openBlobInNewTab, saveBlob } from './download.js';
+export { openBlobInNewTab, saveBlob } from './download.js';
 export { LeCoffreElement } from './element.js';
 export { describeError, isTransient } from './errors.js';
 export {
