@@ -2,7 +2,7 @@
  * Writes docs/security.md from the capability table (api/domain/capabilities.ts) and the operations of
  * the generated spec that declare each capability: the readable form of the one rule, never edited by hand.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { CAPABILITIES, type Capability, PRINCIPALS, type Principal } from '../api/domain/capabilities.js';
 
 const PRINCIPAL_NAMES: Record<Principal, string> = {
@@ -79,11 +79,4 @@ export async function renderSecurityDoc(specUrl: URL): Promise<string> {
     '',
   );
   return lines.join('\n');
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await writeFile(
-    new URL('../docs/security.md', import.meta.url),
-    await renderSecurityDoc(new URL('../openapi/openapi.json', import.meta.url)),
-  );
 }
