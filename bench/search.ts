@@ -1,0 +1,242 @@
+/**
+ * `npx tsx bench/search.ts [--large 1000000] [--small 1000]`: does the folder list stay flat as an office
+ * grows? Two real servers (`npm start`'s entry, each on its own database of one shared PostgreSQL) hold
+ * the demo office with `--small` and `--large` folders, written through the real schema with the folded
+ * search text the API itself writes. Measured over HTTP with the demo API key, interleaved between the two
+ * servers, three rounds, the median of each round's p50/p99:
+ *
+ *   - the first page of the list (no filter),
+ *   - `?q=` for a word one folder carries (a client's rare surname),
+ *   - `?q=` for a word one folder in 50 carries (a common surname).
+ *
+ * The baseline is the same request on the small office, in the same run: the goal is p99 at the large
+ * size within 2x of it. The machine's load average is printed beside each figure. Last line: JSON.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ensureDatabase, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
+import { newId } from '../api/domain/ids.js';
+import { foldForSearch } from '../api/domain/text.js';
+import { exited, type ProductProcess, startProduct } from '../test/support/product-process.js';
+
+const { values } = parseArgs({ options: { large: { type: 'string', default: '1000000' }, small: { type: 'string', default: '1000' } } });
+const SIZES = { small: Number(values.small), large: Number(values.large) };
+const REQUESTS = 200;
+const ROUNDS = 3;
+const GOAL = 2;
+const BATCH = 10_000;
+const RARE = 'Quintavalle';
+const COMMON = 'Marchetti';
+const SURNAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Lefebvre',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guérin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Morin',
+  'Mathieu',
+  'Clément',
+  'Gauthier',
+  'Dumont',
+  'Lopez',
+  'Fontaine',
+  'Chevalier',
+];
+const DEEDS = ['Vente', 'Succession', 'Donation', 'Bail', 'Prêt', 'Mariage'];
+
+interface Office {
+  name: keyof typeof SIZES;
+  product: ProductProcess;
+  apiKey: string;
+}
+
+async function loadavg(): Promise<string> {
+  return (await readFile('/proc/loadavg', 'utf8')).split(' ')[0] ?? '?';
+}
+
+/** Folders as `createFolder` writes them: number, title, deed type and the folded search text. */
+async function fill(databaseUrl: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const office = await client.query<{ id: string }>("SELECT id FROM offices WHERE crpcen = '35026'");
+    const deed = await client.query<{ id: string }>('SELECT id FROM deed_types ORDER BY id LIMIT 1');
+    const officeId = office.rows[0]?.id;
+    const deedTypeId = deed.rows[0]?.id;
+    if (!officeId || !deedTypeId) throw new Error('the demo office or its catalogue is missing');
+    // Written as a bulk import would be: the trigram index is dropped and rebuilt with its own definition
+    // (the migration's), which takes a minute at a million rows where row-by-row upkeep takes many.
+    const index = await client.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'folders_search_trgm_idx'");
+    const indexdef = index.rows[0]?.indexdef;
+    if (!indexdef) throw new Error('folders_search_trgm_idx is missing: is the migration applied?');
+    await client.query('DROP INDEX folders_search_trgm_idx');
+    const rareAt = Math.floor(count / 2);
+    for (let start = 0; start < count; start += BATCH) {
+      const ids: string[] = [];
+      const numbers: string[] = [];
+      const titles: string[] = [];
+      const texts: string[] = [];
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const surname = i === rareAt ? RARE : i % 50 === 7 ? COMMON : (SURNAMES[i % SURNAMES.length] as string);
+        const number = `B-${String(i).padStart(7, '0')}`;
+        const title = `${DEEDS[i % DEEDS.length]} ${surname} ${SURNAMES[(i * 7) % SURNAMES.length]}`;
+        ids.push(newId('fld'));
+        numbers.push(number);
+        titles.push(title);
+        texts.push(foldForSearch(`${number} ${title}`));
+      }
+      await client.query(
+        `INSERT INTO folders (id, office_id, number, title, deed_type_id, search_text)
+         SELECT id, $1, number, title, $2, search_text FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, number, title, search_text)`,
+        [officeId, deedTypeId, ids, numbers, titles, texts],
+      );
+    }
+    await client.query(indexdef);
+    await client.query('ANALYZE folders');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The scan PostgreSQL chooses for a search, as the list query asks it (office, text, newest first). */
+async function plan(databaseUrl: string, word: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN ANALYZE SELECT id FROM folders WHERE office_id = (SELECT id FROM offices WHERE crpcen = '35026')
+       AND search_text LIKE $1 ORDER BY id DESC LIMIT 26`,
+      [`%${word}%`],
+    );
+    return result.rows
+      .map((r) => r['QUERY PLAN'])
+      .filter((line) => /Scan|Execution/.test(line))
+      .map((line) => line.trim().replace(/\s+\(cost.*?\)/, ''))
+      .join('; ');
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function measure(office: Office, query: string): Promise<{ p50: number; p99: number; hits: number }> {
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${office.product.baseUrl}/v1/folders?limit=25${query}`, {
+      headers: { authorization: `Bearer ${office.apiKey}` },
+    });
+    const body = (await res.json()) as { data?: unknown[] };
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`${office.name} ${query}: ${res.status} ${JSON.stringify(body)}`);
+    hits = body.data?.length ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), hits };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const work = await mkdtemp(path.join(tmpdir(), 'lecoffre-bench-search-'));
+const server = await startEmbeddedPostgres({ dataDir: path.join(work, 'shared'), port: 0, durable: false, unref: true });
+const offices: Office[] = [];
+try {
+  for (const name of ['small', 'large'] as const) {
+    const url = await ensureDatabase(server.adminUrl, `search_${name}`);
+    const dataDir = path.join(work, name);
+    const product = await startProduct(dataDir, { DATABASE_URL: url }, 180_000);
+    offices.push({ name, product, apiKey: (await readFile(path.join(dataDir, 'dev-api-key'), 'utf8')).trim() });
+    const t0 = performance.now();
+    await fill(url, SIZES[name]);
+    console.log(`${name}: ${SIZES[name].toLocaleString('en')} folders written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const word of [RARE, COMMON]) console.log(`  plan for q=${word.toLowerCase()}: ${await plan(url, word.toLowerCase())}`);
+  }
+
+  const cases = [
+    { label: 'list, first page', query: '' },
+    { label: `search, 1 match (q=${RARE.toLowerCase()})`, query: `&q=${RARE.toLowerCase()}` },
+    { label: `search, 1 in 50 (q=${COMMON.toLowerCase()})`, query: `&q=${COMMON.toLowerCase()}` },
+  ];
+  const rows = [];
+  for (const c of cases) {
+    const p99 = { small: [] as number[], large: [] as number[] };
+    const p50 = { small: [] as number[], large: [] as number[] };
+    const loads: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const office of offices) {
+        const m = await measure(office, c.query);
+        p99[office.name].push(m.p99);
+        p50[office.name].push(m.p50);
+        if (m.hits === 0) throw new Error(`${office.name} ${c.label}: no folder found`);
+      }
+      loads.push(await loadavg());
+    }
+    const row = {
+      case: c.label,
+      smallP50: median(p50.small),
+      smallP99: median(p99.small),
+      largeP50: median(p50.large),
+      largeP99: median(p99.large),
+      ratio: median(p99.large) / median(p99.small),
+      load: loads.join('/'),
+    };
+    rows.push(row);
+    console.log(
+      `${row.case.padEnd(34)} ${SIZES.small.toLocaleString('en')}: p50 ${row.smallP50.toFixed(1)} ms p99 ${row.smallP99.toFixed(1)} ms | ` +
+        `${SIZES.large.toLocaleString('en')}: p50 ${row.largeP50.toFixed(1)} ms p99 ${row.largeP99.toFixed(1)} ms | ratio ${row.ratio.toFixed(2)} (goal <= ${GOAL}) | load ${row.load}`,
+    );
+  }
+  const ok = rows.every((r) => r.ratio <= GOAL);
+  console.log(JSON.stringify({ bench: 'search', small: SIZES.small, large: SIZES.large, rows, ok }));
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  for (const office of offices) {
+    office.product.child.kill('SIGTERM');
+    await exited(office.product.child);
+  }
+  await server.stop();
+  await rm(work, { recursive: true, force: true });
+}
