@@ -4,6 +4,8 @@ import { pino } from 'pino';
 import supertest from 'supertest';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
 import { createApp } from './app.js';
+import { openDatabase } from './db/database.js';
+import { openDatabaseProbe } from './db/readiness-probe.js';
 
 let t: TestApp;
 before(async () => {
@@ -30,6 +32,45 @@ describe('the service around the API', () => {
 
     readiness.ready = false;
     assert.equal((await supertest(app).get('/readyz').expect(503)).body.code, 'not_ready');
+  });
+
+  it('stays ready while every request connection is busy: readiness checks PostgreSQL on a connection of its own', async () => {
+    // A process whose 2 pooled connections are held by long requests, as under a burst.
+    const db = openDatabase(t.databaseUrl, { poolMax: 2, acquireTimeoutMs: 300 });
+    const probe = openDatabaseProbe(t.databaseUrl, 2_000);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = 0;
+    let allHeld = () => {};
+    const bothHeld = new Promise<void>((resolve) => {
+      allHeld = resolve;
+    });
+    const holders = [1, 2].map(() =>
+      db.sequelize.transaction(async () => {
+        if (++holding === 2) allHeld();
+        await held;
+      }),
+    );
+    try {
+      await bothHeld;
+      const busy = createApp({ config: t.config, db, logger: pino({ level: 'silent' }), storage: t.storage, readiness: { ready: true } });
+      assert.equal((await supertest(busy).get('/readyz').expect(503)).body.code, 'database_unavailable', 'on the request pool it waits');
+      const app = createApp({
+        config: t.config,
+        db,
+        logger: pino({ level: 'silent' }),
+        storage: t.storage,
+        readiness: { ready: true, probe },
+      });
+      assert.deepEqual((await supertest(app).get('/readyz').expect(200)).body, { status: 'ok', database: 'up' });
+    } finally {
+      release();
+      await Promise.all(holders);
+      await probe.close();
+      await db.close();
+    }
   });
 
   it('serves the committed OpenAPI document and Swagger UI', async () => {

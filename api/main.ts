@@ -9,8 +9,9 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateDatabase } from './db/migrate.js';
+import { openDatabaseProbe } from './db/readiness-probe.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
-import type { Readiness } from './http/health.js';
+import { READY_TIMEOUT_MS, type Readiness } from './http/health.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
@@ -118,7 +119,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   }
 
   // Not ready until the job runners run: the server listens before, so that /healthz answers during start.
-  const readiness: Readiness = { ready: false };
+  const probe = openDatabaseProbe(databaseUrl, READY_TIMEOUT_MS);
+  const readiness: Readiness = { ready: false, probe };
   const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
@@ -170,6 +172,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
     mailer.close?.();
+    await probe.close();
     await db.close();
     await embedded?.stop();
     logger.info('stopped');

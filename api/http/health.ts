@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Database } from '../db/database.js';
 import { sendProblem } from './problem.js';
 
-const READY_TIMEOUT_MS = 2_000;
+export const READY_TIMEOUT_MS = 2_000;
 
 /**
  * Whether this process serves traffic. main.ts sets it once the database is migrated, storage is open and
@@ -11,6 +11,8 @@ const READY_TIMEOUT_MS = 2_000;
  */
 export interface Readiness {
   ready: boolean;
+  /** The database check, on a connection of its own (main.ts); without one, the request pool's. */
+  probe?: { check(): Promise<void> };
 }
 
 /** Liveness (the process answers) and readiness (it has started, and it can reach PostgreSQL), for load balancers. */
@@ -28,7 +30,7 @@ export function healthRoutes(db: Database, readiness: Readiness): Router {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        db.sequelize.query('SELECT 1'),
+        readiness.probe ? readiness.probe.check() : db.sequelize.query('SELECT 1'),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
         }),

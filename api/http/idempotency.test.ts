@@ -96,4 +96,29 @@ describe('Idempotency-Key', () => {
     const mine = await t.request.get(`/v1/folders/${second.body.id}`).set('Authorization', t.otherOffice.auth).expect(200);
     assert.equal(mine.body.number, 'I-9');
   });
+
+  it('lets a retry take over a claim whose process died mid-request, once its lease has lapsed', async () => {
+    const dead = { ...body, number: 'I-DEAD' };
+    const send = () => t.request.post('/v1/folders').set('Authorization', t.office.auth).set('Idempotency-Key', 'k-dead').send(dead);
+    await send().expect(201);
+    // What a process killed mid-request leaves: the claim running, no answer stored, renewals stopped.
+    const leaveRunning = (leaseSql: string) =>
+      t.db.sequelize.query(
+        `UPDATE idempotency_keys SET state = 'running', status_code = NULL, response_body = NULL, lease_until = ${leaseSql} WHERE key = 'k-dead'`,
+      );
+
+    await leaveRunning("now() + interval '20 seconds'");
+    const busy = await send().expect(409);
+    assert.equal(busy.body.code, 'idempotency_key_in_use');
+
+    await leaveRunning("now() - interval '1 second'");
+    // The retry runs again: the dead process's folder did commit, and the folder's own rule answers.
+    const retried = await send();
+    assert.notEqual(retried.body.code, 'idempotency_key_in_use', JSON.stringify(retried.body));
+    assert.equal(retried.status, 409, JSON.stringify(retried.body));
+    assert.equal(await t.db.models.Folder.count({ where: { number: 'I-DEAD' } }), 1);
+    // The retry's answer is now the stored one.
+    const replay = await send().expect(409);
+    assert.equal(replay.headers['idempotent-replayed'], 'true');
+  });
 });

@@ -3,7 +3,13 @@ import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { IncomingFile } from '../services/documents/upload-files.js';
-import { abandonIdempotent, beginIdempotent, completeIdempotent } from '../services/idempotency/idempotency-store.js';
+import {
+  abandonIdempotent,
+  beginIdempotent,
+  completeIdempotent,
+  IDEMPOTENCY_LEASE_SECONDS,
+  renewIdempotent,
+} from '../services/idempotency/idempotency-store.js';
 import { appServices } from './app-services.js';
 import { readSessionCookie } from './hosted/session-cookie.js';
 import { readMultipartFiles, receivedBodyFingerprint } from './multipart.js';
@@ -11,6 +17,9 @@ import { HttpProblem } from './problem.js';
 
 // Headers worth replaying: the rest (dates, request ids, rate limits) describe the new request.
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
+
+// Room for the multipart boundaries and part headers around a file of the largest accepted size.
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -67,8 +76,14 @@ export function idempotency(db: Database, config: Config): RequestHandler {
           : `${req.get('content-length') ?? ''}:${req.get('x-content-sha256') ?? ''}`;
       const requestHash = sha256(`${req.method} ${req.originalUrl}\n${fingerprint}`);
       const begun = await beginIdempotent(db, scope, key, requestHash);
-      // An upload refused here is not worth reading to its end: answer, then close the connection.
-      if (upload && (begun.outcome === 'mismatch' || begun.outcome === 'in_progress')) res.setHeader('Connection', 'close');
+      // An upload refused here is read to its end and discarded (Node drains an unread body once the answer
+      // is sent), so that the client, still sending, receives the answer instead of a reset connection.
+      // A body larger than any upload could be is not worth reading: answer, then close the connection.
+      if (upload && (begun.outcome === 'mismatch' || begun.outcome === 'in_progress')) {
+        const maxBytes = appServices(req).storage?.maxUploadBytes ?? config.documents.maxUploadBytes;
+        const declared = Number(req.get('content-length') ?? Number.NaN);
+        if (!(declared <= maxBytes + MULTIPART_OVERHEAD_BYTES)) res.setHeader('Connection', 'close');
+      }
       if (begun.outcome === 'mismatch') throw keyReused();
       if (begun.outcome === 'in_progress') {
         throw new HttpProblem(
@@ -94,8 +109,16 @@ export function idempotency(db: Database, config: Config): RequestHandler {
       // The outcome is recorded before the answer leaves, so that a retry sent the moment the client
       // sees it (a 503, say) already finds the key released or the answer stored.
       let settled = false;
+      const renewal = setInterval(
+        () => {
+          renewIdempotent(db, scope, key).catch((error: unknown) => req.log?.warn({ err: error }, 'idempotency lease renewal failed'));
+        },
+        (IDEMPOTENCY_LEASE_SECONDS * 1000) / 3,
+      );
+      renewal.unref();
       const record = (statusCode: number, body: Buffer): Promise<void> => {
         settled = true;
+        clearInterval(renewal);
         const bodyHash = upload ? receivedBodyFingerprint(req) : null;
         return statusCode < 500 && bodyHash !== undefined
           ? completeIdempotent(
@@ -124,6 +147,7 @@ export function idempotency(db: Database, config: Config): RequestHandler {
       };
       // Answers that bypass send() (an empty 204) or requests cut off before any answer.
       res.on('close', () => {
+        clearInterval(renewal);
         if (settled) return;
         const work = res.writableFinished ? record(res.statusCode, Buffer.alloc(0)) : abandonIdempotent(db, scope, key);
         work.catch((error: unknown) => req.log?.error({ err: error }, 'idempotency bookkeeping failed'));

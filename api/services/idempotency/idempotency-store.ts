@@ -3,6 +3,11 @@ import type { Database } from '../../db/database.js';
 
 /** How long a key protects against a repeated POST (ARCHITECTURE.md section 6). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
+/**
+ * How long a running claim holds without renewal. The process running the request renews it every
+ * third of this; a claim left by a process that died lapses this long after its last renewal.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 30;
 
 export interface StoredResponse {
   statusCode: number;
@@ -29,7 +34,9 @@ interface KeyRow {
 /**
  * Claims (scope, key) for this request. The row is the lock: a concurrent request with the same key sees
  * it running and is told to retry, and a later one gets the stored answer. Rows older than the TTL count
- * as absent.
+ * as absent. A running claim whose lease lapsed (its process died mid-request) is taken over by the same
+ * request: what the dead process did before dying may have committed, exactly as when a client retries
+ * a request whose answer it never got, so writes stay guarded by their own unique rules.
  */
 export async function beginIdempotent(db: Database, scope: string, key: string, requestHash: string): Promise<BeginResult> {
   const { sequelize } = db;
@@ -38,9 +45,13 @@ export async function beginIdempotent(db: Database, scope: string, key: string, 
     { replacements: { scope, key, ttl: IDEMPOTENCY_TTL_HOURS } },
   );
   const inserted = await sequelize.query(
-    `INSERT INTO idempotency_keys (scope, key, request_hash, state) VALUES (:scope, :key, :hash, 'running')
-     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    { replacements: { scope, key, hash: requestHash }, type: QueryTypes.SELECT },
+    `INSERT INTO idempotency_keys (scope, key, request_hash, state, lease_until)
+     VALUES (:scope, :key, :hash, 'running', now() + make_interval(secs => :lease))
+     ON CONFLICT (scope, key) DO UPDATE SET lease_until = EXCLUDED.lease_until
+       WHERE idempotency_keys.state = 'running' AND idempotency_keys.request_hash = EXCLUDED.request_hash
+         AND COALESCE(idempotency_keys.lease_until, idempotency_keys.created_at + make_interval(secs => :lease)) < now()
+     RETURNING key`,
+    { replacements: { scope, key, hash: requestHash, lease: IDEMPOTENCY_LEASE_SECONDS }, type: QueryTypes.SELECT },
   );
   if (inserted.length === 1) return { outcome: 'proceed' };
   const [row] = await sequelize.query<KeyRow>(
@@ -56,6 +67,15 @@ export async function beginIdempotent(db: Database, scope: string, key: string, 
     response: { statusCode: row.status_code ?? 200, headers: row.response_headers ?? {}, body: row.response_body ?? Buffer.alloc(0) },
     bodyHash: row.body_hash,
   };
+}
+
+/** Keeps a running claim alive while its request runs. */
+export async function renewIdempotent(db: Database, scope: string, key: string): Promise<void> {
+  await db.sequelize.query(
+    `UPDATE idempotency_keys SET lease_until = now() + make_interval(secs => :lease)
+     WHERE scope = :scope AND key = :key AND state = 'running'`,
+    { replacements: { scope, key, lease: IDEMPOTENCY_LEASE_SECONDS } },
+  );
 }
 
 /** Stores the answer to replay; `bodyHash` is the body's fingerprint when it was not part of the request hash. */
