@@ -15,6 +15,15 @@ export const QUEUES = {
   reminders: 'lecoffre-reminders',
 } as const;
 
+/**
+ * A running job's worker refreshes it every 15 s; a job not refreshed for 30 s belonged to a process that
+ * died (SIGKILL, OOM, a lost host) and is failed at the next supervision (every minute), then retried or
+ * replaced. Without it a singleton queue
+ * stays blocked behind the dead job until `expireInSeconds` (up to 30 minutes for a webhook lane). Long
+ * enough that a busy event loop missing one refresh does not fail a live job.
+ */
+export const JOB_HEARTBEAT_SECONDS = 30;
+
 // `notify`: a job sent wakes an idle worker at once (LISTEN/NOTIFY) instead of at its next poll: the
 // first delivery attempt goes out well within a second of the commit.
 export const QUEUE_OPTIONS: Record<keyof typeof QUEUES, Omit<Queue, 'name'>> = {
@@ -38,6 +47,12 @@ export function wakeJobId(queue: string, key: string, at: Date): string {
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const [key, name] of Object.entries(QUEUES) as Array<[keyof typeof QUEUES, string]>) {
-    await boss.createQueue(name, QUEUE_OPTIONS[key]);
+    await createQueueWithHeartbeat(boss, name, QUEUE_OPTIONS[key]);
   }
+}
+
+/** createQueue leaves an existing queue as it was: the heartbeat is set on queues made before it existed too. */
+export async function createQueueWithHeartbeat(boss: PgBoss, name: string, options: Omit<Queue, 'name'>): Promise<void> {
+  await boss.createQueue(name, { ...options, heartbeatSeconds: JOB_HEARTBEAT_SECONDS });
+  await boss.updateQueue(name, { heartbeatSeconds: JOB_HEARTBEAT_SECONDS });
 }

@@ -1,0 +1,249 @@
+/**
+ * HAProxy from the distribution, in front of the API processes: its configuration (written into the run's
+ * temporary directory), the process in the foreground, its log read line by line (request lines and the
+ * health checks' DOWN/UP transitions) and its stats socket.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Backend {
+  name: string;
+  port: number;
+}
+
+/** One request as HAProxy logged it (see `LOG_FORMAT`). */
+export interface LoggedRequest {
+  /** Epoch ms when the request's first byte arrived (accept date + handshake + idle time). */
+  startedAt: number;
+  /** Epoch ms when HAProxy closed the stream. */
+  endedAt: number;
+  /** The last server tried, `<NOSRV>` when none was. */
+  server: string;
+  status: number;
+  /** HAProxy's termination state: `--` normal, `S?` the server side aborted, `C?` the client did. */
+  termination: string;
+  /** Connection retries HAProxy made (a `+` prefix in the log means it redispatched). */
+  retries: string;
+  method: string;
+  path: string;
+  /** The load generator's attempt id (X-Cluster-Attempt), when it sent one. */
+  attempt: string | undefined;
+}
+
+export interface HealthTransition {
+  at: number;
+  server: string;
+  state: 'UP' | 'DOWN';
+  line: string;
+}
+
+export const ATTEMPT_HEADER = 'X-Cluster-Attempt';
+
+/**
+ * One line per request: accept date (s + ms), handshake and idle times (to get the request's own start),
+ * total time, server, status, termination state, retries, the attempt header, method and path.
+ */
+const LOG_FORMAT = 'REQ %Ts %ms %Th %Ti %Tt %s %ST %ts %rc %hr %HM %HP';
+const REQUEST_LINE = /^REQ (\d+) (\d+) (-?\d+) (-?\d+) (-?\d+) (\S+) (-?\d+) (\S+) (\S+) \{([^}]*)\} (\S+) (\S+)/;
+const HEALTH_LINE = /Server be_api\/(\S+) is (UP|DOWN)\b/;
+
+/**
+ * The balancer's configuration. What each setting is for is told in docs/operations.md (## Scale);
+ * the short version is inline.
+ */
+export function haproxyConfig(options: { port: number; statsSocket: string; backends: Backend[] }): string {
+  return [
+    'global',
+    // Foreground (-db): the log goes to our pipe, one line per request and per health transition.
+    '  log stdout format raw local0',
+    `  stats socket ${options.statsSocket} mode 600 level admin`,
+    '  maxconn 2000',
+    '',
+    'defaults',
+    '  mode http',
+    '  log global',
+    '  timeout connect 2s',
+    '  timeout client 120s',
+    '  timeout server 120s',
+    '  timeout http-request 30s',
+    // A connection refused (a process just killed, or draining) is tried again on another server. The
+    // request had not been sent, so this is safe for any method; nothing already sent is replayed.
+    '  retries 3',
+    '  retry-on conn-failure',
+    '  option redispatch 1',
+    '',
+    'frontend fe_api',
+    `  bind 127.0.0.1:${options.port}`,
+    `  capture request header ${ATTEMPT_HEADER} len 64`,
+    `  log-format "${LOG_FORMAT}"`,
+    '  default_backend be_api',
+    '',
+    'backend be_api',
+    '  balance leastconn',
+    // One connection per request to a server: no idle server connection that a process closing (or dying)
+    // could cut just as a request is sent on it.
+    '  option http-server-close',
+    '  option httpchk',
+    '  http-check send meth GET uri /readyz',
+    '  http-check expect status 200',
+    // Down after 2 failed checks 300 ms apart, up after 2 good ones: a dead or draining process leaves the
+    // pool within about a second; a connection refused before that is retried elsewhere anyway.
+    // A check answered slowly (a busy machine) is not a dead process: 3 s before one counts as failed.
+    '  timeout check 3s',
+    '  default-server inter 300ms fastinter 300ms downinter 300ms fall 2 rise 2',
+    ...options.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`),
+    '',
+  ].join('\n');
+}
+
+/** The path of haproxy, installing the distribution's package when it is missing and we are root. */
+export function ensureHaproxy(): string {
+  const which = () => spawnSync('sh', ['-c', 'command -v haproxy'], { encoding: 'utf8' }).stdout.trim();
+  let found = which();
+  if (found) return found;
+  if (process.getuid?.() !== 0) {
+    throw new Error('haproxy is not installed: run `apt-get install -y haproxy` (Debian) as root, then run this again.');
+  }
+  console.log('haproxy is missing: apt-get install -y haproxy');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'haproxy']]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with ${result.status ?? result.signal}`);
+  }
+  found = which();
+  if (!found) throw new Error('apt-get installed haproxy but it is not on the PATH');
+  return found;
+}
+
+export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
+  readonly requests: LoggedRequest[] = [];
+  readonly transitions: HealthTransition[] = [];
+  /** Log lines that are neither requests nor health transitions (start-up warnings, alerts). */
+  readonly otherLines: string[] = [];
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly statsSocket: string,
+    readonly url: string,
+  ) {
+    super();
+    // The log (requests, health transitions) is on stdout; stderr repeats the transitions as warnings.
+    if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => this.read(line));
+    if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => this.otherLines.push(line));
+  }
+
+  static async start(binary: string, dir: string, port: number, backends: Backend[]): Promise<Haproxy> {
+    const statsSocket = path.join(dir, 'haproxy.sock');
+    const configFile = path.join(dir, 'haproxy.cfg');
+    await writeFile(configFile, haproxyConfig({ port, statsSocket, backends }));
+    const check = spawnSync(binary, ['-c', '-f', configFile], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`haproxy refused its configuration:\n${check.stdout}${check.stderr}`);
+    const child = spawn(binary, ['-db', '-f', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proxy = new Haproxy(child, statsSocket, `http://127.0.0.1:${port}`);
+    // Ready once its stats socket answers: it binds its listeners before it opens the socket.
+    const exited = once(child, 'exit').then(([code]) => {
+      throw new Error(`haproxy exited with ${code}:\n${proxy.otherLines.join('\n')}`);
+    });
+    await Promise.race([proxy.waitForSocket(), exited]);
+    return proxy;
+  }
+
+  private async waitForSocket(): Promise<void> {
+    for (;;) {
+      try {
+        await this.command('show info');
+        return;
+      } catch {
+        // The socket appears once haproxy has parsed its configuration and bound its listeners.
+        await sleep(50);
+      }
+    }
+  }
+
+  private read(line: string): void {
+    const request = REQUEST_LINE.exec(line);
+    if (request) {
+      const [, ts, ms, th, ti, tt, server, status, termination, retries, captured, method, pathname] = request;
+      const accepted = Number(ts) * 1000 + Number(ms);
+      this.requests.push({
+        startedAt: accepted + Math.max(0, Number(th)) + Math.max(0, Number(ti)),
+        endedAt: accepted + Math.max(0, Number(tt)),
+        server,
+        status: Number(status),
+        termination,
+        retries,
+        method,
+        path: pathname,
+        attempt: captured || undefined,
+      });
+      return;
+    }
+    const health = HEALTH_LINE.exec(line);
+    if (health) {
+      const transition: HealthTransition = { at: Date.now(), server: health[1], state: health[2] as 'UP' | 'DOWN', line };
+      this.transitions.push(transition);
+      this.emit('health', transition);
+      return;
+    }
+    this.otherLines.push(line);
+  }
+
+  /** Resolves once HAProxy logs `server` going to `state` (after `since`, an index into `transitions`). */
+  waitForState(server: string, state: 'UP' | 'DOWN', since = 0): Promise<HealthTransition> {
+    const seen = this.transitions.slice(since).find((t) => t.server === server && t.state === state);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const listener = (t: HealthTransition) => {
+        if (t.server !== server || t.state !== state) return;
+        this.off('health', listener);
+        resolve(t);
+      };
+      this.on('health', listener);
+    });
+  }
+
+  /** `show stat` for the backend's servers: status (UP, DOWN, …) and current sessions. */
+  async serverStats(): Promise<Map<string, { status: string; current: number; total: number }>> {
+    const csv = await this.command('show stat');
+    const lines = csv.split('\n').filter(Boolean);
+    const header = (lines[0] ?? '').replace(/^# /, '').split(',');
+    const column = (name: string) => header.indexOf(name);
+    const stats = new Map<string, { status: string; current: number; total: number }>();
+    for (const line of lines.slice(1)) {
+      const cells = line.split(',');
+      if (cells[column('pxname')] !== 'be_api' || cells[column('svname')] === 'BACKEND') continue;
+      stats.set(cells[column('svname')], {
+        status: cells[column('status')],
+        current: Number(cells[column('scur')]),
+        total: Number(cells[column('stot')]),
+      });
+    }
+    return stats;
+  }
+
+  command(text: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.createConnection(this.statsSocket);
+      let answer = '';
+      socket.setEncoding('utf8');
+      socket.on('connect', () => socket.end(`${text}\n`));
+      socket.on('data', (chunk: string) => {
+        answer += chunk;
+      });
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
