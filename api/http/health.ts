@@ -11,6 +11,11 @@ const READY_TIMEOUT_MS = 2_000;
  */
 export interface Readiness {
   ready: boolean;
+  /**
+   * Aborted when a stop's drain runs out: uploads still streaming are refused (503 `server_shutting_down`)
+   * and their temporary blobs removed, rather than cut with the connection. Absent: never.
+   */
+  drainEnded?: AbortSignal;
 }
 
 /** Liveness (the process answers) and readiness (it has started, and it can reach PostgreSQL), for load balancers. */
