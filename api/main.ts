@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { PgBoss } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import { type Logger, pino } from 'pino';
 import { createApp } from './app.js';
 import { composeProcess, MasterKeyError, type ProcessAdapters } from './composition.js';
@@ -139,8 +139,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   await listen(server, config.port);
 
   // Background jobs share the database through pg-boss (its own schema): several processes, one queue.
-  // LISTEN/NOTIFY: an outbox write wakes the dispatcher at commit instead of at the next poll.
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, useListenNotify: true });
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });

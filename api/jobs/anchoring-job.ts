@@ -1,4 +1,4 @@
-import type { PgBoss } from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { Anchor } from '../ports/anchor.js';
@@ -21,7 +21,7 @@ export interface AnchoringJobDeps {
  * stored operation hash.
  */
 export async function startAnchoringJob(boss: PgBoss, deps: AnchoringJobDeps): Promise<{ stop(): void; trigger(): Promise<void> }> {
-  await boss.createQueue(ANCHORING_QUEUE, { policy: 'singleton', retryLimit: 0, expireInSeconds: 15 * 60 });
+  await boss.createQueue(ANCHORING_QUEUE, { name: ANCHORING_QUEUE, policy: 'singleton', retryLimit: 0, expireInSeconds: 15 * 60 });
   await boss.work(ANCHORING_QUEUE, async () => {
     const result: AnchorCycleOutcome = await runAnchorCycle({ db: deps.db, anchor: deps.anchor, maxBatch: deps.maxBatch });
     if (result.outcome !== 'idle') deps.logger.info({ anchoring: result }, `anchor cycle: ${result.outcome}`);

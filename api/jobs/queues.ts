@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PgBoss, Queue } from 'pg-boss';
+import type PgBoss from 'pg-boss';
 
 /** pg-boss queues of this issue. Names are stable: jobs survive a deploy. */
 export const QUEUES = {
@@ -15,14 +15,12 @@ export const QUEUES = {
   reminders: 'lecoffre-reminders',
 } as const;
 
-// `notify`: a job sent wakes an idle worker at once (LISTEN/NOTIFY) instead of at its next poll: the
-// first delivery attempt goes out well within a second of the commit.
-export const QUEUE_OPTIONS: Record<keyof typeof QUEUES, Omit<Queue, 'name'>> = {
-  outbox: { policy: 'singleton', notify: true, retryLimit: 5, retryDelay: 2, expireInSeconds: 300 },
+export const QUEUE_OPTIONS: Record<keyof typeof QUEUES, Omit<PgBoss.Queue, 'name'>> = {
+  outbox: { policy: 'singleton', retryLimit: 5, retryDelay: 2, expireInSeconds: 300 },
   // A job sends at most 100 messages of one lane, each within the 15 s timeout.
-  webhookLane: { policy: 'singleton', notify: true, retryLimit: 3, retryDelay: 5, expireInSeconds: 1800 },
-  notifications: { policy: 'singleton', notify: true, retryLimit: 5, retryDelay: 10, expireInSeconds: 600 },
-  sweep: { policy: 'singleton', notify: true, retryLimit: 0, expireInSeconds: 120 },
+  webhookLane: { policy: 'singleton', retryLimit: 3, retryDelay: 5, expireInSeconds: 1800 },
+  notifications: { policy: 'singleton', retryLimit: 5, retryDelay: 10, expireInSeconds: 600 },
+  sweep: { policy: 'singleton', retryLimit: 0, expireInSeconds: 120 },
   reminders: { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 };
 
@@ -38,6 +36,6 @@ export function wakeJobId(queue: string, key: string, at: Date): string {
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const [key, name] of Object.entries(QUEUES) as Array<[keyof typeof QUEUES, string]>) {
-    await boss.createQueue(name, QUEUE_OPTIONS[key]);
+    await boss.createQueue(name, { name, ...QUEUE_OPTIONS[key] });
   }
 }
