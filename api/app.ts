@@ -57,7 +57,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 /** Builds the app on the adapters it is given; any left out are chosen by composition.ts from the config. */
 export function createApp({ config, db, logger, storage, webhookSealer, readiness, ...identityAdapters }: AppDependencies): Express {
   const app = express();
-  const services: AppServices = { config, db, storage };
+  const services: AppServices = { config, db, storage, drainEnded: readiness?.drainEnded };
   app.locals.services = services;
   if (webhookSealer) app.locals.webhooks = { sealer: webhookSealer } satisfies WebhookHttpDependencies;
   app.disable('x-powered-by');

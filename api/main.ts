@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { PgBoss } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import { type Logger, pino } from 'pino';
 import { createApp } from './app.js';
 import { composeProcess, MasterKeyError, type ProcessAdapters } from './composition.js';
@@ -23,8 +23,14 @@ const EX_CONFIG = 78;
 /** The longest a single request (an upload on a slow link) may take. */
 const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 
-/** How long in-flight requests may take to finish after SIGTERM before their sockets are cut. */
+/** How long in-flight requests may take to finish after SIGTERM. */
 const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * After the drain, how long uploads refused with 503 get to send that answer (they first remove their
+ * temporary blobs) before the sockets still open are cut.
+ */
+const ANSWER_TIMEOUT_MS = 5_000;
 
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -36,10 +42,16 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-function close(server: Server): Promise<void> {
+/** Stops accepting connections and waits for requests in flight; `drainEnd` is aborted when the drain runs out. */
+function close(server: Server, drainEnd?: AbortController): Promise<void> {
   return new Promise((resolve) => {
-    const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+    let force: NodeJS.Timeout | undefined;
+    const drain = setTimeout(() => {
+      drainEnd?.abort();
+      force = setTimeout(() => server.closeAllConnections(), drainEnd ? ANSWER_TIMEOUT_MS : 0);
+    }, DRAIN_TIMEOUT_MS);
     server.close(() => {
+      clearTimeout(drain);
       clearTimeout(force);
       resolve();
     });
@@ -120,7 +132,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
 
   // Not ready until the job runners run: the server listens before, so that /healthz answers during start.
   const probe = openDatabaseProbe(databaseUrl, READY_TIMEOUT_MS);
-  const readiness: Readiness = { ready: false, probe };
+  const drainEnd = new AbortController();
+  const readiness: Readiness = { ready: false, probe, drainEnded: drainEnd.signal };
   const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
@@ -128,8 +141,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   await listen(server, config.port);
 
   // Background jobs share the database through pg-boss (its own schema): several processes, one queue.
-  // LISTEN/NOTIFY: an outbox write wakes the dispatcher at commit instead of at the next poll.
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, useListenNotify: true });
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
@@ -167,7 +179,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
-    await Promise.all([close(server), extra?.close()]);
+    await Promise.all([close(server, drainEnd), extra?.close()]);
     anchoring.stop();
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });

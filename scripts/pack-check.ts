@@ -15,7 +15,7 @@ import { CONSUMERS, type Consumer, consumerFiles, RESOLUTION_NAMES } from './pac
 import { lintTarball } from './pack-check/lint.js';
 import { diskBytes, formatBytes, installedPackages, table } from './pack-check/measure.js';
 import { type ProofBundles, writeProofBundles } from './pack-check/proof-bundles.js';
-import { CheckFailed, mustRun, run, since } from './pack-check/run.js';
+import { CheckFailed, cleanEnv, mustRun, run, since } from './pack-check/run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -46,12 +46,6 @@ async function check(row: Row, column: string, what: string, body: () => Promise
     const message = error instanceof CheckFailed || error instanceof assert.AssertionError ? error.message : String(error);
     failures.push(`${what}: ${message}`);
   }
-}
-
-/** npm as launched by `npm run` passes its own settings (the repository as prefix): the consumers get none. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']);
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_') || keep.has(key)));
 }
 
 /** "N files, size" of each tarball, for the table. */

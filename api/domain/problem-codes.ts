@@ -108,6 +108,7 @@ const CODES = [
   'internal_error',
   'database_unavailable',
   'not_ready',
+  'server_shutting_down',
 ] as const;
 
 export type ProblemCode = (typeof CODES)[number] | `${NotFoundSubject}_not_found`;

@@ -10,6 +10,8 @@ export interface AppServices {
   db: Database;
   /** Absent only in apps built without file storage (some process-level tests). */
   storage: DocumentStorage | undefined;
+  /** See `Readiness.drainEnded`. */
+  drainEnded?: AbortSignal;
 }
 
 export function documentStorage(req: Request): DocumentStorage {

@@ -13,6 +13,11 @@ export interface Readiness {
   ready: boolean;
   /** The database check, on a connection of its own (main.ts); without one, the request pool's. */
   probe?: { check(): Promise<void> };
+  /**
+   * Aborted when a stop's drain runs out: uploads still streaming are refused (503 `server_shutting_down`)
+   * and their temporary blobs removed, rather than cut with the connection. Absent: never.
+   */
+  drainEnded?: AbortSignal;
 }
 
 /** Liveness (the process answers) and readiness (it has started, and it can reach PostgreSQL), for load balancers. */

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import type { IncomingFile, IncomingFiles } from '../services/documents/upload-files.js';
+import { appServices } from './app-services.js';
 import { HttpProblem } from './problem.js';
 
 export const MAX_FILES_PER_REQUEST = 20;
@@ -9,6 +11,15 @@ export const MAX_FILES_PER_REQUEST = 20;
 type Part = ['field', string, string] | ['file', string, string, string];
 
 const fingerprints = new WeakMap<Request, string>();
+
+/** A restarted process (or another behind the balancer) takes the upload again within seconds. */
+const SHUTDOWN_RETRY_AFTER_SECONDS = 5;
+
+function shuttingDown(): HttpProblem {
+  return new HttpProblem(503, 'server_shutting_down', 'The server is stopping: send the files again.', undefined, {
+    'Retry-After': String(SHUTDOWN_RETRY_AFTER_SECONDS),
+  });
+}
 
 /**
  * What a multipart body carried, once it has been read to its end with every file handled: SHA-256 over
@@ -27,6 +38,10 @@ export function receivedBodyFingerprint(req: Request): string | undefined {
  *
  * busboy's own per-file size limit is deliberately not used: it truncates silently. The storage pipeline
  * counts bytes itself and refuses the file (413) the moment it goes over.
+ *
+ * When the process's drain runs out (`AppServices.drainEnded`), the file being stored is destroyed and the
+ * request refused with 503 `server_shutting_down` once its storage has removed the temporary blob: the
+ * client gets an answer it can retry on, and the stopping process leaves nothing for the hourly sweep.
  */
 export function readMultipartFiles(req: Request): IncomingFiles {
   return (handle) =>
@@ -46,17 +61,35 @@ export function readMultipartFiles(req: Request): IncomingFiles {
         reject(new HttpProblem(400, 'invalid_multipart', 'The multipart body could not be read (missing boundary?).'));
         return;
       }
+      const { drainEnded } = appServices(req);
+      if (drainEnded?.aborted) {
+        req.res?.setHeader('Connection', 'close');
+        reject(shuttingDown());
+        return;
+      }
       const fields: Record<string, string> = {};
       const parts: Part[] = [];
       let chain = Promise.resolve();
       let failed = false;
+      /** The file `handle` is reading, if any. */
+      let current: Readable | undefined;
+      let stopping: HttpProblem | undefined;
+      const onDrainEnded = () => {
+        stopping = shuttingDown();
+        if (current) current.destroy(stopping);
+        else fail(stopping);
+      };
+      drainEnded?.addEventListener('abort', onDrainEnded, { once: true });
       const fail = (error: unknown) => {
         if (failed) return;
         failed = true;
+        drainEnded?.removeEventListener('abort', onDrainEnded);
         req.unpipe(parser);
         // The rest of a refused body is not worth reading: answer, then close the connection.
         req.res?.setHeader('Connection', 'close');
-        reject(error);
+        // Stopping: answer only once the file being stored has settled, its temporary blob removed.
+        if (stopping) chain.then(() => reject(stopping));
+        else reject(error);
       };
       parser.on('field', (name, value) => {
         fields[name] = value;
@@ -81,7 +114,13 @@ export function readMultipartFiles(req: Request): IncomingFiles {
         parts.push(part);
         chain = chain
           .then(async () => {
-            if (!failed) part[3] = await handle(file);
+            if (failed) return;
+            current = stream;
+            try {
+              part[3] = await handle(file);
+            } finally {
+              current = undefined;
+            }
           })
           .catch(fail);
       });
@@ -91,6 +130,7 @@ export function readMultipartFiles(req: Request): IncomingFiles {
       parser.on('close', () => {
         chain.then(() => {
           if (failed) return;
+          drainEnded?.removeEventListener('abort', onDrainEnded);
           fingerprints.set(req, createHash('sha256').update(JSON.stringify(parts)).digest('hex'));
           resolve();
         }, fail);

@@ -1,10 +1,9 @@
-import type { PgBoss } from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { sweepOrphanBlobs } from '../services/documents/sweep-orphan-blobs.js';
 import { sweepExpiredRows } from '../services/maintenance/sweep-expired-rows.js';
-import { createQueueWithHeartbeat } from './queues.js';
 
 export const MAINTENANCE_QUEUE = 'lecoffre-maintenance';
 /** A blob still unreferenced an hour after it was written is left over from a crash or a refused upload. */
@@ -15,7 +14,7 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
  * orphan blobs older than an hour, expired sessions, login attempts and idempotency keys.
  */
 export async function startMaintenanceJob(boss: PgBoss, deps: { db: Database; blobStore: BlobStore; logger: Logger }): Promise<void> {
-  await createQueueWithHeartbeat(boss, MAINTENANCE_QUEUE, { policy: 'singleton', retryLimit: 0, expireInSeconds: 15 * 60 });
+  await boss.createQueue(MAINTENANCE_QUEUE, { name: MAINTENANCE_QUEUE, policy: 'singleton', retryLimit: 0, expireInSeconds: 15 * 60 });
   await boss.work(MAINTENANCE_QUEUE, async () => {
     const orphans = await sweepOrphanBlobs(deps.db, deps.blobStore, new Date(Date.now() - ORPHAN_AGE_MS));
     const rows = await sweepExpiredRows(deps.db);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PgBoss, Queue } from 'pg-boss';
+import type PgBoss from 'pg-boss';
 
 /** pg-boss queues of this issue. Names are stable: jobs survive a deploy. */
 export const QUEUES = {
@@ -15,23 +15,15 @@ export const QUEUES = {
   reminders: 'lecoffre-reminders',
 } as const;
 
-/**
- * A running job's worker refreshes it every 15 s; a job not refreshed for 30 s belonged to a process that
- * died (SIGKILL, OOM, a lost host) and is failed at the next supervision (every minute), then retried or
- * replaced. Without it a singleton queue
- * stays blocked behind the dead job until `expireInSeconds` (up to 30 minutes for a webhook lane). Long
- * enough that a busy event loop missing one refresh does not fail a live job.
- */
-export const JOB_HEARTBEAT_SECONDS = 30;
-
-// `notify`: a job sent wakes an idle worker at once (LISTEN/NOTIFY) instead of at its next poll: the
-// first delivery attempt goes out well within a second of the commit.
-export const QUEUE_OPTIONS: Record<keyof typeof QUEUES, Omit<Queue, 'name'>> = {
-  outbox: { policy: 'singleton', notify: true, retryLimit: 5, retryDelay: 2, expireInSeconds: 300 },
+// A singleton queue stays blocked behind the job of a process that died until that job expires: the
+// short jobs (a dispatch, a sweep) expire within a minute, so a killed process delays them that long
+// at most. What they do is guarded by the database itself (locks, row claims), not by the queue.
+export const QUEUE_OPTIONS: Record<keyof typeof QUEUES, Omit<PgBoss.Queue, 'name'>> = {
+  outbox: { policy: 'singleton', retryLimit: 5, retryDelay: 2, expireInSeconds: 60 },
   // A job sends at most 100 messages of one lane, each within the 15 s timeout.
-  webhookLane: { policy: 'singleton', notify: true, retryLimit: 3, retryDelay: 5, expireInSeconds: 1800 },
-  notifications: { policy: 'singleton', notify: true, retryLimit: 5, retryDelay: 10, expireInSeconds: 600 },
-  sweep: { policy: 'singleton', notify: true, retryLimit: 0, expireInSeconds: 120 },
+  webhookLane: { policy: 'singleton', retryLimit: 3, retryDelay: 5, expireInSeconds: 1800 },
+  notifications: { policy: 'singleton', retryLimit: 5, retryDelay: 10, expireInSeconds: 120 },
+  sweep: { policy: 'singleton', retryLimit: 0, expireInSeconds: 60 },
   reminders: { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 };
 
@@ -47,12 +39,6 @@ export function wakeJobId(queue: string, key: string, at: Date): string {
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const [key, name] of Object.entries(QUEUES) as Array<[keyof typeof QUEUES, string]>) {
-    await createQueueWithHeartbeat(boss, name, QUEUE_OPTIONS[key]);
+    await boss.createQueue(name, { name, ...QUEUE_OPTIONS[key] });
   }
-}
-
-/** createQueue leaves an existing queue as it was: the heartbeat is set on queues made before it existed too. */
-export async function createQueueWithHeartbeat(boss: PgBoss, name: string, options: Omit<Queue, 'name'>): Promise<void> {
-  await boss.createQueue(name, { ...options, heartbeatSeconds: JOB_HEARTBEAT_SECONDS });
-  await boss.updateQueue(name, { heartbeatSeconds: JOB_HEARTBEAT_SECONDS });
 }

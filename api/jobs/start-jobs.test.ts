@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PgBoss } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import { officeActor } from '../../test/support/files.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
@@ -30,8 +30,8 @@ before(async () => {
   receiver = await startTestReceiver(systemClock);
   const endpoint = await createWebhookEndpoint(ctx(), services(), { url: receiver.url, eventTypes: ['folder.created'] });
   receiver.secrets.push(endpoint.secret);
-  // As main.ts does: one pg-boss for the process (anchoring runs on it too), with LISTEN/NOTIFY.
-  boss = new PgBoss({ ...connectionOf(t.db), useListenNotify: true, max: 4 });
+  // As main.ts does: one pg-boss for the process (anchoring runs on it too).
+  boss = new PgBoss({ ...connectionOf(t.db), max: 4 });
   await boss.start();
   jobs = await startJobs({
     boss,

@@ -1,5 +1,4 @@
-import type { Job } from 'pg-boss';
-import { PgBoss } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { defaultClock, webhookTransportFor } from '../composition.js';
 import type { Config } from '../config.js';
@@ -32,19 +31,22 @@ export interface JobsDependencies {
   /** Jitter of the retry schedule, [0, 1) (tests pin it). */
   random?: () => number;
   /**
-   * The process's pg-boss, already started, when it has one (main.ts runs anchoring on it). It must be
-   * built with `useListenNotify: true`, or wake-ups wait for the next poll (1-2 s) instead of ~0. Without
-   * it, startJobs starts (and stops) its own.
+   * The process's pg-boss, already started, when it has one (main.ts runs anchoring on it). Without it,
+   * startJobs starts (and stops) its own.
    */
   boss?: PgBoss;
 }
 
 export interface Jobs {
-  /** Stops taking jobs and waits (up to 20 s) for those running: a delivery in flight is finished. */
+  /** Stops taking jobs and waits for those running (up to 20 s with its own pg-boss): a delivery in flight is finished. */
   stop(): Promise<void>;
 }
 
 type Data = { key: string };
+type Job = PgBoss.Job<Data>;
+
+/** Workers per queue in this process: lanes of different endpoints and folders deliver side by side. */
+const WORKERS: Record<keyof typeof QUEUES, number> = { outbox: 1, webhookLane: 8, notifications: 1, sweep: 1, reminders: 1 };
 
 /**
  * Starts the workers of this issue in this process (any number of processes may run them: the tables
@@ -59,7 +61,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   const clock = deps.clock ?? defaultClock;
   const log = deps.logger;
   const connection = connectionOf(db);
-  const boss = deps.boss ?? new PgBoss({ ...connection, max: 4, application_name: 'lecoffre-jobs', useListenNotify: true });
+  const boss = deps.boss ?? new PgBoss({ ...connection, max: 4, application_name: 'lecoffre-jobs' });
   if (!deps.boss) {
     boss.on('error', (error) => log?.error({ err: error }, 'jobs: pg-boss error'));
     await boss.start();
@@ -79,47 +81,67 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
    * Queues `queue` for `key` now, or at `at` (once, however many ask for that same time). `from` is the
    * job asking: a job woken a hair early asks for its own time again, and must not collide with itself.
    */
-  const wake = async (queue: string, key: string, at?: Date | null, from?: Job<Data>): Promise<void> => {
+  const workerIds = new Map<string, string[]>();
+  const wake = async (queue: string, key: string, at?: Date | null, from?: Job): Promise<void> => {
     if (!at || at.getTime() <= clock.now().getTime()) {
       await boss.send(queue, { key }, { singletonKey: key });
+      // This process's idle workers fetch it now rather than at their next poll (pg-boss 10 has no
+      // LISTEN/NOTIFY of its own); the first delivery attempt goes out well within a second of the commit.
+      for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
       return;
     }
     let id = wakeJobId(queue, key, at);
     if (id === from?.id) id = wakeJobId(queue, `${key}#again`, at);
     await boss.send(queue, { key }, { singletonKey: key, startAfter: at, id });
   };
-  const wakeNotifications = async (from?: Job<Data>) => {
+  const wakeNotifications = async (from?: Job) => {
     const dueTimes = [await nextNotificationDueAt(db), await nextDigestDueAt(db)].filter((d): d is Date => d !== null);
     if (dueTimes.length > 0) await wake(QUEUES.notifications, 'all', new Date(Math.min(...dueTimes.map((d) => d.getTime()))), from);
   };
   const wakeDueLanes = async () => {
     for (const lane of await dueLanes(db, clock.now())) await wake(QUEUES.webhookLane, lane);
   };
+  // Handlers running now, so that stop() can wait for them (pg-boss 10's offWork does not).
+  const running = new Set<Promise<void>>();
+  let stopping = false;
   const guarded =
-    (name: string, handler: (job: Job<Data>) => Promise<void>) =>
-    async ([job]: Job<Data>[]): Promise<void> => {
+    (name: string, handler: (job: Job) => Promise<void>) =>
+    async ([job]: Job[]): Promise<void> => {
+      // Fetched as the workers stopped: nothing is lost by skipping it, the tables are the truth and the
+      // sweep of the next process to run wakes what it leaves.
+      if (stopping) return;
+      const run = handler(job);
+      running.add(run.catch(() => {}));
       try {
-        await handler(job);
+        await run;
       } catch (error) {
         log?.error({ err: error, job: name }, 'jobs: handler failed (pg-boss retries it)');
         throw error;
+      } finally {
+        running.delete(run);
       }
     };
-  const work = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, batchSize: 1 };
+  const work = async (queue: keyof typeof QUEUES, options: PgBoss.WorkOptions, handler: PgBoss.WorkHandler<Data>) => {
+    const ids: string[] = [];
+    for (let i = 0; i < WORKERS[queue]; i++) ids.push(await boss.work<Data>(QUEUES[queue], { batchSize: 1, ...options }, handler));
+    workerIds.set(QUEUES[queue], ids);
+  };
+  const polling = { pollingIntervalSeconds: 2 };
 
-  await boss.work<Data>(
-    QUEUES.outbox,
-    work,
+  await work(
+    'outbox',
+    polling,
     guarded('outbox', async () => {
       const result = await dispatchOutbox({ db, clock });
       for (const lane of result.lanes) await wake(QUEUES.webhookLane, lane);
       await wakeNotifications();
     }),
   );
-  await boss.work<Data>(
-    QUEUES.webhookLane,
-    // Retries are deferred jobs, found by polling: poll every second so a retry is at most a second late.
-    { ...work, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1, localConcurrency: 8 },
+  await work(
+    'webhookLane',
+    // Retries are deferred jobs, found by polling: every half second (pg-boss 10's shortest), so a retry
+    // is at most that late; a lane woken by this process is fetched at once (notifyWorker).
+    { pollingIntervalSeconds: 0.5 },
     guarded('webhook-lane', async (job) => {
       const outcome = await deliverLane(delivery, job.data.key);
       if (outcome.state === 'waiting') await wake(QUEUES.webhookLane, job.data.key, outcome.until, job);
@@ -127,9 +149,9 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
       if (outcome.endpointsDisabled > 0) await wakeNotifications();
     }),
   );
-  await boss.work<Data>(
-    QUEUES.notifications,
-    work,
+  await work(
+    'notifications',
+    polling,
     guarded('notifications', async (job) => {
       await flushDueDigests(db, clock.now());
       for (;;) {
@@ -139,25 +161,25 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
       await wakeNotifications(job);
     }),
   );
-  await boss.work<Data>(
-    QUEUES.sweep,
-    work,
+  await work(
+    'sweep',
+    polling,
     guarded('sweep', async () => {
       await wake(QUEUES.outbox, 'all');
       await wakeDueLanes();
       await wakeNotifications();
     }),
   );
-  await boss.work<Data>(
-    QUEUES.reminders,
-    work,
+  await work(
+    'reminders',
+    polling,
     guarded('reminders', async () => {
       if ((await planReminders({ db, clock })) > 0) await wakeNotifications();
     }),
   );
   await boss.schedule(QUEUES.sweep, '* * * * *', { key: 'all' }, { singletonKey: 'all' });
-  // Reminders go out in office hours, French time; a run missed while down is caught up once.
-  await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris', missed: 'once' });
+  // Reminders are planned hourly in office hours, French time: a run missed while down is made up by the next.
+  await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris' });
 
   const onWake = (reason: WakeReason) => {
     const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;
@@ -171,8 +193,10 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     async stop() {
       await listener.close();
       if (deps.boss) {
-        // Someone else's pg-boss: stop our workers only (waiting for the jobs they are running).
-        await Promise.all(Object.values(QUEUES).map((queue) => boss.offWork(queue, { wait: true })));
+        // Someone else's pg-boss: stop our workers only, and wait for the jobs they are running.
+        stopping = true;
+        await Promise.all(Object.values(QUEUES).map((queue) => boss.offWork(queue)));
+        await Promise.all(running);
       } else {
         await boss.stop({ graceful: true, timeout: 20_000 });
       }

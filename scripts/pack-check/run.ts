@@ -31,3 +31,9 @@ export async function mustRun(what: string, command: string, args: string[], cwd
 
 /** Seconds since `start`, one decimal. */
 export const since = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+
+/** npm as launched by `npm run` passes its own settings (the repository as prefix): the commands run here get none. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']);
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_') || keep.has(key)));
+}

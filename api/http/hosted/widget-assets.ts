@@ -21,6 +21,8 @@ export { widgetEntries, widgetsVersion };
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const WIDGETS_DIST_DIR = path.join(ROOT, 'dist', 'widgets');
+/** The compiled server (`dist/server`) ships the built bundle and not the widgets' sources: it serves the bundle whatever NODE_ENV says. */
+const HAS_SOURCES = existsSync(path.join(ROOT, 'widgets', 'index.ts'));
 
 export interface Asset {
   body: Buffer;
@@ -92,7 +94,7 @@ function inMemoryAssets(logger: Logger, prefix: string): RequestHandler {
 }
 
 export interface WidgetAssetsOptions {
-  /** Serve `distDir` (production) rather than bundle in memory. */
+  /** Serve `distDir` (production, or a compiled server) rather than bundle in memory. */
   prebuilt: boolean;
   logger: Logger;
   /** Where `npm run build` wrote the bundle; dist/widgets by default. */
@@ -104,7 +106,7 @@ export interface WidgetAssetsOptions {
 export function widgetAssets(options: WidgetAssetsOptions): Router {
   const router = express.Router();
   const prefix = `/v${options.version ?? widgetsVersion()}`;
-  if (!options.prebuilt) {
+  if (!options.prebuilt && HAS_SOURCES) {
     router.use(inMemoryAssets(options.logger, prefix));
     return router;
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Webhook } from 'svix';
+import { Webhook } from 'standardwebhooks';
 
 /** 32 random bytes (the Standard Webhooks minimum is 24). */
 const SECRET_BYTES = 32;
@@ -17,7 +17,8 @@ export function formatSecret(key: Buffer): string {
 /**
  * The `webhook-signature` header: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` per secret, separated
  * by spaces. During a rotation both the new and the previous secret sign, so a receiver verifies with
- * whichever it holds. Signed by svix, the reference implementation.
+ * whichever it holds. Signed by `standardwebhooks`, the specification's reference library (what svix
+ * signs with too).
  */
 export function signatureHeader(webhookId: string, timestamp: Date, body: string, keys: Buffer[]): string {
   return keys.map((key) => new Webhook(formatSecret(key)).sign(webhookId, timestamp, body)).join(' ');
