@@ -12,6 +12,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import type { Readiness } from './http/health.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
+import { startIntegrityScrubJob } from './jobs/integrity-scrub-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
 import { findUnopenableMasterKeys } from './services/documents/check-master-keys.js';
@@ -131,6 +132,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
+  await startIntegrityScrubJob(boss, { db, blobStore: storage.blobStore, cipher: storage.cipher, logger, config });
   const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss });
   const anchoring = await startAnchoringJob(boss, {
     db,
