@@ -11,12 +11,13 @@ import { openIdIdentityProvider } from './adapters/identity/openid-identity-prov
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
 import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
 import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
-import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
+import { openBlobStore, openDocumentStorage } from './adapters/storage/open-document-storage.js';
 import { httpWebhookTransport } from './adapters/webhooks/http-transport.js';
 import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Anchor } from './ports/anchor.js';
+import type { BlobStore } from './ports/blob-store.js';
 import type { Clock } from './ports/clock.js';
 import type { DataKeyCipher } from './ports/data-key-cipher.js';
 import type { DocumentStorage } from './ports/document-storage.js';
@@ -56,6 +57,11 @@ export async function composeProcess(config: Config, db: Database): Promise<Proc
     mailer: mailerFromConfig(config, db),
     anchor: await openAnchor(config),
   };
+}
+
+/** The configured blob store alone: backups read it and restores write it without any key. */
+export function blobStoreFor(config: Pick<Config, 'storage'>): BlobStore {
+  return openBlobStore(config);
 }
 
 /** The machine's clock; tests pass a manual one instead. */

@@ -13,6 +13,7 @@ import { openDatabaseProbe } from './db/readiness-probe.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { READY_TIMEOUT_MS, type Readiness } from './http/health.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
+import { startIntegrityScrubJob } from './jobs/integrity-scrub-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
 import { findUnopenableMasterKeys } from './services/documents/check-master-keys.js';
@@ -145,6 +146,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
+  await startIntegrityScrubJob(boss, { db, blobStore: storage.blobStore, cipher: storage.cipher, logger, config });
   const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss });
   const anchoring = await startAnchoringJob(boss, {
     db,

@@ -22,14 +22,12 @@
  * embedded PostgreSQL and leaves it running.
  */
 import 'dotenv/config';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MasterKeyError, rotationKeys } from '../api/composition.js';
 import { ConfigError, loadConfig } from '../api/config.js';
 import { openDatabase } from '../api/db/database.js';
-import { isAlive, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
 import { rotateMasterKey } from '../api/services/documents/rotate-master-key.js';
+import { connectConfiguredDatabase } from './connect-database.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'batch-size': { type: 'string', default: '500' } } });
@@ -43,7 +41,7 @@ async function main(): Promise<number> {
   console.log(`Re-wrapping data keys with master key ${currentKeyId} (from ${source}).`);
   console.log(`Previous keys held: ${previousKeyIds.length ? previousKeyIds.join(', ') : 'none (set LECOFFRE_PREVIOUS_MASTER_KEYS)'}.`);
 
-  const { databaseUrl, stopDatabase } = await connect(config);
+  const { databaseUrl, stopDatabase } = await connectConfiguredDatabase(config);
   const db = openDatabase(databaseUrl);
   try {
     let batches = 0;
@@ -69,31 +67,6 @@ async function main(): Promise<number> {
   } finally {
     await db.close();
     await stopDatabase();
-  }
-}
-
-/** DATABASE_URL, or the data dir's embedded PostgreSQL (started if `npm start` is not running it). */
-async function connect(config: ReturnType<typeof loadConfig>): Promise<{ databaseUrl: string; stopDatabase: () => Promise<void> }> {
-  if (config.databaseUrl) return { databaseUrl: config.databaseUrl, stopDatabase: async () => {} };
-  // A server already running on this data dir is reused, and must be left running for `npm start`.
-  const runningPid = await readPostmasterPid(config.dataDir);
-  const alreadyRunning = runningPid !== undefined && (await isAlive(runningPid));
-  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
-  // The database npm start created (main.ts); never created here: a rotation on an empty one means a wrong data dir.
-  const databaseUrl = new URL(embedded.adminUrl);
-  databaseUrl.pathname = '/lecoffre';
-  return {
-    databaseUrl: databaseUrl.toString(),
-    stopDatabase: () => (alreadyRunning ? Promise.resolve() : embedded.stop()),
-  };
-}
-
-async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt(await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
   }
 }
 

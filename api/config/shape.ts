@@ -65,4 +65,10 @@ export interface Config {
     maxBatch: number;
     anchor: { kind: 'local-dev' } | { kind: 'tezos'; rpcUrl: string; network: string; secretKey: string; contract: string };
   };
+  scrub: {
+    /** Most bytes per second the integrity scrub reads from the blob store; 0 turns the scrub off. */
+    bytesPerSecond: number;
+    /** Minutes between two runs; a run reads for at most half of it, from where the last one stopped. */
+    intervalMinutes: number;
+  };
 }

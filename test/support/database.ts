@@ -24,12 +24,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, migrated database for one test file (`empty`: no schema at all, as a DBA hands one over). */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = process.env[ADMIN_URL_ENV] || (await ownAdminUrl());
   const name = `t_${randomBytes(8).toString('hex')}`;
+  const template = options.empty ? 'template0' : TEMPLATE_DATABASE;
   await withClient(adminUrl, (client) =>
-    client.query(`create database ${client.escapeIdentifier(name)} template ${client.escapeIdentifier(TEMPLATE_DATABASE)}`),
+    client.query(`create database ${client.escapeIdentifier(name)} template ${client.escapeIdentifier(template)}`),
   );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -2,7 +2,10 @@ import type { Response } from 'superagent';
 import type { TestApp } from './test-app.js';
 
 /** A new folder of the office with one client (Claire Michou), through HTTP as a vendor would. */
-export async function openFolderWithClient(t: TestApp, number: string): Promise<{ folderId: string; clientId: string }> {
+export async function openFolderWithClient(
+  t: Pick<TestApp, 'request' | 'office'>,
+  number: string,
+): Promise<{ folderId: string; clientId: string }> {
   const auth = t.office.auth;
   const folderId = (
     await t.request
@@ -26,7 +29,7 @@ export async function openFolderWithClient(t: TestApp, number: string): Promise<
  * (one request each), every file validated. Returns the folder id and what was sent.
  */
 export async function completeFolderWithUploads(
-  t: TestApp,
+  t: Pick<TestApp, 'request' | 'office'>,
   number: string,
   files: Array<{ label: string; name: string; bytes: Buffer }>,
 ): Promise<{ folderId: string; clientId: string; fileIds: string[] }> {

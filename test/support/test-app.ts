@@ -39,6 +39,8 @@ export interface TestApp {
   databaseUrl: string;
   /** Files go to a temporary directory of this app's own, sealed with a random master key. */
   storage: DocumentStorage;
+  /** That directory: the filesystem blob store's root (a blob's key is its path below it). */
+  storageDir: string;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     otherOffice,
     request: supertest(app),
     storage: storage.storage,
+    storageDir: storage.dir,
     webhookSealer: webhookSealerFor(storage.ring),
     databaseUrl: database.url,
     async close() {
@@ -143,6 +146,7 @@ export async function createIdentityTestApp(
     clock,
     baseUrl,
     storage: storage.storage,
+    storageDir: storage.dir,
     webhookSealer: webhookSealerFor(storage.ring),
     databaseUrl: database.url,
     request: supertest(app),
