@@ -4,6 +4,7 @@ import { anchoringConfig, anchoringProblems, anchoringVariables } from './config
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
+import { observabilityConfig, observabilityVariables } from './config/observability.js';
 import type { Config } from './config/shape.js';
 
 export { DEV_IDNOT_CLIENT } from './config/identity.js';
@@ -59,6 +60,7 @@ const schema = z.object({
   ...notificationVariables,
   ...documentVariables,
   ...anchoringVariables,
+  ...observabilityVariables,
 });
 
 /** Empty strings in the environment mean "unset", as a blank line in a .env file does. */
@@ -122,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...notificationConfig(e, baseUrl, e.NODE_ENV),
     ...documentConfig(e),
     ...anchoringConfig(e, production),
+    ...observabilityConfig(e),
   };
 }

@@ -14,6 +14,8 @@ import type { Readiness } from './http/health.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { serveMetrics } from './observability/serve-metrics.js';
+import { traceContextMixin } from './observability/trace-context.js';
 import { findUnopenableMasterKeys } from './services/documents/check-master-keys.js';
 
 /** sysexits' EX_CONFIG: the configuration (environment, master key) cannot run this process. */
@@ -76,7 +78,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], mixin: traceContextMixin });
 
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.databaseUrl;
@@ -101,12 +103,14 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   };
   let adapters: ProcessAdapters;
   try {
-    adapters = await composeProcess(config, db);
+    adapters = await composeProcess(config, db, {
+      onSamplerError: (gauge, error) => logger.warn({ err: error, gauge }, 'metrics: gauge not read'),
+    });
   } catch (error) {
     if (error instanceof MasterKeyError) return refuse(error.message);
     throw error;
   }
-  const { clock, storage, webhookSealer, sms, mailer, anchor } = adapters;
+  const { clock, storage, webhookSealer, sms, mailer, anchor, metrics } = adapters;
   const unopenable = await findUnopenableMasterKeys(db, storage.cipher);
   if (unopenable.length > 0) {
     const named = unopenable.map((k) => `${k.masterKeyId} (${k.tables.join(', ')})`).join(', ');
@@ -119,11 +123,12 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
 
   // Not ready until the job runners run: the server listens before, so that /healthz answers during start.
   const readiness: Readiness = { ready: false };
-  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness }));
+  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
   await listen(server, config.port);
+  const metricsServing = metrics ? await serveMetrics({ config, db, metrics, logger }) : undefined;
 
   // Background jobs share the database through pg-boss (its own schema): several processes, one queue.
   // LISTEN/NOTIFY: an outbox write wakes the dispatcher at commit instead of at the next poll.
@@ -131,7 +136,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
-  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss });
+  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss, metrics });
   const anchoring = await startAnchoringJob(boss, {
     db,
     anchor,
@@ -149,6 +154,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     `LeCoffre is ready in ${readyMs} ms`,
     `  API            ${config.baseUrl}   (docs: ${config.baseUrl}/docs)`,
     ...(extra?.banner ?? []),
+    ...(metricsServing?.banner ?? []),
     ...(embedded ? [`  PostgreSQL     embedded, data in ${config.dataDir}`] : ['  PostgreSQL     DATABASE_URL']),
     ...(demo ? [`  Dev API key    ${demo.apiKey}   (office SELAS AP NOTAIRES, CRPCEN 35026)`] : []),
     ...(config.idnot.dev ? [`  Sign in        ${config.baseUrl}/auth/idnot/login   (dev ID.not: pick Caroline Pallut)`] : []),
@@ -165,7 +171,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
-    await Promise.all([close(server), extra?.close()]);
+    await Promise.all([close(server), extra?.close(), metricsServing?.close()]);
     anchoring.stop();
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });

@@ -65,4 +65,9 @@ export interface Config {
     maxBatch: number;
     anchor: { kind: 'local-dev' } | { kind: 'tezos'; rpcUrl: string; network: string; secretKey: string; contract: string };
   };
+  /**
+   * Prometheus metrics: served on `port` (bound to `host`) when set, and on the public port at /metrics
+   * to a caller with `Authorization: Bearer <token>` when a token is set. Neither: no /metrics at all.
+   */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
 }

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { DocumentStorage } from '../ports/document-storage.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { Actor, ServiceContext } from '../services/context.js';
 
 /** What app.ts hands to request handlers, through `app.locals` (the adapters in it come from composition.ts). */
@@ -10,6 +11,8 @@ export interface AppServices {
   db: Database;
   /** Absent only in apps built without file storage (some process-level tests). */
   storage: DocumentStorage | undefined;
+  /** Where uploads and answers are reported (nothing is, in apps built without metrics). */
+  metrics: Metrics;
 }
 
 export function documentStorage(req: Request): DocumentStorage {

@@ -9,6 +9,12 @@ export const MAX_FILES_PER_REQUEST = 20;
 type Part = ['field', string, string] | ['file', string, string, string];
 
 const fingerprints = new WeakMap<Request, string>();
+const received = new WeakMap<Request, number>();
+
+/** Bytes of the body read so far by readMultipartFiles (what the upload metrics count). */
+export function receivedBodyBytes(req: Request): number {
+  return received.get(req) ?? 0;
+}
 
 /**
  * What a multipart body carried, once it has been read to its end with every file handled: SHA-256 over
@@ -97,5 +103,7 @@ export function readMultipartFiles(req: Request): IncomingFiles {
       });
       req.on('aborted', () => fail(new HttpProblem(400, 'upload_aborted', 'The upload was interrupted.')));
       req.pipe(parser);
+      received.set(req, 0);
+      req.on('data', (chunk: Buffer) => received.set(req, (received.get(req) ?? 0) + chunk.length));
     });
 }

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { SecretSealer } from '../ports/secret-sealer.js';
 import type { SmsSender } from '../ports/sms-sender.js';
 import type { WebhookTransport } from '../ports/webhook-transport.js';
@@ -31,6 +32,8 @@ export interface JobsDependencies {
   transport?: WebhookTransport;
   /** Jitter of the retry schedule, [0, 1) (tests pin it). */
   random?: () => number;
+  /** Webhook delivery lag and failures are reported here (default: nowhere). */
+  metrics?: Metrics;
   /**
    * The process's pg-boss, already started, when it has one (main.ts runs anchoring on it). It must be
    * built with `useListenNotify: true`, or wake-ups wait for the next poll (1-2 s) instead of ~0. Without
@@ -72,6 +75,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     sealer: deps.sealer,
     transport: deps.transport ?? webhookTransportFor(config),
     random: deps.random,
+    metrics: deps.metrics,
   };
   const notificationDeps = { db, clock, mailer: deps.mailer, sms: deps.sms, baseUrl: config.baseUrl };
 
