@@ -77,7 +77,10 @@ export function createApp({
   app.set('query parser', 'simple');
 
   app.use(requestContext(logger));
-  if (metrics) app.use(httpMetrics(metrics), publicMetricsRoute(metrics, config.metrics.token));
+  if (metrics) {
+    app.use(httpMetrics(metrics));
+    app.get('/metrics', publicMetricsRoute(metrics, config.metrics.token));
+  }
   // Helmet's default policy allows inline styles and any https: stylesheet: every answer gets ours instead
   // (http/content-security-policy.ts), which pages with scripts replace by their own, as strict.
   app.use(helmet({ contentSecurityPolicy: false }), withContentSecurityPolicy('default'));

@@ -39,13 +39,13 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /**
- * GET /metrics on the public port, for a scraper that cannot reach the private metrics port: only with
+ * GET /metrics on the public port (mounted there by app.ts), for a scraper that cannot reach the private metrics port: only with
  * `Authorization: Bearer <LECOFFRE_METRICS_TOKEN>` (401 otherwise). Without a token configured the route
  * does not exist (404), so the public port never shows what runs behind it.
  */
 export function publicMetricsRoute(exposition: MetricsExposition, token: string | undefined): RequestHandler {
   return (req, res, next) => {
-    if (req.path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD') || !token) return next();
+    if (!token) return next();
     const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     if (!given || !sameToken(given, token)) {
       next(

@@ -101,7 +101,10 @@ export function readMultipartFiles(req: Request): IncomingFiles {
           resolve();
         }, fail);
       });
-      req.on('aborted', () => fail(new HttpProblem(400, 'upload_aborted', 'The upload was interrupted.')));
+      const aborted = () => fail(new HttpProblem(400, 'upload_aborted', 'The upload was interrupted.'));
+      // The client may have gone while authentication awaited the database: its 'aborted' event is past.
+      if (req.readableAborted || (req.destroyed && !req.complete)) return aborted();
+      req.on('aborted', aborted);
       req.pipe(parser);
       received.set(req, 0);
       req.on('data', (chunk: Buffer) => received.set(req, (received.get(req) ?? 0) + chunk.length));
