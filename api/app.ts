@@ -21,11 +21,13 @@ import { plainPageRoutes } from './http/hosted/plain-page.js';
 import { verifyPageRoutes } from './http/hosted/verify-page.js';
 import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
+import { httpMetrics, publicMetricsRoute } from './http/metrics.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
 import { type Clock } from './ports/clock.js';
 import type { DocumentStorage } from './ports/document-storage.js';
 import type { IdentityProvider } from './ports/identity-provider.js';
+import { noMetrics, type ProcessMetrics } from './ports/metrics.js';
 import type { SecretSealer } from './ports/secret-sealer.js';
 import type { SmsSender } from './ports/sms-sender.js';
 
@@ -41,6 +43,8 @@ export interface AppDependencies {
   storage?: DocumentStorage;
   /** Seals webhook endpoint secrets with the master key ring; the jobs that sign deliveries share it. */
   webhookSealer?: SecretSealer;
+  /** Metrics of the process (composition.ts); absent, nothing is counted and /metrics does not exist. */
+  metrics?: ProcessMetrics;
   /** Set by main.ts once the process serves traffic; absent, the app is ready as built (tests in-process). */
   readiness?: Readiness;
 }
@@ -55,15 +59,28 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 /** Builds the app on the adapters it is given; any left out are chosen by composition.ts from the config. */
-export function createApp({ config, db, logger, storage, webhookSealer, readiness, ...identityAdapters }: AppDependencies): Express {
+export function createApp({
+  config,
+  db,
+  logger,
+  storage,
+  webhookSealer,
+  readiness,
+  metrics,
+  ...identityAdapters
+}: AppDependencies): Express {
   const app = express();
-  const services: AppServices = { config, db, storage, drainEnded: readiness?.drainEnded };
+  const services: AppServices = { config, db, storage, drainEnded: readiness?.drainEnded, metrics: metrics ?? noMetrics };
   app.locals.services = services;
   if (webhookSealer) app.locals.webhooks = { sealer: webhookSealer } satisfies WebhookHttpDependencies;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   app.use(requestContext(logger));
+  if (metrics) {
+    app.use(httpMetrics(metrics));
+    app.get('/metrics', publicMetricsRoute(metrics, config.metrics.token));
+  }
   // Helmet's default policy allows inline styles and any https: stylesheet: every answer gets ours instead
   // (http/content-security-policy.ts), which pages with scripts replace by their own, as strict.
   app.use(helmet({ contentSecurityPolicy: false }), withContentSecurityPolicy('default'));

@@ -9,6 +9,7 @@ import { openKeyRing } from './adapters/crypto/open-key-ring.js';
 import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
 import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
+import { prometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
 import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
 import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import { openBlobStore, openDocumentStorage } from './adapters/storage/open-document-storage.js';
@@ -23,6 +24,7 @@ import type { DataKeyCipher } from './ports/data-key-cipher.js';
 import type { DocumentStorage } from './ports/document-storage.js';
 import type { IdentityProvider } from './ports/identity-provider.js';
 import type { Mailer } from './ports/mailer.js';
+import type { ProcessMetrics } from './ports/metrics.js';
 import type { SecretSealer } from './ports/secret-sealer.js';
 import type { SmsSender } from './ports/sms-sender.js';
 import type { WebhookTransport } from './ports/webhook-transport.js';
@@ -45,9 +47,15 @@ export interface ProcessAdapters {
   sms: SmsSender;
   mailer: Mailer & { close?(): void };
   anchor: Anchor;
+  /** Prometheus metrics, when something can scrape them (a metrics port or token is configured). */
+  metrics: ProcessMetrics | undefined;
 }
 
-export async function composeProcess(config: Config, db: Database): Promise<ProcessAdapters> {
+export async function composeProcess(
+  config: Config,
+  db: Database,
+  log: { onSamplerError?: (gauge: string, error: unknown) => void } = {},
+): Promise<ProcessAdapters> {
   const keyRing = await openKeyRing(config);
   return {
     clock: defaultClock,
@@ -56,12 +64,21 @@ export async function composeProcess(config: Config, db: Database): Promise<Proc
     sms: smsSenderFor(config, db),
     mailer: mailerFromConfig(config, db),
     anchor: await openAnchor(config),
+    metrics: metricsFor(config, log.onSamplerError),
   };
 }
 
 /** The configured blob store alone: backups read it and restores write it without any key. */
 export function blobStoreFor(config: Pick<Config, 'storage'>): BlobStore {
   return openBlobStore(config);
+}
+
+/** Prometheus (prom-client) when a metrics port or token is configured; nothing to count otherwise. */
+export function metricsFor(
+  config: Pick<Config, 'metrics'>,
+  onSamplerError?: (gauge: string, error: unknown) => void,
+): ProcessMetrics | undefined {
+  return config.metrics.port !== undefined || config.metrics.token ? prometheusMetrics({ onSamplerError }) : undefined;
 }
 
 /** The machine's clock; tests pass a manual one instead. */

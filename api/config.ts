@@ -5,6 +5,7 @@ import { documentConfig, documentProblems, documentVariables } from './config/do
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 import { scrubConfig, scrubVariables } from './config/scrub.js';
+import { observabilityConfig, observabilityVariables } from './config/observability.js';
 import type { Config } from './config/shape.js';
 
 export { DEV_IDNOT_CLIENT } from './config/identity.js';
@@ -61,6 +62,7 @@ const schema = z.object({
   ...documentVariables,
   ...anchoringVariables,
   ...scrubVariables,
+  ...observabilityVariables,
 });
 
 /** Empty strings in the environment mean "unset", as a blank line in a .env file does. */
@@ -125,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...documentConfig(e),
     ...anchoringConfig(e, production),
     ...scrubConfig(e),
+    ...observabilityConfig(e),
   };
 }

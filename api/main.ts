@@ -16,6 +16,8 @@ import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startIntegrityScrubJob } from './jobs/integrity-scrub-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { serveMetrics } from './observability/serve-metrics.js';
+import { traceContextMixin } from './observability/trace-context.js';
 import { findUnopenableMasterKeys } from './services/documents/check-master-keys.js';
 
 /** sysexits' EX_CONFIG: the configuration (environment, master key) cannot run this process. */
@@ -90,7 +92,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], mixin: traceContextMixin });
 
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.databaseUrl;
@@ -115,12 +117,14 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   };
   let adapters: ProcessAdapters;
   try {
-    adapters = await composeProcess(config, db);
+    adapters = await composeProcess(config, db, {
+      onSamplerError: (gauge, error) => logger.warn({ err: error, gauge }, 'metrics: gauge not read'),
+    });
   } catch (error) {
     if (error instanceof MasterKeyError) return refuse(error.message);
     throw error;
   }
-  const { clock, storage, webhookSealer, sms, mailer, anchor } = adapters;
+  const { clock, storage, webhookSealer, sms, mailer, anchor, metrics } = adapters;
   const unopenable = await findUnopenableMasterKeys(db, storage.cipher);
   if (unopenable.length > 0) {
     const named = unopenable.map((k) => `${k.masterKeyId} (${k.tables.join(', ')})`).join(', ');
@@ -135,19 +139,20 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const probe = openDatabaseProbe(databaseUrl, READY_TIMEOUT_MS);
   const drainEnd = new AbortController();
   const readiness: Readiness = { ready: false, probe, drainEnded: drainEnd.signal };
-  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness }));
+  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
   await listen(server, config.port);
+  const metricsServing = metrics ? await serveMetrics({ config, db, metrics, logger }) : undefined;
 
   // Background jobs share the database through pg-boss (its own schema): several processes, one queue.
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   await startMaintenanceJob(boss, { db, blobStore: storage.blobStore, logger });
-  await startIntegrityScrubJob(boss, { db, blobStore: storage.blobStore, cipher: storage.cipher, logger, config });
-  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss });
+  await startIntegrityScrubJob(boss, { db, blobStore: storage.blobStore, cipher: storage.cipher, logger, config, metrics });
+  const jobs = await startJobs({ db, config, mailer, sms, sealer: webhookSealer, clock, logger, boss, metrics });
   const anchoring = await startAnchoringJob(boss, {
     db,
     anchor,
@@ -165,6 +170,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     `LeCoffre is ready in ${readyMs} ms`,
     `  API            ${config.baseUrl}   (docs: ${config.baseUrl}/docs)`,
     ...(extra?.banner ?? []),
+    ...(metricsServing?.banner ?? []),
     ...(embedded ? [`  PostgreSQL     embedded, data in ${config.dataDir}`] : ['  PostgreSQL     DATABASE_URL']),
     ...(demo ? [`  Dev API key    ${demo.apiKey}   (office SELAS AP NOTAIRES, CRPCEN 35026)`] : []),
     ...(config.idnot.dev ? [`  Sign in        ${config.baseUrl}/auth/idnot/login   (dev ID.not: pick Caroline Pallut)`] : []),
@@ -181,7 +187,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
-    await Promise.all([close(server, drainEnd), extra?.close()]);
+    await Promise.all([close(server, drainEnd), extra?.close(), metricsServing?.close()]);
     anchoring.stop();
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });

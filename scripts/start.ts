@@ -4,8 +4,11 @@
  * the API over HTTP with the SDK, and the API does not import it; this launcher is what puts them together.
  */
 import { createServer } from 'node:http';
-import { closeServer, listen, startApi } from '../api/main.js';
-import { createDemoHost } from '../demo-host/server.js';
+
+// Tracing (when configured) patches http, express and pg as they load: it starts before the API is imported.
+await import('../api/tracing.js');
+const { closeServer, listen, startApi } = await import('../api/main.js');
+const { createDemoHost } = await import('../demo-host/server.js');
 
 await startApi(async ({ config, logger, demo }) => {
   if (!demo) return undefined;

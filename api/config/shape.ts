@@ -71,4 +71,9 @@ export interface Config {
     /** Minutes between two runs; a run reads for at most half of it, from where the last one stopped. */
     intervalMinutes: number;
   };
+  /**
+   * Prometheus metrics: served on `port` (bound to `host`) when set, and on the public port at /metrics
+   * to a caller with `Authorization: Bearer <token>` when a token is set. Neither: no /metrics at all.
+   */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
 }

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { DocumentStorage } from '../ports/document-storage.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { Actor, ServiceContext } from '../services/context.js';
 
 /** What app.ts hands to request handlers, through `app.locals` (the adapters in it come from composition.ts). */
@@ -12,6 +13,8 @@ export interface AppServices {
   storage: DocumentStorage | undefined;
   /** See `Readiness.drainEnded`. */
   drainEnded?: AbortSignal;
+  /** Where uploads and answers are reported (nothing is, in apps built without metrics). */
+  metrics: Metrics;
 }
 
 export function documentStorage(req: Request): DocumentStorage {

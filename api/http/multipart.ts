@@ -11,6 +11,12 @@ export const MAX_FILES_PER_REQUEST = 20;
 type Part = ['field', string, string] | ['file', string, string, string];
 
 const fingerprints = new WeakMap<Request, string>();
+const received = new WeakMap<Request, number>();
+
+/** Bytes of the body read so far by readMultipartFiles (what the upload metrics count). */
+export function receivedBodyBytes(req: Request): number {
+  return received.get(req) ?? 0;
+}
 
 /** A restarted process (or another behind the balancer) takes the upload again within seconds. */
 const SHUTDOWN_RETRY_AFTER_SECONDS = 5;
@@ -135,7 +141,12 @@ export function readMultipartFiles(req: Request): IncomingFiles {
           resolve();
         }, fail);
       });
-      req.on('aborted', () => fail(new HttpProblem(400, 'upload_aborted', 'The upload was interrupted.')));
+      const aborted = () => fail(new HttpProblem(400, 'upload_aborted', 'The upload was interrupted.'));
+      // The client may have gone while authentication awaited the database: its 'aborted' event is past.
+      if (req.readableAborted || (req.destroyed && !req.complete)) return aborted();
+      req.on('aborted', aborted);
       req.pipe(parser);
+      received.set(req, 0);
+      req.on('data', (chunk: Buffer) => received.set(req, (received.get(req) ?? 0) + chunk.length));
     });
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { SecretSealer } from '../ports/secret-sealer.js';
 import type { SmsSender } from '../ports/sms-sender.js';
 import type { WebhookTransport } from '../ports/webhook-transport.js';
@@ -30,6 +31,8 @@ export interface JobsDependencies {
   transport?: WebhookTransport;
   /** Jitter of the retry schedule, [0, 1) (tests pin it). */
   random?: () => number;
+  /** Webhook delivery lag and failures are reported here (default: nowhere). */
+  metrics?: Metrics;
   /**
    * The process's pg-boss, already started, when it has one (main.ts runs anchoring on it). Without it,
    * startJobs starts (and stops) its own.
@@ -74,6 +77,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     sealer: deps.sealer,
     transport: deps.transport ?? webhookTransportFor(config),
     random: deps.random,
+    metrics: deps.metrics,
   };
   const notificationDeps = { db, clock, mailer: deps.mailer, sms: deps.sms, baseUrl: config.baseUrl };
 

@@ -7,10 +7,11 @@ import { loadFile } from '../../services/files/load-file.js';
 import { type FileUse, openFile } from '../../services/files/open-file.js';
 import { type RefuseFileInput, refuseFile, validateFile } from '../../services/files/review-file.js';
 import { type DocumentFile, toDocumentFile } from '../../services/files/views.js';
-import { documentStorage, serviceContext } from '../app-services.js';
+import { appServices, documentStorage, serviceContext } from '../app-services.js';
 import { readMultipartFiles } from '../multipart.js';
 import type { Problem } from '../problem.js';
 import { sendFile } from '../send-file.js';
+import { countedUpload } from '../upload-metrics.js';
 
 @Route('v1')
 @Tags('Files')
@@ -57,11 +58,8 @@ export class FilesController extends Controller {
   @Response<Problem>(422, 'Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256')
   @Security('bearer', ['files:upload'])
   public async uploadRequestFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
-    const data = await uploadFiles(
-      serviceContext(req),
-      documentStorage(req),
-      () => ({ kind: 'request', requestId: id }),
-      readMultipartFiles(req),
+    const data = await countedUpload(req, appServices(req).metrics, () =>
+      uploadFiles(serviceContext(req), documentStorage(req), () => ({ kind: 'request', requestId: id }), readMultipartFiles(req)),
     );
     this.setStatus(201);
     return { data };
@@ -79,11 +77,13 @@ export class FilesController extends Controller {
   @Response<Problem>(422, 'Empty file, checksum mismatch, or clientId missing')
   @Security('bearer', ['files:upload'])
   public async uploadExtraFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
-    const data = await uploadFiles(
-      serviceContext(req),
-      documentStorage(req),
-      (fields) => ({ kind: 'extra', folderId: id, clientId: fields.clientId }),
-      readMultipartFiles(req),
+    const data = await countedUpload(req, appServices(req).metrics, () =>
+      uploadFiles(
+        serviceContext(req),
+        documentStorage(req),
+        (fields) => ({ kind: 'extra', folderId: id, clientId: fields.clientId }),
+        readMultipartFiles(req),
+      ),
     );
     this.setStatus(201);
     return { data };

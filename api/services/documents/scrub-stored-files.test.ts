@@ -25,7 +25,7 @@ after(() => t.close());
 /** The scrub's dependencies with what it logs, counts and waits recorded. */
 function recorded() {
   const alerts: Array<Record<string, unknown>> = [];
-  const counts = { ok: 0, failed: 0 };
+  const counts = { ok: 0, corrupt: 0, missing: 0 };
   const sleeps: number[] = [];
   const deps: ScrubDeps = {
     db: t.db,
@@ -33,8 +33,8 @@ function recorded() {
     cipher: t.storage.cipher,
     logger: { error: (fields) => alerts.push(fields as Record<string, unknown>), info: () => {} },
     metrics: {
-      fileChecked: (outcome) => {
-        counts[outcome] += 1;
+      blobScrubbed: (result) => {
+        counts[result] += 1;
       },
     },
     sleep: async (ms) => void sleeps.push(ms),
@@ -58,7 +58,7 @@ describe('the integrity scrub', () => {
     const clean = recorded();
     const first = await scrubStoredFiles(clean.deps, unlimited);
     assert.deepEqual([first.checked, first.failures, first.passCompleted], [3, [], true]);
-    assert.deepEqual(clean.counts, { ok: 3, failed: 0 });
+    assert.deepEqual(clean.counts, { ok: 3, corrupt: 0, missing: 0 });
 
     const victim = fileIds[1];
     const blob = path.join(t.storageDir, ...(await storageKeyOf(victim)).split('/'));
@@ -73,7 +73,7 @@ describe('the integrity scrub', () => {
       second.failures.map((f) => [f.fileId, f.folderId, f.reason]),
       [[victim, folderId, 'segment_tampered']],
     );
-    assert.deepEqual(run.counts, { ok: 2, failed: 1 }, 'the intact ones pass');
+    assert.deepEqual(run.counts, { ok: 2, corrupt: 1, missing: 0 }, 'the intact ones pass');
     assert.deepEqual(
       run.alerts.map((a) => [a.event, a.fileId]),
       [[INTEGRITY_ALERT_EVENT, victim]],

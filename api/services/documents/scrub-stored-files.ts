@@ -6,19 +6,15 @@ import { systemContext } from '../anchoring/system-context.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { readStoredFile } from './read-stored-file.js';
 import { STORED_FILE_TABLE_NAMES, STORED_FILE_TABLES, type StoredFileTable } from './stored-files.js';
+import type { Metrics } from '../../ports/metrics.js';
 
 /** The stable name of the alert log line: alerting rules match on it. */
 export const INTEGRITY_ALERT_EVENT = 'stored_file_integrity_failed';
 /** The audit action recorded on the file's folder (on the office for an office file). */
 export const INTEGRITY_AUDIT_ACTION = 'file.integrity_failed';
 
-/**
- * Where the scrub's counts go. Optional and minimal on purpose: a metrics port can implement it with
- * Prometheus counters (files checked by outcome, bytes read) without the scrub knowing about them.
- */
-export interface ScrubMetrics {
-  fileChecked(outcome: 'ok' | 'failed', bytes: number): void;
-}
+/** Where the scrub's counts go: the process's metrics (the counter of blobs scrubbed, by result). */
+export type ScrubMetrics = Pick<Metrics, 'blobScrubbed'>;
 
 export interface ScrubDeps {
   db: Database;
@@ -130,13 +126,13 @@ async function checkFile(deps: ScrubDeps, table: StoredFileTable, row: FileRow, 
       deps,
     );
     for await (const chunk of plaintext) bytes += (chunk as Buffer).length;
-    deps.metrics?.fileChecked('ok', bytes);
+    deps.metrics?.blobScrubbed('ok');
     return bytes;
   } catch (error) {
     if (!(error instanceof IntegrityError)) throw error;
     const finding: ScrubFinding = { table, fileId: row.id, storageKey: row.storage_key, folderId: row.folder_id, reason: error.reason };
     result.failures.push(finding);
-    deps.metrics?.fileChecked('failed', bytes);
+    deps.metrics?.blobScrubbed(error.reason === 'blob_missing' ? 'missing' : 'corrupt');
     deps.logger.error(
       { event: INTEGRITY_ALERT_EVENT, ...finding, officeId: row.office_id, err: error.message },
       'integrity scrub: a stored file does not match its record',

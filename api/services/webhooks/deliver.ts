@@ -1,8 +1,9 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Metrics } from '../../ports/metrics.js';
 import { type SecretSealer } from '../../ports/secret-sealer.js';
-import type { WebhookTransport } from '../../ports/webhook-transport.js';
+import type { WebhookResponse, WebhookTransport } from '../../ports/webhook-transport.js';
 import type { EventType } from '../outbox/emit-event.js';
 import { webhookBody } from './outbox-event.js';
 import { recordAttempt } from './record-attempt.js';
@@ -17,6 +18,13 @@ export interface DeliveryDeps {
   random?: () => number;
   /** How long a message stays reserved to the worker attempting it; longer than the transport's timeout. */
   leaseMs?: number;
+  /** Where delivery lag and failed attempts are reported (default: nowhere). */
+  metrics?: Metrics;
+}
+
+/** A failed attempt's reason as a metric label: the status class, or what the transport ran into. */
+function failureReason(response: WebhookResponse): string {
+  return response.kind === 'response' ? `http_${Math.floor(response.status / 100)}xx` : response.error;
 }
 
 /**
@@ -123,9 +131,12 @@ export async function deliverLane(deps: DeliveryDeps, lane: string, maxMessages 
     const recorded = await recordAttempt(deps, { messageId: head.id, endpointId: head.endpoint_id, attemptedAt: now, response });
     if (recorded.endpointDisabled) endpointsDisabled++;
     if (recorded.outcome === 'succeeded') {
+      // From the commit of the change (occurred_at is its transaction's time) to the receiver's 2xx.
+      deps.metrics?.webhookDelivered((deps.clock.now().getTime() - new Date(head.occurred_at).getTime()) / 1000);
       delivered++;
       continue;
     }
+    deps.metrics?.webhookFailed(failureReason(response));
     if (recorded.nextAttemptAt) return { state: 'waiting', until: recorded.nextAttemptAt, delivered, endpointsDisabled };
     // The message failed for good: the next one of the lane may go.
   }
