@@ -5,6 +5,7 @@ import { documentConfig, documentProblems, documentVariables } from './config/do
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 import type { Config } from './config/shape.js';
+import { smsConfig, smsProblems, smsVariables } from './config/sms.js';
 
 export { DEV_IDNOT_CLIENT } from './config/identity.js';
 
@@ -56,6 +57,7 @@ const schema = z.object({
     .min(1024, 'LECOFFRE_JSON_BODY_LIMIT must be at least 1024 bytes')
     .default(256 * 1024),
   ...identityVariables,
+  ...smsVariables,
   ...notificationVariables,
   ...documentVariables,
   ...anchoringVariables,
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   problems.push(...identityProblems(e, production));
+  problems.push(...smsProblems(e, production));
   problems.push(...notificationProblems(e, production));
   problems.push(...documentProblems(e, production));
   problems.push(...anchoringProblems(e, production));
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimitBytes: e.LECOFFRE_JSON_BODY_LIMIT,
     devMode: !production,
     ...identityConfig(e, production, baseUrl),
+    ...smsConfig(e),
     ...notificationConfig(e, baseUrl, e.NODE_ENV),
     ...documentConfig(e),
     ...anchoringConfig(e, production),
