@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { defaultClock, devIdentityProviderRoutes, identityProviderFor, smsSenderFor } from './composition.js';
+import { defaultClock, devIdentityProviderRoutes, identityProviderFor, smsSenderFor, smsStatusReceiverFor } from './composition.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
@@ -24,6 +24,7 @@ import { idempotency } from './http/idempotency.js';
 import { httpMetrics, publicMetricsRoute } from './http/metrics.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
+import { smsStatusRoutes } from './http/sms-status-routes.js';
 import { type Clock } from './ports/clock.js';
 import type { DocumentStorage } from './ports/document-storage.js';
 import type { IdentityProvider } from './ports/identity-provider.js';
@@ -100,6 +101,8 @@ export function createApp({
     logger,
   };
   app.locals.identity = identity;
+  const smsStatus = smsStatusReceiverFor(config);
+  if (smsStatus) app.use(smsStatusRoutes(db, smsStatus, logger)); // the provider's delivery callbacks
   app.use(plainPageRoutes());
   app.use('/auth', authRoutes());
   if (config.devMode) {

@@ -10,6 +10,8 @@ import { devIdentityProvider } from './adapters/identity/dev-identity-provider.j
 import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
 import { prometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
+import { brevoSmsSender } from './adapters/sms/brevo-sms-sender.js';
+import { brevoSmsStatusReceiver } from './adapters/sms/brevo-sms-status.js';
 import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
 import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import { openBlobStore, openDocumentStorage } from './adapters/storage/open-document-storage.js';
@@ -26,7 +28,7 @@ import type { IdentityProvider } from './ports/identity-provider.js';
 import type { Mailer } from './ports/mailer.js';
 import type { ProcessMetrics } from './ports/metrics.js';
 import type { SecretSealer } from './ports/secret-sealer.js';
-import type { SmsSender } from './ports/sms-sender.js';
+import type { SmsSender, SmsStatusReceiver } from './ports/sms-sender.js';
 import type { WebhookTransport } from './ports/webhook-transport.js';
 
 /**
@@ -84,9 +86,24 @@ export function metricsFor(
 /** The machine's clock; tests pass a manual one instead. */
 export const defaultClock: Clock = systemClock;
 
-/** An HTTP provider in production, the dev outbox (readable at /dev/outbox) in the embedded mode. */
-export function smsSenderFor(config: Pick<Config, 'sms'>, db: Database): SmsSender {
-  return config.sms.kind === 'http' ? httpSmsSender(config.sms) : devOutboxSmsSender(db);
+/** Brevo or a generic HTTP gateway in production, the dev outbox (readable at /dev/outbox) in the embedded mode. */
+export function smsSenderFor(config: Pick<Config, 'sms' | 'baseUrl'>, db: Database): SmsSender {
+  const sms = config.sms;
+  if (sms.kind === 'brevo') {
+    return brevoSmsSender({
+      apiKey: sms.apiKey,
+      sender: sms.sender,
+      apiUrl: sms.apiUrl,
+      statusUrl: (reference) =>
+        `${config.baseUrl}/hooks/sms/brevo?token=${encodeURIComponent(sms.webhookToken)}&ref=${encodeURIComponent(reference)}`,
+    });
+  }
+  return sms.kind === 'http' ? httpSmsSender(sms) : devOutboxSmsSender(db);
+}
+
+/** Who receives the provider's delivery callbacks (Brevo only: the others send none). */
+export function smsStatusReceiverFor(config: Pick<Config, 'sms'>): SmsStatusReceiver | null {
+  return config.sms.kind === 'brevo' ? brevoSmsStatusReceiver(config.sms.webhookToken) : null;
 }
 
 /** ID.not, or the dev identity provider the app mounts under the issuer's path in the embedded mode. */

@@ -7,6 +7,7 @@ import { notificationConfig, notificationProblems, notificationVariables } from 
 import { scrubConfig, scrubVariables } from './config/scrub.js';
 import { observabilityConfig, observabilityVariables } from './config/observability.js';
 import type { Config } from './config/shape.js';
+import { smsConfig, smsProblems, smsVariables } from './config/sms.js';
 
 export { DEV_IDNOT_CLIENT } from './config/identity.js';
 
@@ -58,6 +59,7 @@ const schema = z.object({
     .min(1024, 'LECOFFRE_JSON_BODY_LIMIT must be at least 1024 bytes')
     .default(256 * 1024),
   ...identityVariables,
+  ...smsVariables,
   ...notificationVariables,
   ...documentVariables,
   ...anchoringVariables,
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   problems.push(...identityProblems(e, production));
+  problems.push(...smsProblems(e, production));
   problems.push(...notificationProblems(e, production));
   problems.push(...documentProblems(e, production));
   problems.push(...anchoringProblems(e, production));
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimitBytes: e.LECOFFRE_JSON_BODY_LIMIT,
     devMode: !production,
     ...identityConfig(e, production, baseUrl),
+    ...smsConfig(e),
     ...notificationConfig(e, baseUrl, e.NODE_ENV),
     ...documentConfig(e),
     ...anchoringConfig(e, production),

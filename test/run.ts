@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
 import { findChromium } from './support/chromium.js';
 import { ADMIN_URL_ENV, buildTemplate, TEMPLATE_DATABASE } from './support/database.js';
+import { patience } from './support/patience.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE_TEST_DIRS = ['api', 'proof', 'sdk', 'demo-host', 'test'];
 const BROWSER_TEST_DIRS = ['widgets'];
 const NODE_CONCURRENCY = 2;
-// A single hung test fails with its name instead of hanging the whole run.
-const NODE_TEST_TIMEOUT_MS = 120_000;
+// A single hung test fails with its name instead of hanging the whole run (2 minutes on an idle machine).
+const NODE_TEST_TIMEOUT_MS = patience(120_000);
 
 interface Outcome {
   passed: number;

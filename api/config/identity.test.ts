@@ -54,7 +54,9 @@ describe('identity configuration', () => {
       problems.join('\n'),
     );
     assert.ok(
-      problems.some((p) => p.startsWith('LECOFFRE_SMS_URL is required when NODE_ENV=production')),
+      problems.some((p) =>
+        p.startsWith('LECOFFRE_SMS_PROVIDER (brevo, or http with LECOFFRE_SMS_URL) is required when NODE_ENV=production'),
+      ),
       problems.join('\n'),
     );
     const http = problemsOf({

@@ -1,4 +1,4 @@
-/** Identity and access: ID.not, SMS provider, sessions, proxies. */
+/** Identity and access: ID.not, sessions, proxies (the SMS provider is in sms.ts). */
 import { z } from 'zod';
 import type { Config } from './shape.js';
 
@@ -12,8 +12,6 @@ export const identityVariables = {
   LECOFFRE_IDNOT_CLIENT_ID: z.string().min(1).optional(),
   LECOFFRE_IDNOT_CLIENT_SECRET: z.string().min(1).optional(),
   LECOFFRE_IDNOT_REDIRECT_URI: z.url({ error: 'LECOFFRE_IDNOT_REDIRECT_URI must be an absolute URL' }).optional(),
-  LECOFFRE_SMS_URL: z.url({ error: 'LECOFFRE_SMS_URL must be an absolute URL (the SMS provider endpoint)' }).optional(),
-  LECOFFRE_SMS_TOKEN: z.string().min(1).optional(),
   LECOFFRE_SESSION_IDLE_MINUTES: z.coerce
     .number({ error: 'LECOFFRE_SESSION_IDLE_MINUTES must be a number of minutes' })
     .int('LECOFFRE_SESSION_IDLE_MINUTES must be a whole number of minutes')
@@ -52,16 +50,13 @@ export function identityProblems(e: Env, production: boolean): string[] {
   if (production && e.LECOFFRE_IDNOT_ISSUER && !e.LECOFFRE_IDNOT_ISSUER.startsWith('https://')) {
     problems.push('LECOFFRE_IDNOT_ISSUER must be an https:// URL when NODE_ENV=production');
   }
-  if (production && !e.LECOFFRE_SMS_URL) {
-    problems.push('LECOFFRE_SMS_URL is required when NODE_ENV=production (clients receive their sign-in codes by SMS)');
-  }
   if (e.LECOFFRE_SESSION_IDLE_MINUTES > e.LECOFFRE_SESSION_ABSOLUTE_HOURS * 60) {
     problems.push('LECOFFRE_SESSION_IDLE_MINUTES must not exceed the absolute lifetime (LECOFFRE_SESSION_ABSOLUTE_HOURS × 60)');
   }
   return problems;
 }
 
-export function identityConfig(e: Env, production: boolean, baseUrl: string): Pick<Config, 'idnot' | 'sms' | 'sessions' | 'trustProxy'> {
+export function identityConfig(e: Env, production: boolean, baseUrl: string): Pick<Config, 'idnot' | 'sessions' | 'trustProxy'> {
   const redirectUri = e.LECOFFRE_IDNOT_REDIRECT_URI ?? `${baseUrl}/auth/idnot/callback`;
   const idnot =
     e.LECOFFRE_IDNOT_ISSUER && e.LECOFFRE_IDNOT_CLIENT_ID && e.LECOFFRE_IDNOT_CLIENT_SECRET
@@ -76,7 +71,6 @@ export function identityConfig(e: Env, production: boolean, baseUrl: string): Pi
   const trust = e.LECOFFRE_TRUST_PROXY;
   return {
     idnot,
-    sms: e.LECOFFRE_SMS_URL ? { kind: 'http', url: e.LECOFFRE_SMS_URL, token: e.LECOFFRE_SMS_TOKEN } : { kind: 'dev_outbox' },
     sessions: {
       idleMinutes: e.LECOFFRE_SESSION_IDLE_MINUTES,
       absoluteHours: e.LECOFFRE_SESSION_ABSOLUTE_HOURS,

@@ -35,8 +35,14 @@ export interface Config {
    * dev identity provider that the app itself mounts under /dev/idnot (`dev: true`).
    */
   idnot: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; dev: boolean };
-  /** Where SMS one-time codes go: an HTTP provider, or the dev outbox (embedded mode only). */
-  sms: { kind: 'http'; url: string; token: string | undefined } | { kind: 'dev_outbox' };
+  /**
+   * Where SMS (one-time codes, reminders) go: Brevo, a generic HTTP gateway, or the dev outbox (embedded
+   * mode only). Brevo posts delivery events to `/hooks/sms/brevo?token=<webhookToken>`.
+   */
+  sms:
+    | { kind: 'brevo'; apiKey: string; sender: string; apiUrl: string; webhookToken: string }
+    | { kind: 'http'; url: string; token: string | undefined }
+    | { kind: 'dev_outbox' };
   sessions: {
     /** A session unused this long is over. */
     idleMinutes: number;

@@ -8,6 +8,7 @@ import { defineFolderModels } from './models/folder.js';
 import { defineIdentityModels } from './models/identity.js';
 import { defineOfficeModels } from './models/office.js';
 import { defineOfficeDocumentModels } from './models/office-documents.js';
+import { defineSmsModels } from './models/sms.js';
 import { defineWebhookModels } from './models/webhooks.js';
 
 function defineModels(sequelize: Sequelize) {
@@ -21,6 +22,7 @@ function defineModels(sequelize: Sequelize) {
     ...defineAnchoringModels(sequelize),
     ...defineIdentityModels(sequelize),
     ...defineWebhookModels(sequelize),
+    ...defineSmsModels(sequelize),
   };
 }
 

@@ -100,8 +100,12 @@ after(async () => {
   // A failed assertion may leave an orphaned postmaster behind; never leave it running.
   for (const dir of tempDirs) {
     const pid = await postmasterPid(dir).catch(() => 0);
-    if (pid > 0 && isRunning(pid)) process.kill(pid, 'SIGQUIT');
-    await rm(dir, { recursive: true, force: true });
+    if (pid > 0 && isRunning(pid)) {
+      process.kill(pid, 'SIGQUIT');
+      // Its files are removed only once it has exited: removing them under it fails (ENOTEMPTY).
+      while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 });
 

@@ -10,6 +10,7 @@ import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
+import { patience } from '../support/patience.js';
 
 export interface OutboxMessage {
   kind: 'sms' | 'email';
@@ -19,13 +20,17 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
-/** Polls `/dev/outbox` until a message matches (the product's jobs send them a moment after the change). */
+/**
+ * Polls `/dev/outbox` until a message matches (the product's jobs send them a moment after the change);
+ * `idleTimeoutMs` is the limit on an idle machine, scaled by `patience`.
+ */
 export async function waitForMessage(
   apiUrl: string,
   match: (message: OutboxMessage) => boolean,
   what: string,
-  timeoutMs = 20_000,
+  idleTimeoutMs = 20_000,
 ): Promise<OutboxMessage> {
+  const timeoutMs = patience(idleTimeoutMs);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(`${apiUrl}/dev/outbox?limit=200`, { headers: { accept: 'application/json' } });

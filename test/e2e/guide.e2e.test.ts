@@ -11,21 +11,21 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
-import { exited, freePort, type ProductProcess, startProduct, stopLeftoverPostgres } from '../support/product-process.js';
+import { eventually, patience } from '../support/patience.js';
+import { cleanUpProducts, exited, freePort, type ProductProcess, startProduct } from '../support/product-process.js';
 import { linkIn, pdfFile, Screenshots, StepChain, waitForMessage, watchBrowserProblems } from './guide-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Every wait on the page is bounded by this; the whole test stays well under 3 minutes. */
-const UI_TIMEOUT_MS = 20_000;
+/** Every wait on the page is bounded by this (20 s on an idle machine, more under load). */
+const UI_TIMEOUT_MS = patience(20_000);
 const CLIENT = { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: 'claire.michou@example.fr' };
 const PASSWORD = 'Coffre-fort-2025';
 const DEED_TITLE = 'Succession Mme Michou';
@@ -86,10 +86,7 @@ after(async () => {
     product.child.kill('SIGTERM');
     await exited(product.child);
   }
-  if (dataDir) {
-    await stopLeftoverPostgres(dataDir);
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  if (dataDir) await cleanUpProducts(dataDir, product ? [product.child] : []);
   console.log(`guide end to end: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
@@ -321,14 +318,16 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
         'document.validated',
         'folder.anchored',
       ];
-      const deadline = Date.now() + UI_TIMEOUT_MS;
       let types: string[] = [];
-      while (!expected.every((type) => types.includes(type))) {
-        if (Date.now() > deadline) assert.fail(`webhooks received for the folder: ${types.join(', ')}`);
-        const res = await fetch(`${demo}/webhooks.json?folderId=${flow.folderId}`);
-        types = ((await res.json()) as Array<{ type: string }>).map((webhook) => webhook.type);
-        if (!expected.every((type) => types.includes(type))) await sleep(200);
-      }
+      await eventually(
+        'every webhook of the folder at the drafting software',
+        async () => {
+          const res = await fetch(`${demo}/webhooks.json?folderId=${flow.folderId}`);
+          types = ((await res.json()) as Array<{ type: string }>).map((webhook) => webhook.type);
+          return expected.every((type) => types.includes(type));
+        },
+        { limitMs: 20_000, intervalMs: 200 },
+      ).catch(() => assert.fail(`webhooks received for the folder: ${types.join(', ')}`));
       assert.ok(types.indexOf('folder.anchored') < types.indexOf('folder.created'), `newest first: ${types.join(', ')}`);
       await notary.goto(`${demo}/webhooks`);
       await notary.locator('li[data-type="folder.anchored"]').first().waitFor();

@@ -12,6 +12,7 @@ import { runAnchorCycle } from '../../api/services/anchoring/anchor-cycle.js';
 import { samplePdf } from '../../api/services/documents/sample-files.test-support.js';
 import { startTezosRpcDouble, type TezosRpcDouble } from '../doubles/tezos-rpc-double.js';
 import { binary, completeFolderWithUploads } from '../support/folder-flow.js';
+import { patience } from '../support/patience.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const CONTRACT = 'KT1BEqzn5Wx8uJrZNvuS9DVHmLvG9td3fDLi';
@@ -118,10 +119,10 @@ describe('batches', () => {
     child.stderr?.on('data', (c) => {
       output += c;
     });
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + patience(60_000);
     while (double.injections.length === injectionsBefore) {
       assert.ok(child.exitCode === null, `the worker exited early:\n${output}`);
-      assert.ok(Date.now() < deadline, `no injection within 60 s:\n${output}`);
+      assert.ok(Date.now() < deadline, `no injection in time:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     child.kill('SIGKILL'); // submitted (persisted and injected), not final: the worst moment.

@@ -10,6 +10,7 @@ import { loadConfig } from '../../api/config.js';
 import { openDatabase } from '../../api/db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from '../../api/db/embedded-postgres.js';
 import { migrateDatabase } from '../../api/db/migrate.js';
+import { patience } from '../support/patience.js';
 import { createOffice } from '../support/test-app.js';
 
 // A PostgreSQL of this test's own, named by DATABASE_URL as in production, that the test stops and
@@ -52,7 +53,7 @@ async function call(method: 'GET' | 'POST', pathname: string, body?: unknown): P
     method,
     headers: { authorization: auth, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(patience(10_000)),
   });
   const text = await res.text();
   let code: string | undefined;
@@ -85,7 +86,8 @@ function load(answers: Answer[]): () => Promise<void> {
   };
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, idleTimeoutMs: number): Promise<void> {
+  const timeoutMs = patience(idleTimeoutMs);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

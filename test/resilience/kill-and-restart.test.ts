@@ -1,16 +1,22 @@
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { exited, startProduct } from '../support/product-process.js';
+import { cleanUpProducts, exited, startProduct } from '../support/product-process.js';
 
 // `npm start` as a user runs it: a child process on its own data dir, killed without warning.
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lecoffre-kill-'));
-after(() => rm(dataDir, { recursive: true, force: true }));
+const children = new Set<ChildProcess>();
+after(() => cleanUpProducts(dataDir, children));
 
-const startProductHere = () => startProduct(dataDir);
+async function startProductHere() {
+  const product = await startProduct(dataDir);
+  children.add(product.child);
+  return product;
+}
 
 describe('npm start after a SIGKILL', () => {
   it('starts again on the same data, stale PostgreSQL handled, no committed folder lost', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,25 +16,21 @@ import { newId } from '../../api/domain/ids.js';
 import { generatedPdf, sha256Hex } from '../../api/services/documents/sample-files.test-support.js';
 import { storeUpload } from '../../api/services/documents/store-upload.js';
 import { sweepOrphanBlobs } from '../../api/services/documents/sweep-orphan-blobs.js';
-import { exited, type ProductProcess, startProduct, stopLeftoverPostgres } from '../support/product-process.js';
+import { eventually, patience } from '../support/patience.js';
+import { cleanUpProducts, exited, type ProductProcess, startProduct } from '../support/product-process.js';
 
 // `npm start` as a user runs it, on a data dir of its own, killed without warning while files arrive.
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lecoffre-kill-uploads-'));
 const blobRoot = path.join(dataDir, 'blobs');
 const children = new Set<ChildProcess>();
 
-after(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await stopLeftoverPostgres(dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() => cleanUpProducts(dataDir, children));
 
 // ── The product as a child process ───────────────────────────────────────────────────────────────────
 
 async function startProductHere(): Promise<ProductProcess> {
-  const product = await startProduct(dataDir, {}, 30_000);
+  const product = await startProduct(dataDir);
   children.add(product.child);
-  product.child.once('exit', () => children.delete(product.child));
   return product;
 }
 
@@ -150,7 +146,9 @@ const STALLED = 12;
 const STALLED_PAIRS = 4;
 
 describe('SIGKILL during 20 concurrent uploads', () => {
-  it('keeps every acknowledged file intact, loses the rest cleanly, and the sweeper clears the debris', { timeout: 60_000 }, async () => {
+  it('keeps every acknowledged file intact, loses the rest cleanly, and the sweeper clears the debris', {
+    timeout: patience(120_000),
+  }, async () => {
     const first = await startProductHere();
     const apiKey = (await readFile(path.join(dataDir, 'dev-api-key'), 'utf8')).trim();
     const api = async (port: number, method: string, url: string, body?: unknown) => {
@@ -196,12 +194,10 @@ describe('SIGKILL during 20 concurrent uploads', () => {
     // stalled one streaming into a temporary blob, and the first files of the pairs already in place.
     const fast = await Promise.all(outcomes.slice(0, FAST));
     for (const outcome of fast) assert.equal(outcome.status, 201, JSON.stringify(outcome.body ?? outcome.error?.message));
-    for (let waited = 0; ; waited += 20) {
+    await eventually('every stalled upload streaming into the store, and the first files of the pairs in place', async () => {
       const partial = (await blobs('tmp/')).filter((b) => b.key.endsWith('.partial') && b.size > 0);
-      if (partial.length === STALLED && (await blobs('files/')).length === FAST + STALLED_PAIRS) break;
-      if (waited > 15_000) assert.fail(`stalled uploads never all reached the store: ${partial.length} partial blobs`);
-      await sleep(20);
-    }
+      return partial.length === STALLED && (await blobs('files/')).length === FAST + STALLED_PAIRS;
+    });
     first.child.kill('SIGKILL');
     await exited(first.child);
     const cut = await Promise.all(outcomes.slice(FAST));

@@ -2,21 +2,17 @@ import assert from 'node:assert/strict';
 import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { masterKeyFrom } from '../../api/adapters/crypto/key-wrap.js';
-import { exited, type ProductProcess, startProduct, stopLeftoverPostgres } from '../support/product-process.js';
+import { cleanUpProducts, exited, type ProductProcess, startProduct } from '../support/product-process.js';
 
 // `npm start` on one data dir, restarted with another master key than the one its records are sealed with.
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lecoffre-master-key-'));
 const children = new Set<ChildProcess>();
-after(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await stopLeftoverPostgres(dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() => cleanUpProducts(dataDir, children));
 
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');

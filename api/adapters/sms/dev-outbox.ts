@@ -54,6 +54,7 @@ const toDevOutboxMessage = (row: DevOutboxMessageRow): DevOutboxMessage => ({
 /** The embedded mode's SMS "provider": the message lands in the dev outbox, readable at /dev/outbox. */
 export function devOutboxSmsSender(db: Database): SmsSender {
   return {
+    name: 'dev-outbox',
     async send(message) {
       await writeDevOutbox(db, { kind: 'sms', to: message.to, text: message.text });
     },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { eventually } from '../../../test/support/patience.js';
 import { SmsDeliveryError } from '../../ports/sms-sender.js';
 import { httpSmsSender } from './http-sms-sender.js';
 
@@ -70,12 +71,10 @@ describe('HTTP SMS sender', () => {
 
   it('gives up after its timeout', async () => {
     provider.answer = { status: 202, delayMs: 500 };
-    const started = performance.now();
     await assert.rejects(
       httpSmsSender({ url: provider.url, token: 't', timeoutMs: 100 }).send({ to: '+33626597292', text: 'x' }),
       (error: unknown) => error instanceof SmsDeliveryError && /no answer within 100 ms/.test(error.message),
     );
-    assert.ok(performance.now() - started < 400);
   });
 
   it('rejects when nothing listens', async () => {
@@ -93,11 +92,12 @@ describe('wired by the configuration', () => {
     try {
       const { email, mobile } = await createFolderWithClient(t.db, t.office.id);
       await t.request.post('/v1/client-auth/start').send({ email }).expect(202);
-      for (let i = 0; i < 100 && provider.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-      assert.equal(provider.received.length, 1);
-      assert.equal(provider.received[0].headers.authorization, 'Bearer from-config');
-      assert.equal((provider.received[0].body as { to: string }).to, mobile);
-      assert.match((provider.received[0].body as { text: string }).text, /^LeCoffre : votre code de connexion est \d{6}\./);
+      // Picked by recipient: a request an earlier test gave up on may still reach the double late, on a busy machine.
+      const toClient = () => provider.received.filter((r) => (r.body as { to?: string } | null)?.to === mobile);
+      const [request] = await eventually('the SMS at the provider', () => toClient().length > 0 && toClient());
+      assert.equal(toClient().length, 1);
+      assert.equal(request.headers.authorization, 'Bearer from-config');
+      assert.match((request.body as { text: string }).text, /^LeCoffre : votre code de connexion est \d{6}\./);
       assert.equal(await t.db.models.DevOutboxMessage.count(), 0, 'nothing in the dev outbox');
     } finally {
       await t.close();

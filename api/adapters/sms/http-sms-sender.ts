@@ -16,6 +16,7 @@ export interface HttpSmsSettings {
 export function httpSmsSender(settings: HttpSmsSettings): SmsSender {
   const timeoutMs = settings.timeoutMs ?? 10_000;
   return {
+    name: 'http',
     async send(message: SmsMessage): Promise<void> {
       let response: Response;
       try {
@@ -37,7 +38,12 @@ export function httpSmsSender(settings: HttpSmsSettings): SmsSender {
       // Drain the body either way so the connection can be reused; its content is not needed.
       const body = await response.text().catch(() => '');
       if (!response.ok) {
-        throw new SmsDeliveryError(`SMS provider refused the message: HTTP ${response.status} ${body.slice(0, 200)}`, response.status);
+        const permanent = response.status >= 400 && response.status < 500 && response.status !== 429;
+        throw new SmsDeliveryError(
+          `SMS provider refused the message: HTTP ${response.status} ${body.slice(0, 200)}`,
+          response.status,
+          permanent,
+        );
       }
     },
   };

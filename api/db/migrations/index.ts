@@ -7,6 +7,7 @@ import * as m0005 from './0005-anchoring.js';
 import * as m0006 from './0006-widget-components.js';
 import * as m0007 from './0007-upload-idempotency.js';
 import * as m0010 from './0010-integrity-scrub.js';
+import * as m0011 from './0011-sms-delivery.js';
 import * as m0014 from './0014-search-trigram.js';
 import * as m0015 from './0015-idempotency-lease.js';
 
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   { name: '0006-widget-components', up: m0006.up },
   { name: '0007-upload-idempotency', up: m0007.up },
   { name: '0010-integrity-scrub', up: m0010.up },
+  { name: '0011-sms-delivery', up: m0011.up },
   { name: '0014-search-trigram', up: m0014.up },
   { name: '0015-idempotency-lease', up: m0015.up },
 ];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import supertest from 'supertest';
+import { eventually } from '../../../test/support/patience.js';
 import { createFolderWithClient, createIdentityTestApp, type IdentityTestApp } from '../../../test/support/test-app.js';
 
 // The guide's part II.1, through the HTTP API: e-mail -> SMS code (read back from the dev outbox over
@@ -14,18 +15,15 @@ after(() => t.close());
 
 /** The newest SMS to `mobile` in /dev/outbox (the SMS leaves after the answer: poll briefly). */
 async function smsCode(mobile: string, after = 0): Promise<string> {
-  for (let i = 0; i < 50; i++) {
+  const messages = await eventually(`an SMS to ${mobile} in the outbox`, async () => {
     const res = await t.request.get(`/dev/outbox?to=${encodeURIComponent(mobile)}`).expect(200);
-    const messages = res.body.data as Array<{ kind: string; text: string }>;
-    if (messages.length > after) {
-      assert.equal(messages[0].kind, 'sms');
-      const match = /code de connexion est (\d{6})\./.exec(messages[0].text);
-      assert.ok(match, messages[0].text);
-      return match[1];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  assert.fail(`no SMS to ${mobile} in the outbox`);
+    const found = res.body.data as Array<{ kind: string; text: string }>;
+    return found.length > after && found;
+  });
+  assert.equal(messages[0].kind, 'sms');
+  const match = /code de connexion est (\d{6})\./.exec(messages[0].text);
+  assert.ok(match, messages[0].text);
+  return match[1];
 }
 
 describe('client sign-in', () => {

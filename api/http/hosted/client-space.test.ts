@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../test/support/chromium.js';
+import { eventually } from '../../../test/support/patience.js';
 import { createFolderWithClient, createIdentityTestApp, type IdentityTestApp } from '../../../test/support/test-app.js';
 
 // The hosted client page: what the server sends (strict CSP, no inline script, the bundle), then the
@@ -21,14 +22,11 @@ after(async () => {
 });
 
 async function smsCode(mobile: string, after = 0): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  return eventually(`an SMS to ${mobile} in the outbox`, async () => {
     const res = await t.request.get(`/dev/outbox?to=${encodeURIComponent(mobile)}`).expect(200);
     const messages = res.body.data as Array<{ kind: string; text: string }>;
-    const match = messages.length > after ? /code de connexion est (\d{6})\./.exec(messages[0].text) : null;
-    if (match) return match[1];
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  assert.fail(`no SMS to ${mobile} in the outbox`);
+    return messages.length > after ? /code de connexion est (\d{6})\./.exec(messages[0].text)?.[1] : undefined;
+  });
 }
 
 /** The one expected refusal: before signing in, `/v1/me` answers 401 (the browser logs it). */

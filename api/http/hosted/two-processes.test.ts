@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { eventually } from '../../../test/support/patience.js';
 import { CookieBrowser, createFolderWithClient } from '../../../test/support/test-app.js';
 import { type Database, openDatabase } from '../../db/database.js';
 import { seedDemoOffice } from '../../db/seed/seed.js';
@@ -134,15 +135,13 @@ describe('two API processes on one database', () => {
     const start = await fetch(direct(0, '/v1/client-auth/start'), json({ email }));
     assert.equal(start.status, 202);
     const { attempt } = (await start.json()) as { attempt: string };
-    let code: string | undefined;
-    for (let i = 0; i < 100 && !code; i++) {
+    // The SMS sent by process 0 is in the outbox process 1 reads.
+    const code = await eventually('the SMS in the outbox of the other process', async () => {
       const outbox = (await (await fetch(direct(1, `/dev/outbox?to=${encodeURIComponent(mobile)}`))).json()) as {
         data: Array<{ text: string }>;
       };
-      code = /(\d{6})\./.exec(outbox.data[0]?.text ?? '')?.[1];
-      if (!code) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    assert.ok(code, 'the SMS sent by process 0 is in the outbox process 1 reads');
+      return /(\d{6})\./.exec(outbox.data[0]?.text ?? '')?.[1];
+    });
     const verify = await fetch(direct(1, '/v1/client-auth/verify'), json({ attempt, code }));
     assert.equal(verify.status, 200);
     const cookie = (verify.headers.getSetCookie()[0] ?? '').split(';')[0];

@@ -4,6 +4,7 @@ import { addSeconds } from '../../domain/time.js';
 import { hashSecret, newSecretToken } from '../auth/secret-tokens.js';
 import { enforceRateLimit, hitRateLimit } from '../rate-limits/rate-limiter.js';
 import { rules } from '../rate-limits/rules.js';
+import { sendTrackedSms } from '../sms/send-tracked-sms.js';
 import { type ClientAuthDeps, emailDigest, type RequestMeta } from './client-auth-deps.js';
 import { findLoginClient } from './find-login-client.js';
 import { CODE_TTL_SECONDS, codeDigest, newOneTimeCode } from './one-time-code.js';
@@ -63,6 +64,7 @@ export async function startClientLogin(deps: ClientAuthDeps, input: StartClientL
   const code = client && !phone.exceeded ? newOneTimeCode() : null;
   const expiresAt = addSeconds(now, CODE_TTL_SECONDS);
 
+  const attemptId = newId('cla', now.getTime());
   await db.sequelize.transaction(async (transaction) => {
     await db.models.ClientLoginAttempt.update(
       { closedAt: now, closedReason: 'superseded' },
@@ -70,7 +72,7 @@ export async function startClientLogin(deps: ClientAuthDeps, input: StartClientL
     );
     await db.models.ClientLoginAttempt.create(
       {
-        id: newId('cla', now.getTime()),
+        id: attemptId,
         tokenHash: hashSecret(token),
         emailHash,
         clientId: client?.id ?? null,
@@ -84,8 +86,13 @@ export async function startClientLogin(deps: ClientAuthDeps, input: StartClientL
   });
 
   if (client && code) {
-    // Not awaited: the provider's latency must not tell a known address from an unknown one.
-    deps.sms.send({ to: client.mobile, text: smsText(code, deps.appHost) }).catch(deps.onSmsError);
+    // Not awaited (the row it keeps included): the provider's latency must not tell a known address from
+    // an unknown one.
+    sendTrackedSms(
+      deps,
+      { to: client.mobile, text: smsText(code, deps.appHost) },
+      { purpose: 'login_code', loginAttemptId: attemptId },
+    ).catch(deps.onSmsError);
   }
   return {
     attempt: token,

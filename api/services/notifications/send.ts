@@ -3,7 +3,8 @@ import type { Database } from '../../db/database.js';
 import type { NotificationRow } from '../../db/models/webhooks.js';
 import type { Clock } from '../../ports/clock.js';
 import { MailDeliveryError, type Mailer } from '../../ports/mailer.js';
-import type { SmsSender } from '../../ports/sms-sender.js';
+import { SmsDeliveryError, type SmsSender } from '../../ports/sms-sender.js';
+import { sendTrackedSms } from '../sms/send-tracked-sms.js';
 import { renderNotification } from './render.js';
 
 export interface NotificationDeps {
@@ -49,7 +50,7 @@ async function deliver(deps: NotificationDeps, row: NotificationRow, now: Date):
   if (rendered.channel === 'email') {
     await deps.mailer.send({ fromName: rendered.fromName, to: rendered.to, ...rendered.email });
   } else {
-    await deps.sms.send({ to: rendered.to, text: rendered.text });
+    await sendTrackedSms(deps, { to: rendered.to, text: rendered.text }, { purpose: 'notification', notificationId: row.id });
   }
   await row.update({ status: 'sent', sentAt: now, attempts: row.attempts + 1, leaseUntil: null, lastError: null });
   return 'sent';
@@ -57,7 +58,7 @@ async function deliver(deps: NotificationDeps, row: NotificationRow, now: Date):
 
 /**
  * Sends every notification due now. A failure is retried later on a schedule; a refusal for good (an
- * SMTP 5xx: no such mailbox) is not. At-least-once: a crash between the server's acceptance and the
+ * SMTP 5xx: no such mailbox; an SMS provider's 4xx: not a mobile number) is not. At-least-once: a crash between the server's acceptance and the
  * bookkeeping sends that message again.
  */
 export async function sendDueNotifications(deps: NotificationDeps, limit = 50): Promise<SendSummary> {
@@ -68,7 +69,8 @@ export async function sendDueNotifications(deps: NotificationDeps, limit = 50): 
       summary[await deliver(deps, row, now)]++;
     } catch (error) {
       const attempts = row.attempts + 1;
-      const permanent = error instanceof MailDeliveryError && (error.responseCode ?? 0) >= 500;
+      const permanent =
+        (error instanceof MailDeliveryError && (error.responseCode ?? 0) >= 500) || (error instanceof SmsDeliveryError && error.permanent);
       const wait = NOTIFICATION_RETRY_SECONDS[attempts - 1];
       const giveUp = permanent || wait === undefined;
       await row.update({
