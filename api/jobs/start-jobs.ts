@@ -12,11 +12,12 @@ import type { WebhookTransport } from '../ports/webhook-transport.js';
 import { planReminders } from '../services/notifications/reminders.js';
 import { nextNotificationDueAt, sendDueNotifications } from '../services/notifications/send.js';
 import { flushDueDigests, nextDigestDueAt } from '../services/notifications/upload-digests.js';
-import { type DeliveryDeps, deliverLane, dueLanes } from '../services/webhooks/deliver.js';
+import type { DeliveryDeps } from '../services/webhooks/deliver.js';
 import { connectionOf } from './connection.js';
 import { dispatchOutbox } from './dispatch-outbox.js';
 import { createQueues, QUEUES, wakeJobId } from './queues.js';
 import { listenForWakeUps, type WakeReason } from './wake-listener.js';
+import { startWebhookPump } from './webhook-pump.js';
 
 export interface JobsDependencies {
   db: Database;
@@ -48,11 +49,12 @@ type Data = { key: string };
 
 /**
  * Starts the workers of this issue in this process (any number of processes may run them: the tables
- * are the truth, every runner claims its rows, pg-boss gives each lane to one worker at a time).
+ * are the truth, every runner claims its rows).
  *
- * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener queues the dispatcher -> it queues each
- * lane that got messages -> a lane job delivers in order and, on failure, queues itself for the retry
- * time. Notifications work the same way. A sweep every minute wakes anything a lost wake-up left behind.
+ * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener queues the dispatcher -> each batch it
+ * dispatches kicks this process's webhook pump, which delivers the lanes and sleeps until the next retry
+ * (jobs/webhook-pump.ts). Notifications go through pg-boss jobs. A sweep every minute wakes anything a
+ * lost wake-up left behind.
  */
 export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   const { db, config } = deps;
@@ -92,9 +94,6 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     const dueTimes = [await nextNotificationDueAt(db), await nextDigestDueAt(db)].filter((d): d is Date => d !== null);
     if (dueTimes.length > 0) await wake(QUEUES.notifications, 'all', new Date(Math.min(...dueTimes.map((d) => d.getTime()))), from);
   };
-  const wakeDueLanes = async () => {
-    for (const lane of await dueLanes(db, clock.now())) await wake(QUEUES.webhookLane, lane);
-  };
   const guarded =
     (name: string, handler: (job: Job<Data>) => Promise<void>) =>
     async ([job]: Job<Data>[]): Promise<void> => {
@@ -107,24 +106,21 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     };
   const work = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, batchSize: 1 };
 
+  // ── webhook delivery: the pump (not pg-boss) claims and delivers lanes ──
+  const webhooks = startWebhookPump(delivery, {
+    logger: log,
+    onEndpointsDisabled: () => void wakeNotifications().catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed')),
+  });
+  // ── end webhook delivery ──
+
   await boss.work<Data>(
     QUEUES.outbox,
     work,
     guarded('outbox', async () => {
-      const result = await dispatchOutbox({ db, clock });
-      for (const lane of result.lanes) await wake(QUEUES.webhookLane, lane);
+      await dispatchOutbox({ db, clock }, (batch) => {
+        if (batch.lanes.length > 0) webhooks.kick();
+      });
       await wakeNotifications();
-    }),
-  );
-  await boss.work<Data>(
-    QUEUES.webhookLane,
-    // Retries are deferred jobs, found by polling: poll every second so a retry is at most a second late.
-    { ...work, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1, localConcurrency: 8 },
-    guarded('webhook-lane', async (job) => {
-      const outcome = await deliverLane(delivery, job.data.key);
-      if (outcome.state === 'waiting') await wake(QUEUES.webhookLane, job.data.key, outcome.until, job);
-      if (outcome.state === 'more') await wake(QUEUES.webhookLane, job.data.key);
-      if (outcome.endpointsDisabled > 0) await wakeNotifications();
     }),
   );
   await boss.work<Data>(
@@ -144,7 +140,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     work,
     guarded('sweep', async () => {
       await wake(QUEUES.outbox, 'all');
-      await wakeDueLanes();
+      webhooks.kick();
       await wakeNotifications();
     }),
   );
@@ -160,6 +156,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris', missed: 'once' });
 
   const onWake = (reason: WakeReason) => {
+    if (reason === 'webhooks') webhooks.kick();
     const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;
     wake(queue, 'all').catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed'));
   };
@@ -170,6 +167,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   return {
     async stop() {
       await listener.close();
+      await webhooks.stop();
       if (deps.boss) {
         // Someone else's pg-boss: stop our workers only (waiting for the jobs they are running).
         await Promise.all(Object.values(QUEUES).map((queue) => boss.offWork(queue, { wait: true })));
