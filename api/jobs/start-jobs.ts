@@ -111,6 +111,27 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     logger: log,
     onEndpointsDisabled: () => void wakeNotifications().catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed')),
   });
+  // The outbox NOTIFY dispatches here at once (coalesced); the pg-boss outbox job stays the retried path.
+  let dispatching: Promise<void> | undefined;
+  let dispatchAgain = false;
+  const dispatchNow = (): void => {
+    if (dispatching) {
+      dispatchAgain = true;
+      return;
+    }
+    dispatching = dispatchOutbox({ db, clock }, (batch) => {
+      if (batch.lanes.length > 0) webhooks.kick();
+    })
+      .then(() => wakeNotifications())
+      .catch((error: unknown) => log?.warn({ err: error }, 'jobs: dispatch on wake-up failed (the outbox job retries)'))
+      .finally(() => {
+        dispatching = undefined;
+        if (dispatchAgain) {
+          dispatchAgain = false;
+          dispatchNow();
+        }
+      });
+  };
   // ── end webhook delivery ──
 
   await boss.work<Data>(
@@ -157,6 +178,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
 
   const onWake = (reason: WakeReason) => {
     if (reason === 'webhooks') webhooks.kick();
+    if (reason === 'outbox') dispatchNow();
     const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;
     wake(queue, 'all').catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed'));
   };
@@ -167,6 +189,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   return {
     async stop() {
       await listener.close();
+      await dispatching;
       await webhooks.stop();
       if (deps.boss) {
         // Someone else's pg-boss: stop our workers only (waiting for the jobs they are running).
