@@ -23,7 +23,11 @@ const BATCH = 200;
  * exactly once however often this runs or crashes. One dispatcher at a time (advisory lock): messages
  * are created in event order, which per-folder delivery order relies on.
  */
-export async function dispatchOutbox(deps: { db: Database; clock: Clock }): Promise<DispatchResult> {
+export async function dispatchOutbox(
+  deps: { db: Database; clock: Clock },
+  /** Called after each committed batch: deliveries may start while later batches are dispatched. */
+  onBatch?: (batch: DispatchResult) => void,
+): Promise<DispatchResult> {
   const { db } = deps;
   const total: DispatchResult = { events: 0, lanes: [], notifications: 0 };
   for (;;) {
@@ -46,6 +50,7 @@ export async function dispatchOutbox(deps: { db: Database; clock: Clock }): Prom
       });
       return { events: rows.length, lanes, notifications };
     });
+    if (batch.events > 0) onBatch?.(batch);
     total.events += batch.events;
     total.lanes = [...new Set([...total.lanes, ...batch.lanes])];
     total.notifications += batch.notifications;

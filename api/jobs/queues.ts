@@ -5,8 +5,6 @@ import type PgBoss from 'pg-boss';
 export const QUEUES = {
   /** Outbox -> webhook messages + notifications. One at a time (the dispatcher also holds a lock). */
   outbox: 'lecoffre-outbox',
-  /** One job delivers one lane (endpoint + folder); singletonKey = lane: never two workers on a lane. */
-  webhookLane: 'lecoffre-webhook-lane',
   /** Due e-mails and SMS, and the upload digests that fell due. */
   notifications: 'lecoffre-notifications',
   /** Every minute: wakes whatever a lost wake-up left behind (crash between commit and send). */
@@ -20,8 +18,6 @@ export const QUEUES = {
 // at most. What they do is guarded by the database itself (locks, row claims), not by the queue.
 export const QUEUE_OPTIONS: Record<keyof typeof QUEUES, Omit<PgBoss.Queue, 'name'>> = {
   outbox: { policy: 'singleton', retryLimit: 5, retryDelay: 2, expireInSeconds: 60 },
-  // A job sends at most 100 messages of one lane, each within the 15 s timeout.
-  webhookLane: { policy: 'singleton', retryLimit: 3, retryDelay: 5, expireInSeconds: 1800 },
   notifications: { policy: 'singleton', retryLimit: 5, retryDelay: 10, expireInSeconds: 120 },
   sweep: { policy: 'singleton', retryLimit: 0, expireInSeconds: 60 },
   reminders: { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },

@@ -12,11 +12,12 @@ import type { WebhookTransport } from '../ports/webhook-transport.js';
 import { planReminders } from '../services/notifications/reminders.js';
 import { nextNotificationDueAt, sendDueNotifications } from '../services/notifications/send.js';
 import { flushDueDigests, nextDigestDueAt } from '../services/notifications/upload-digests.js';
-import { type DeliveryDeps, deliverLane, dueLanes } from '../services/webhooks/deliver.js';
+import type { DeliveryDeps } from '../services/webhooks/deliver.js';
 import { connectionOf } from './connection.js';
 import { dispatchOutbox } from './dispatch-outbox.js';
 import { createQueues, QUEUES, wakeJobId } from './queues.js';
 import { listenForWakeUps, type WakeReason } from './wake-listener.js';
+import { startWebhookPump } from './webhook-pump.js';
 
 export interface JobsDependencies {
   db: Database;
@@ -48,16 +49,17 @@ export interface Jobs {
 type Data = { key: string };
 type Job = PgBoss.Job<Data>;
 
-/** Workers per queue in this process: lanes of different endpoints and folders deliver side by side. */
-const WORKERS: Record<keyof typeof QUEUES, number> = { outbox: 1, webhookLane: 8, notifications: 1, sweep: 1, reminders: 1 };
+/** Workers per queue in this process (webhook lanes are the pump's, side by side, not pg-boss's). */
+const WORKERS: Record<keyof typeof QUEUES, number> = { outbox: 1, notifications: 1, sweep: 1, reminders: 1 };
 
 /**
  * Starts the workers of this issue in this process (any number of processes may run them: the tables
- * are the truth, every runner claims its rows, pg-boss gives each lane to one worker at a time).
+ * are the truth, every runner claims its rows).
  *
- * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener queues the dispatcher -> it queues each
- * lane that got messages -> a lane job delivers in order and, on failure, queues itself for the retry
- * time. Notifications work the same way. A sweep every minute wakes anything a lost wake-up left behind.
+ * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener dispatches at once (and queues the
+ * dispatcher job, the retried path) -> each batch dispatched kicks this process's webhook pump, which
+ * delivers the lanes and sleeps until the next retry (jobs/webhook-pump.ts). Notifications go through
+ * pg-boss jobs. A sweep every minute wakes anything a lost wake-up left behind.
  */
 export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   const { db, config } = deps;
@@ -102,9 +104,6 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     const dueTimes = [await nextNotificationDueAt(db), await nextDigestDueAt(db)].filter((d): d is Date => d !== null);
     if (dueTimes.length > 0) await wake(QUEUES.notifications, 'all', new Date(Math.min(...dueTimes.map((d) => d.getTime()))), from);
   };
-  const wakeDueLanes = async () => {
-    for (const lane of await dueLanes(db, clock.now())) await wake(QUEUES.webhookLane, lane);
-  };
   // Handlers running now, so that stop() can wait for them (pg-boss 10's offWork does not).
   const running = new Set<Promise<void>>();
   let stopping = false;
@@ -132,25 +131,42 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   };
   const polling = { pollingIntervalSeconds: 2 };
 
+  // ── webhook delivery: the pump (not pg-boss) claims and delivers lanes ──
+  const webhooks = startWebhookPump(delivery, {
+    logger: log,
+    onEndpointsDisabled: () => void wakeNotifications().catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed')),
+  });
+  // The outbox NOTIFY dispatches here at once (coalesced); the pg-boss outbox job stays the retried path.
+  let dispatching: Promise<void> | undefined;
+  let dispatchAgain = false;
+  const dispatchNow = (): void => {
+    if (dispatching) {
+      dispatchAgain = true;
+      return;
+    }
+    dispatching = dispatchOutbox({ db, clock }, (batch) => {
+      if (batch.lanes.length > 0) webhooks.kick();
+    })
+      .then(() => wakeNotifications())
+      .catch((error: unknown) => log?.warn({ err: error }, 'jobs: dispatch on wake-up failed (the outbox job retries)'))
+      .finally(() => {
+        dispatching = undefined;
+        if (dispatchAgain) {
+          dispatchAgain = false;
+          dispatchNow();
+        }
+      });
+  };
+  // ── end webhook delivery ──
+
   await work(
     'outbox',
     polling,
     guarded('outbox', async () => {
-      const result = await dispatchOutbox({ db, clock });
-      for (const lane of result.lanes) await wake(QUEUES.webhookLane, lane);
+      await dispatchOutbox({ db, clock }, (batch) => {
+        if (batch.lanes.length > 0) webhooks.kick();
+      });
       await wakeNotifications();
-    }),
-  );
-  await work(
-    'webhookLane',
-    // Retries are deferred jobs, found by polling: every half second (pg-boss 10's shortest), so a retry
-    // is at most that late; a lane woken by this process is fetched at once (notifyWorker).
-    { pollingIntervalSeconds: 0.5 },
-    guarded('webhook-lane', async (job) => {
-      const outcome = await deliverLane(delivery, job.data.key);
-      if (outcome.state === 'waiting') await wake(QUEUES.webhookLane, job.data.key, outcome.until, job);
-      if (outcome.state === 'more') await wake(QUEUES.webhookLane, job.data.key);
-      if (outcome.endpointsDisabled > 0) await wakeNotifications();
     }),
   );
   await work(
@@ -170,7 +186,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     polling,
     guarded('sweep', async () => {
       await wake(QUEUES.outbox, 'all');
-      await wakeDueLanes();
+      webhooks.kick();
       await wakeNotifications();
     }),
   );
@@ -186,6 +202,8 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris' });
 
   const onWake = (reason: WakeReason) => {
+    if (reason === 'webhooks') webhooks.kick();
+    if (reason === 'outbox') dispatchNow();
     const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;
     wake(queue, 'all').catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed'));
   };
@@ -196,6 +214,8 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   return {
     async stop() {
       await listener.close();
+      await dispatching;
+      await webhooks.stop();
       if (deps.boss) {
         // Someone else's pg-boss: stop our workers only, and wait for the jobs they are running.
         stopping = true;

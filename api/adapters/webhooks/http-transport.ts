@@ -11,6 +11,11 @@ export interface HttpTransportOptions extends AddressPolicy {
   timeoutMs?: number;
   /** Bytes of the answer kept for the attempts log; the rest is not read. */
   maxBodyBytes?: number;
+  /**
+   * Connections kept open to one receiver. At least the deliverer's concurrency: a request waiting for a
+   * socket spends its timeout waiting.
+   */
+  maxSocketsPerHost?: number;
   /** Replaces DNS (tests). Same contract as `dns.lookup`. */
   lookup?: typeof dnsLookup;
 }
@@ -51,10 +56,11 @@ export function httpWebhookTransport(options: HttpTransportOptions): WebhookTran
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBodyBytes = options.maxBodyBytes ?? 4096;
   const lookup = guardedLookup(options, options.lookup ?? dnsLookup);
-  // keepAlive: a busy receiver gets one connection reused, not one per message.
+  // keepAlive: a busy receiver gets its connections reused, not one per message.
+  const maxSockets = options.maxSocketsPerHost ?? 64;
   const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
+    'http:': new http.Agent({ keepAlive: true, maxSockets }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets }),
   };
 
   return {

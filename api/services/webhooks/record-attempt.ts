@@ -3,12 +3,11 @@ import { newId } from '../../domain/ids.js';
 import type { Clock } from '../../ports/clock.js';
 import type { WebhookResponse } from '../../ports/webhook-transport.js';
 import { planEndpointDisabledNotices } from '../notifications/endpoint-disabled.js';
+import { KEPT_BODY_CHARS, recordSuccesses } from './record-successes.js';
 import { nextAttemptAt, parseRetryAfter } from './retry-schedule.js';
 
 /** An endpoint failing without a break this long is turned off, and its office's notaries told. */
 export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3600 * 1000;
-/** Of the receiver's answer, the attempts log keeps this many characters. */
-export const KEPT_BODY_CHARS = 1024;
 
 export interface AttemptFacts {
   messageId: string;
@@ -38,6 +37,14 @@ export async function recordAttempt(
   const { db } = deps;
   const { response, attemptedAt } = facts;
   const succeeded = response.kind === 'response' && response.status >= 200 && response.status < 300;
+  if (succeeded) {
+    // One source for what a success changes: the batched statement, here for a group of one.
+    const found = await recordSuccesses(db, [
+      { messageId: facts.messageId, attemptedAt, status: response.status, body: response.body, durationMs: response.durationMs },
+    ]);
+    if (found === 0) throw new Error(`webhook message ${facts.messageId} vanished during its attempt`);
+    return { outcome: 'succeeded', nextAttemptAt: null, endpointDisabled: false };
+  }
   return db.sequelize.transaction(async (transaction) => {
     const endpoint = await db.models.WebhookEndpoint.findByPk(facts.endpointId, { transaction, lock: transaction.LOCK.UPDATE });
     const message = await db.models.WebhookMessage.findByPk(facts.messageId, { transaction, lock: transaction.LOCK.UPDATE });

@@ -21,5 +21,13 @@ export function formatSecret(key: Buffer): string {
  * signs with too).
  */
 export function signatureHeader(webhookId: string, timestamp: Date, body: string, keys: Buffer[]): string {
-  return keys.map((key) => new Webhook(formatSecret(key)).sign(webhookId, timestamp, body)).join(' ');
+  return signerFor(keys)(webhookId, timestamp, body);
+}
+
+export type Signer = (webhookId: string, timestamp: Date, body: string) => string;
+
+/** The same header, with the keys prepared once for the many messages of one endpoint. */
+export function signerFor(keys: Buffer[]): Signer {
+  const webhooks = keys.map((key) => new Webhook(formatSecret(key)));
+  return (webhookId, timestamp, body) => webhooks.map((w) => w.sign(webhookId, timestamp, body)).join(' ');
 }
