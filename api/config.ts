@@ -4,8 +4,8 @@ import { anchoringConfig, anchoringProblems, anchoringVariables } from './config
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
-import { scrubConfig, scrubVariables } from './config/scrub.js';
 import { observabilityConfig, observabilityVariables } from './config/observability.js';
+import { scrubConfig, scrubVariables } from './config/scrub.js';
 import type { Config } from './config/shape.js';
 import { smsConfig, smsProblems, smsVariables } from './config/sms.js';
 

@@ -30,7 +30,12 @@ export async function startIntegrityScrubJob(boss: PgBoss, deps: IntegrityScrubJ
     return;
   }
   const budgetMs = (intervalMinutes * 60_000) / 2;
-  await boss.createQueue(INTEGRITY_SCRUB_QUEUE, { name: INTEGRITY_SCRUB_QUEUE, policy: 'singleton', retryLimit: 0, expireInSeconds: intervalMinutes * 60 });
+  await boss.createQueue(INTEGRITY_SCRUB_QUEUE, {
+    name: INTEGRITY_SCRUB_QUEUE,
+    policy: 'singleton',
+    retryLimit: 0,
+    expireInSeconds: intervalMinutes * 60,
+  });
   await boss.work(INTEGRITY_SCRUB_QUEUE, async () => {
     const result = await scrubStoredFiles(deps, { bytesPerSecond, budgetMs });
     deps.logger.info(

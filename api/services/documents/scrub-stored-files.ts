@@ -2,11 +2,11 @@ import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { type DataKeyCipher, IntegrityError } from '../../ports/data-key-cipher.js';
+import type { Metrics } from '../../ports/metrics.js';
 import { systemContext } from '../anchoring/system-context.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { readStoredFile } from './read-stored-file.js';
 import { STORED_FILE_TABLE_NAMES, STORED_FILE_TABLES, type StoredFileTable } from './stored-files.js';
-import type { Metrics } from '../../ports/metrics.js';
 
 /** The stable name of the alert log line: alerting rules match on it. */
 export const INTEGRITY_ALERT_EVENT = 'stored_file_integrity_failed';
