@@ -1,28 +1,35 @@
-import { isHex } from './bytes.js';
-
 /**
- * certificate.json, the machine-readable receipt inside a proof bundle (format version 1). Everything a
- * verifier needs to go from the client documents in the ZIP to the root anchored on chain:
+ * certificate.json, the machine-readable receipt inside a proof bundle. Everything a verifier needs to go
+ * from the client documents and the displayed facts in the ZIP to the root anchored on chain:
  *
- *   document bytes --SHA-256--> files[i].sha256 --merklePath--> folder.root --batch.path--> batch.root
+ *   document bytes --SHA-256--> files[i].sha256 --leaf--\
+ *   displayed facts --RFC 8785--> metadata.json --SHA-256--> metadata leaf --> folder.root --batch.path--> batch.root
  *   batch.root == the bytes the anchor operation carries (Tezos) / signed (local-dev)
  *
- * Shared by the server (which writes it) and the verifiers (SDK, CLI). Only additive, optional changes are
- * allowed within a version; anything else is version 2, and verifiers keep reading version 1.
+ * docs/proof-format.md is the normative description. Version 2 (`formatVersion: 2`) commits every displayed
+ * field and the folder's audit-chain head; version 1 (`version: 1`) committed the file contents only and is
+ * still read. Shared by the server (which writes it) and the verifiers (SDK, CLI, /verify).
  */
 
 export const CERTIFICATE_FORMAT = 'lecoffre-proof-certificate';
-export const CERTIFICATE_VERSION = 1;
+/** The version the server writes. */
+export const CERTIFICATE_VERSION = 2;
+export const LEGACY_CERTIFICATE_VERSION = 1;
+
+/** Where the format is described, relative to the repository and to the @lecoffre/proof package. */
+export const FORMAT_SPECIFICATION = 'docs/proof-format.md';
 
 /** Names inside the ZIP. */
 export const BUNDLE_PATHS = {
   certificate: 'certificate.json',
   pdf: 'Certificat de dépôt.pdf',
   audit: 'journal-d-audit.json',
+  /** The committed metadata record, byte for byte (RFC 8785 canonical JSON). Version 2 only. */
+  metadata: 'metadata.json',
   documentsDir: 'Documents du client',
 } as const;
 
-export const MERKLE_ALGORITHM = {
+export const MERKLE_ALGORITHM_V1 = {
   hash: 'SHA-256',
   tree: 'RFC 6962 Merkle tree, odd last node promoted',
   leaf: 'SHA-256(0x00 || file SHA-256)',
@@ -31,13 +38,19 @@ export const MERKLE_ALGORITHM = {
   batchLeaf: 'SHA-256(0x00 || folder root)',
 } as const;
 
+export const MERKLE_ALGORITHM = {
+  ...MERKLE_ALGORITHM_V1,
+  metadataLeaf: 'SHA-256(0x02 || SHA-256(RFC 8785 metadata record)), last leaf',
+  auditChain: 'hash = SHA-256(hex(previous) || RFC 8785 event), genesis = SHA-256("lecoffre-folder-audit-genesis:" || folder id)',
+} as const;
+
 export interface MerklePathStep {
   /** 'left': parent = node(sibling, current); 'right': parent = node(current, sibling). */
   side: 'left' | 'right';
   hash: string;
 }
 
-export interface CertifiedFile {
+export interface CertifiedFileV1 {
   /** Path of the document inside the ZIP: `Documents du client/<client>/<document type>/<file name>`. */
   path: string;
   client: string;
@@ -49,6 +62,17 @@ export interface CertifiedFile {
   leafIndex: number;
   /** From this file's leaf up to folder.root. */
   merklePath: MerklePathStep[];
+}
+
+export interface CertifiedFile extends CertifiedFileV1 {
+  mediaType: string;
+  /** Bytes. */
+  size: number;
+  /** ISO 8601, UTC. */
+  uploadedAt: string;
+  validatedAt: string;
+  /** The name of the member of the office who validated the document. */
+  validatedBy: string;
 }
 
 export interface TezosAnchorProof {
@@ -83,29 +107,70 @@ export interface LocalDevAnchorProof {
 
 export type AnchorProof = TezosAnchorProof | LocalDevAnchorProof;
 
-export interface ProofCertificate {
+/**
+ * The anchors of a version-2 certificate, one entry per kind of evidence over batch.root. An object, so
+ * that other kinds (an RFC 3161 timestamp) join beside `chain` without a new version; verifiers ignore
+ * entries they do not know.
+ */
+export interface CertificateAnchors {
+  /** The batch root on a public chain (Tezos), or its local-dev stand-in. */
+  chain: AnchorProof;
+  [kind: string]: unknown;
+}
+
+export interface CertificateV1 {
   format: typeof CERTIFICATE_FORMAT;
-  version: typeof CERTIFICATE_VERSION;
+  version: typeof LEGACY_CERTIFICATE_VERSION;
   generatedAt: string;
-  algorithm: typeof MERKLE_ALGORITHM;
-  folder: {
-    id: string;
-    number: string;
-    title: string;
-    office: string;
-    notary: string;
-    deedType: string;
-    /** Root of the tree over the files' SHA-256, lower-case hex. */
-    root: string;
-  };
-  files: CertifiedFile[];
-  batch: {
-    /** Root of the batch tree over many folder roots: what the anchor carries. */
-    root: string;
-    /** From the folder root's leaf up to batch.root. */
-    path: MerklePathStep[];
-  };
+  algorithm: typeof MERKLE_ALGORITHM_V1;
+  folder: { id: string; number: string; title: string; office: string; notary: string; deedType: string; root: string };
+  files: CertifiedFileV1[];
+  batch: { root: string; path: MerklePathStep[] };
   anchor: AnchorProof;
+}
+
+export interface CertifiedFolder {
+  id: string;
+  number: string;
+  title: string;
+  office: string;
+  /** The office's CRPCEN, its number with the notaries' council. */
+  crpcen: string;
+  notary: string;
+  deedType: string;
+  /** The clients who deposited documents, as named on the documents. */
+  depositors: string[];
+  /** Root of the folder tree (files' leaves, then the metadata leaf), lower-case hex. */
+  root: string;
+}
+
+export interface ProofCertificateV2 {
+  format: typeof CERTIFICATE_FORMAT;
+  formatVersion: typeof CERTIFICATE_VERSION;
+  generatedAt: string;
+  /** Where the format is described (leaf and node rules, canonicalisation, test vectors). */
+  specification: typeof FORMAT_SPECIFICATION;
+  algorithm: typeof MERKLE_ALGORITHM;
+  folder: CertifiedFolder;
+  files: CertifiedFile[];
+  /** The folder's audit journal: its chain head and length when the folder was sent for anchoring. */
+  audit: { path: typeof BUNDLE_PATHS.audit; events: number; head: string };
+  /** The committed metadata record: its SHA-256 and its leaf's path up to folder.root. */
+  metadata: { path: typeof BUNDLE_PATHS.metadata; sha256: string; leafIndex: number; merklePath: MerklePathStep[] };
+  batch: { root: string; path: MerklePathStep[] };
+  anchors: CertificateAnchors;
+}
+
+export type ProofCertificate = ProofCertificateV2;
+export type AnyCertificate = CertificateV1 | ProofCertificateV2;
+
+export function isLegacyCertificate(certificate: AnyCertificate): certificate is CertificateV1 {
+  return !('formatVersion' in certificate);
+}
+
+/** The anchor over batch.root, whatever the version. */
+export function chainAnchorOf(certificate: AnyCertificate): AnchorProof {
+  return isLegacyCertificate(certificate) ? certificate.anchor : certificate.anchors.chain;
 }
 
 export const LOCAL_DEV_NOTICE = {
@@ -120,118 +185,4 @@ export const LOCAL_DEV_NOTICE = {
 /** The exact text a local-dev anchor signs (UTF-8). Binding the time makes the signature a timestamp. */
 export function localDevStatement(rootHex: string, timestamp: string): string {
   return `LeCoffre local-dev anchor v1\nroot: ${rootHex}\ntime: ${timestamp}\n`;
-}
-
-export type CertificateValidation = { ok: true; certificate: ProofCertificate } | { ok: false; problems: string[] };
-
-type Check = (value: unknown, path: string, problems: string[]) => void;
-
-const expect =
-  (test: (value: unknown) => boolean, what: string): Check =>
-  (value, path, problems) => {
-    if (!test(value)) problems.push(`${path}: expected ${what}`);
-  };
-
-const text = expect((v) => typeof v === 'string', 'a string');
-const nonEmpty = expect((v) => typeof v === 'string' && v.length > 0, 'a non-empty string');
-const hash32 = expect((v) => isHex(v, 32), '64 lower-case hex characters');
-const isoTime = expect((v) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v), 'an ISO 8601 UTC time');
-const naturalNumber = expect((v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a whole number >= 0');
-const literal = (wanted: unknown): Check => expect((v) => v === wanted, JSON.stringify(wanted));
-const nullable =
-  (check: Check): Check =>
-  (value, path, problems) =>
-    value === null || check(value, path, problems);
-
-function object(fields: Record<string, Check>): Check {
-  return (value, path, problems) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push(`${path}: expected an object`);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    for (const [key, check] of Object.entries(fields)) check(record[key], `${path}.${key}`, problems);
-  };
-}
-
-function array(item: Check, minLength = 0): Check {
-  return (value, path, problems) => {
-    if (!Array.isArray(value) || value.length < minLength) {
-      problems.push(`${path}: expected a list${minLength ? ` of at least ${minLength}` : ''}`);
-      return;
-    }
-    for (const [index, entry] of value.entries()) item(entry, `${path}[${index}]`, problems);
-  };
-}
-
-const pathStep = object({ side: expect((v) => v === 'left' || v === 'right', '"left" or "right"'), hash: hash32 });
-
-const tezosAnchor = object({
-  kind: literal('tezos'),
-  network: nonEmpty,
-  chainId: nonEmpty,
-  contract: expect((v) => typeof v === 'string' && /^KT1[1-9A-HJ-NP-Za-km-z]{33}$/.test(v), 'a KT1 contract address'),
-  operationHash: expect((v) => typeof v === 'string' && /^o[1-9A-HJ-NP-Za-km-z]{50}$/.test(v), 'a Tezos operation hash (o…)'),
-  blockHash: expect((v) => typeof v === 'string' && /^B[1-9A-HJ-NP-Za-km-z]{50}$/.test(v), 'a Tezos block hash (B…)'),
-  level: naturalNumber,
-  timestamp: isoTime,
-  explorerUrl: nullable(text),
-});
-
-const localDevAnchor = object({
-  kind: literal('local-dev'),
-  network: literal('local-dev'),
-  operationHash: nonEmpty,
-  timestamp: isoTime,
-  algorithm: literal('Ed25519'),
-  publicKey: hash32,
-  signature: expect((v) => isHex(v, 64), '128 lower-case hex characters'),
-  notice: object({ fr: nonEmpty, en: nonEmpty }),
-});
-
-const anchor: Check = (value, path, problems) => {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (kind === 'tezos') tezosAnchor(value, path, problems);
-  else if (kind === 'local-dev') localDevAnchor(value, path, problems);
-  else problems.push(`${path}.kind: expected "tezos" or "local-dev"`);
-};
-
-const certificateShape = object({
-  format: literal(CERTIFICATE_FORMAT),
-  version: literal(CERTIFICATE_VERSION),
-  generatedAt: isoTime,
-  algorithm: object(Object.fromEntries(Object.entries(MERKLE_ALGORITHM).map(([key, wanted]) => [key, literal(wanted)]))),
-  folder: object({ id: nonEmpty, number: text, title: text, office: text, notary: text, deedType: text, root: hash32 }),
-  files: array(
-    object({
-      path: nonEmpty,
-      client: text,
-      documentType: text,
-      name: nonEmpty,
-      sha256: hash32,
-      leafIndex: naturalNumber,
-      merklePath: array(pathStep),
-    }),
-    1,
-  ),
-  batch: object({ root: hash32, path: array(pathStep) }),
-  anchor,
-});
-
-/** Checks that `value` has the shape of a version-1 certificate; lists every problem with its JSON path. */
-export function validateCertificate(value: unknown): CertificateValidation {
-  const problems: string[] = [];
-  certificateShape(value, '$', problems);
-  if (problems.length === 0) {
-    const files = (value as ProofCertificate).files;
-    files.forEach((file, index) => {
-      if (file.leafIndex !== index) problems.push(`$.files[${index}].leafIndex: expected ${index} (files are listed in leaf order)`);
-    });
-    const seen = new Set<string>();
-    for (const file of files) {
-      if (seen.has(file.path)) problems.push(`$.files: the path "${file.path}" appears twice`);
-      seen.add(file.path);
-    }
-  }
-  return problems.length ? { ok: false, problems } : { ok: true, certificate: value as ProofCertificate };
 }

@@ -1,8 +1,9 @@
 /**
  * `npx @lecoffre/proof verify <bundle.zip> [--tezos-rpc URL] [--json]` (installed: `lecoffre-proof verify`):
  * checks a LeCoffre proof bundle with the same verifier as the SDK, prints a verdict per document in French
- * then English, and exits 0 when the proof holds, 1 when it does not, 2 when the command itself is wrong
- * (usage, unreadable file).
+ * then English, and exits with the verdict: 0 valid (public anchor checked), 3 warning (nothing altered but
+ * not fully proven: local-dev signature, anchor not checked or not final, version-1 bundle), 1 invalid
+ * (altered, or not a proof bundle), 2 when the command itself is wrong (usage, file that cannot be opened).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,14 @@ const USAGE = `Utilisation / Usage:
   Verifies a LeCoffre proof bundle: every document, every Merkle path and, with --tezos-rpc, the anchoring
   operation against a Tezos node.
 
-  Code de sortie / Exit code: 0 valide / valid, 1 invalide / invalid, 2 erreur d'utilisation / usage error.`;
+  Code de sortie / Exit code:
+    0 valide / valid
+    3 avertissement : rien d'altéré, mais preuve incomplète / warning: nothing altered, proof not complete
+    1 invalide / invalid
+    2 erreur d'utilisation / usage error`;
+
+/** One exit code per verdict; 2 stays the usage error it always was. */
+const EXIT_CODES = { valid: 0, warning: 3, invalid: 1 } as const;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -47,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const report = await verifyProofBundle(zip, { tezosRpcUrl: values['tezos-rpc'] });
   console.log(values.json ? JSON.stringify(report, null, 2) : describeReport(report).join('\n'));
-  return report.ok ? 0 : 1;
+  return EXIT_CODES[report.verdict];
 }
 
 function parse(argv: string[]) {

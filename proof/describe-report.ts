@@ -1,4 +1,4 @@
-import type { FileStatus, VerificationReport } from './report.js';
+import type { FileStatus, Verdict, VerificationReport } from './report.js';
 
 const FILE_LABELS: Record<FileStatus, string> = {
   ok: 'OK',
@@ -7,6 +7,12 @@ const FILE_LABELS: Record<FileStatus, string> = {
   renamed: 'RENOMMÉ / RENAMED',
   extra: 'EN TROP / EXTRA',
   certificate_mismatch: 'CERTIFICAT ALTÉRÉ / CERTIFICATE ALTERED',
+};
+
+const VERDICT_LABELS: Record<Verdict, string> = {
+  valid: '[VALIDE / VALID]',
+  warning: '[AVERTISSEMENT / WARNING]',
+  invalid: '[INVALIDE / INVALID]',
 };
 
 /** The report as plain text lines, French then English on each point: what the CLI prints. */
@@ -35,8 +41,8 @@ export function describeReport(report: VerificationReport): string[] {
     if (report.anchor.explorerUrl) lines.push(`  ${report.anchor.explorerUrl}`);
     lines.push('');
   }
-  // Problems already told beside their file or the anchor are not repeated.
-  const told = new Set([...report.files.map((file) => file.message), report.anchor?.message]);
+  // Problems already told beside their file, the anchor or as the summary are not repeated.
+  const told = new Set([report.summary, ...report.files.map((file) => file.message), report.anchor?.message]);
   const others = report.problems.filter((problem) => !told.has(problem.message));
   if (others.length > 0) {
     lines.push('Problèmes / Problems:');
@@ -47,6 +53,7 @@ export function describeReport(report: VerificationReport): string[] {
     }
     lines.push('');
   }
+  lines.push(`${VERDICT_LABELS[report.verdict]}`);
   lines.push(report.summary.fr);
   lines.push(report.summary.en);
   return lines;

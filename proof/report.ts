@@ -40,6 +40,10 @@ export type ProblemCode =
   | 'certificate_folder_root_altered'
   | 'certificate_file_list_altered'
   | 'certificate_batch_path_altered'
+  | 'certificate_field_altered'
+  | 'certificate_metadata_altered'
+  | 'metadata_record_altered'
+  | 'audit_journal_altered'
   | 'file_modified'
   | 'file_missing'
   | 'file_renamed'
@@ -77,44 +81,105 @@ export interface AnchorVerdict {
   message: Bilingual;
 }
 
+/** Why a proof that holds is still not a full proof for a third party. */
+export type WarningCode = 'anchor_local_dev' | 'anchor_not_checked' | 'anchor_pending' | 'metadata_not_covered';
+
+export interface Warning {
+  code: WarningCode;
+  message: Bilingual;
+}
+
+/**
+ * The one verdict the CLI, the SDK and /verify all show: `valid` only when the documents, every displayed
+ * field and the journal are committed and a public-chain anchor was checked; `warning` when nothing is wrong
+ * but something is not proven (local-dev signature, anchor not checked or not final, legacy format);
+ * `invalid` when anything is wrong.
+ */
+export type Verdict = 'valid' | 'warning' | 'invalid';
+
 export interface VerificationReport {
-  /** True when nothing is wrong. A Tezos anchor not checked against a node still counts as ok (see anchor). */
+  verdict: Verdict;
+  /** True when nothing is wrong (verdict `valid` or `warning`). */
   ok: boolean;
   summary: Bilingual;
+  /** 2, or 1 for a legacy bundle; null when no certificate could be read. */
+  formatVersion: 1 | 2 | null;
   folder: { id: string; number: string; title: string; root: string } | null;
   files: FileVerdict[];
   anchor: AnchorVerdict | null;
   problems: Problem[];
+  warnings: Warning[];
 }
 
-export function summarise(problems: readonly Problem[], anchor: AnchorVerdict | null): Bilingual {
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export function verdictOf(problems: readonly Problem[], warnings: readonly Warning[]): Verdict {
+  return problems.length > 0 ? 'invalid' : warnings.length > 0 ? 'warning' : 'valid';
+}
+
+export function summarise(problems: readonly Problem[], warnings: readonly Warning[]): Bilingual {
+  if (problems.length === 1 && problems[0].code === 'bundle_unreadable') return problems[0].message;
   if (problems.length > 0) {
     const culprits = [...new Set(problems.map((p) => p.culprit))].join(', ');
     return {
-      fr: `ÉCHEC : la preuve ne tient pas (${problems.length} problème(s) ; en cause : ${culprits}).`,
-      en: `FAILED: the proof does not hold (${problems.length} problem(s); at fault: ${culprits}).`,
+      fr: `ÉCHEC : la preuve ne tient pas (${plural(problems.length, 'problème', 'problèmes')} ; en cause : ${culprits}).`,
+      en: `FAILED: the proof does not hold (${plural(problems.length, 'problem', 'problems')}; at fault: ${culprits}).`,
     };
   }
-  if (anchor?.status === 'verified') {
+  if (warnings.length > 0) {
     return {
-      fr: 'VALIDE : chaque document correspond à son empreinte, et l’empreinte du lot est ancrée sur Tezos (vérifié auprès du nœud).',
-      en: 'VALID: every document matches its hash, and the batch hash is anchored on Tezos (checked against the node).',
-    };
-  }
-  if (anchor?.status === 'local_dev') {
-    return {
-      fr: 'VALIDE (développement local) : documents et signature locale cohérents, mais AUCUN ancrage sur une blockchain publique.',
-      en: 'VALID (local development): documents and local signature agree, but NOT anchored on any public blockchain.',
-    };
-  }
-  if (anchor?.status === 'pending') {
-    return {
-      fr: 'VALIDE, ancrage pas encore définitif : le bloc n’a pas encore 2 blocs au-dessus de lui.',
-      en: 'VALID, anchor not final yet: the block does not have 2 blocks on top of it yet.',
+      fr: `À CONFIRMER : rien n’a été modifié, mais la preuve n’est pas complète. ${warnings.map((w) => w.message.fr).join(' ')}`,
+      en: `TO CONFIRM: nothing was altered, but the proof is not complete. ${warnings.map((w) => w.message.en).join(' ')}`,
     };
   }
   return {
-    fr: 'VALIDE hors ligne : chaque document correspond à son empreinte ; l’ancrage Tezos n’a pas été vérifié (donnez --tezos-rpc).',
-    en: 'VALID offline: every document matches its hash; the Tezos anchor was not checked (pass --tezos-rpc).',
+    fr: 'VALIDE : chaque document, chaque information du certificat et le journal d’audit correspondent à ce qui a été ancré sur Tezos (vérifié auprès du nœud).',
+    en: 'VALID: every document, every field of the certificate and the audit journal match what was anchored on Tezos (checked against the node).',
   };
 }
+
+/** The warnings an anchor that holds still calls for. */
+export function anchorWarnings(anchor: AnchorVerdict): Warning[] {
+  switch (anchor.status) {
+    case 'local_dev':
+      return [
+        {
+          code: 'anchor_local_dev',
+          message: {
+            fr: 'Cette preuve vient d’un serveur de développement : elle est signée par une clé locale et n’est ancrée sur aucune blockchain publique. Elle ne prouve rien à un tiers.',
+            en: 'This proof comes from a development server: it is signed by a local key and is not anchored on any public blockchain. It proves nothing to a third party.',
+          },
+        },
+      ];
+    case 'not_checked':
+      return [
+        {
+          code: 'anchor_not_checked',
+          message: {
+            fr: 'L’ancrage sur Tezos n’a pas été vérifié : indiquez un nœud Tezos pour le confirmer.',
+            en: 'The Tezos anchor was not checked: name a Tezos node to confirm it.',
+          },
+        },
+      ];
+    case 'pending':
+      return [
+        {
+          code: 'anchor_pending',
+          message: {
+            fr: 'L’ancrage sur Tezos n’est pas encore définitif : vérifiez à nouveau dans quelques minutes.',
+            en: 'The Tezos anchor is not final yet: verify again in a few minutes.',
+          },
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+export const LEGACY_WARNING: Warning = {
+  code: 'metadata_not_covered',
+  message: {
+    fr: 'Ancien format (version 1) : seul le contenu des documents est prouvé ; le numéro, l’intitulé, l’office, les noms et les dates affichés ne le sont pas.',
+    en: 'Old format (version 1): only the documents’ contents are proven; the displayed number, title, office, names and dates are not.',
+  },
+};

@@ -48,9 +48,19 @@ describe('verifyProofBundle names the culprit', () => {
     return { report, names: report.problems.map((p) => `${p.code}: ${p.culprit}`) };
   };
 
-  it('passes untouched, and still passes re-zipped by another tool', async () => {
-    assert.equal((await verifyProofBundle(original)).ok, true);
-    assert.equal((await verifyProofBundle(tampered(() => {}))).ok, true);
+  it('holds untouched, and re-zipped by another tool: a warning, never VALID, for a local-dev anchor', async () => {
+    for (const zip of [original, tampered(() => {})]) {
+      const report = await verifyProofBundle(zip);
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.ok, true);
+      assert.equal(report.verdict, 'warning');
+      assert.equal(report.formatVersion, 2);
+      assert.deepEqual(
+        report.warnings.map((w) => w.code),
+        ['anchor_local_dev'],
+      );
+      assert.doesNotMatch(report.summary.fr, /VALIDE/);
+    }
   });
 
   it('one byte flipped in one document: that document, and only it, is modified', async () => {
@@ -95,8 +105,12 @@ describe('verifyProofBundle names the culprit', () => {
         c.files[1].sha256 = 'ab'.repeat(32);
       }),
     );
-    assert.deepEqual(fileHash.names, ['certificate_file_entry_altered: certificate.json']);
-    assert.equal(fileHash.report.problems[0].detail, '$.files[1]');
+    // The hash is shown too: the entry no longer leads to the root, and the displayed value is not the committed one.
+    assert.deepEqual(fileHash.names, ['certificate_file_entry_altered: certificate.json', 'certificate_field_altered: certificate.json']);
+    assert.deepEqual(
+      fileHash.report.problems.map((p) => p.detail),
+      ['$.files[1]', '$.files[1].sha256'],
+    );
 
     // A document and its entry both removed: every remaining path still holds, only the rebuilt root tells.
     const path = (c: ProofCertificate) => c.files.find((f) => f.path === OTHER_DOC);
@@ -106,7 +120,7 @@ describe('verifyProofBundle names the culprit', () => {
       entries['certificate.json'] = Buffer.from(JSON.stringify(certificate));
       delete entries[OTHER_DOC];
     });
-    assert.deepEqual((await culprits(shortened)).names, ['certificate_file_list_altered: certificate.json']);
+    assert.deepEqual((await culprits(shortened)).names.slice(0, 1), ['certificate_file_list_altered: certificate.json']);
 
     const folderRoot = await culprits(
       editCertificate((c) => {
@@ -114,6 +128,7 @@ describe('verifyProofBundle names the culprit', () => {
       }),
     );
     assert.deepEqual(folderRoot.names, ['certificate_folder_root_altered: certificate.json']);
+    assert.equal(folderRoot.report.verdict, 'invalid');
     assert.ok(
       folderRoot.report.files.every((f) => f.status === 'ok'),
       'the documents themselves are intact',
@@ -128,10 +143,11 @@ describe('verifyProofBundle names the culprit', () => {
 
     const time = await culprits(
       editCertificate((c) => {
-        c.anchor.timestamp = '2020-01-01T00:00:00Z';
+        c.anchors.chain.timestamp = '2020-01-01T00:00:00Z';
       }),
     );
     assert.deepEqual(time.names, ['anchor_signature_invalid: certificate.json']);
+    assert.equal(time.report.problems[0].detail, '$.anchors.chain');
 
     const broken = await culprits(
       tampered((entries) => {
@@ -142,19 +158,22 @@ describe('verifyProofBundle names the culprit', () => {
 
     const schema = await culprits(
       editCertificate((c) => {
-        (c as { version: number }).version = 7;
+        (c as unknown as { formatVersion: number }).formatVersion = 7;
       }),
     );
     assert.deepEqual(schema.names, ['certificate_invalid: certificate.json']);
-    assert.equal(schema.report.problems[0].detail, '$.version: expected 1');
+    assert.equal(schema.report.problems[0].detail, '$.formatVersion: expected 2');
   });
 
-  it('not a ZIP at all', async () => {
+  it('not a ZIP at all: a plain sentence, no exception text, no count', async () => {
     const report = await verifyProofBundle(new TextEncoder().encode('hello'));
     assert.deepEqual(
       report.problems.map((p) => p.code),
       ['bundle_unreadable'],
     );
+    assert.equal(report.verdict, 'invalid');
+    assert.equal(report.summary.fr, 'Ce fichier n’est pas une preuve LeCoffre : le ZIP est illisible.');
+    assert.doesNotMatch(JSON.stringify(report), /Error|invalid zip data|\(s\)/);
   });
 
   describe('lecoffre-proof verify (CLI)', () => {
@@ -173,7 +192,7 @@ describe('verifyProofBundle names the culprit', () => {
         child.on('close', (code) => resolve({ code, stdout, stderr }));
       });
 
-    it('exits 0 on a valid bundle, 1 naming the modified document, 2 on a usage error', async () => {
+    it('exits 3 (warning) on an intact local-dev bundle, 1 naming the modified document, 2 on a usage error', async () => {
       const good = path.join(dataDir, 'good.zip');
       const bad = path.join(dataDir, 'bad.zip');
       await writeFile(good, original);
@@ -185,9 +204,10 @@ describe('verifyProofBundle names the culprit', () => {
       );
       const [ok, failed, usage] = await Promise.all([cli('verify', good), cli('verify', bad), cli('verfy', good)]);
 
-      assert.equal(ok.code, 0, ok.stderr);
-      assert.match(ok.stdout, /VALIDE \(développement local\)/);
-      assert.match(ok.stdout, /VALID \(local development\)/);
+      assert.equal(ok.code, 3, ok.stderr);
+      assert.match(ok.stdout, /\[AVERTISSEMENT \/ WARNING\]/);
+      assert.match(ok.stdout, /serveur de développement/);
+      assert.doesNotMatch(ok.stdout, /VALIDE/);
 
       assert.equal(failed.code, 1, failed.stderr);
       assert.ok(failed.stdout.includes(`[MODIFIÉ / MODIFIED] ${DOC}`), failed.stdout);

@@ -1,9 +1,24 @@
 import { unzipSync } from 'fflate';
-import { sha256Hex } from './bytes.js';
-import { BUNDLE_PATHS, type ProofCertificate, validateCertificate } from './certificate.js';
-import { rootFromPath, rootOfData } from './merkle.js';
-import { type AnchorVerdict, type FileVerdict, type Problem, summarise, type VerificationReport } from './report.js';
+import { verifyAuditJournal } from './audit-journal.js';
+import { hexToBytes } from './bytes.js';
+import { type AnyCertificate, BUNDLE_PATHS, chainAnchorOf, isLegacyCertificate } from './certificate.js';
+import { validateCertificate } from './certificate-shape.js';
+import { merkleLeaf, rootFromPath, rootOfLeaves } from './merkle.js';
+import { metadataLeaf } from './metadata.js';
+import {
+  type AnchorVerdict,
+  anchorWarnings,
+  type FileVerdict,
+  LEGACY_WARNING,
+  type Problem,
+  summarise,
+  type VerificationReport,
+  verdictOf,
+  type Warning,
+} from './report.js';
 import { type AnchorCheckOptions, verifyAnchor } from './verify-anchor.js';
+import { verifyFiles } from './verify-files.js';
+import { verifyMetadata } from './verify-metadata.js';
 
 export type VerifyOptions = AnchorCheckOptions;
 
@@ -12,37 +27,46 @@ const CERT = BUNDLE_PATHS.certificate;
 /**
  * Verifies a LeCoffre proof bundle (the ZIP from GET /v1/folders/{id}/proof) without trusting LeCoffre:
  * re-hashes every document under `Documents du client/`, follows each file's Merkle path to the folder root,
- * the batch path to the anchored root, and checks the anchor (Ed25519 signature for local-dev; with
+ * rebuilds the metadata record from what certificate.json shows (version 2) and the folder's audit chain,
+ * follows the batch path to the anchored root, and checks the anchor (Ed25519 signature for local-dev; with
  * `tezosRpcUrl`, that the Tezos operation is in that block and carries the root). Every problem names its
- * culprit: a document (modified, missing, renamed, extra) or certificate.json (edited).
+ * culprit: a document (modified, missing, renamed, extra), certificate.json (the field edited),
+ * metadata.json or journal-d-audit.json (the first event that does not follow).
  * Runs in browsers and Node >= 20 (WebCrypto, fflate); the whole ZIP is in memory.
  */
 export async function verifyProofBundle(zip: Uint8Array, options: VerifyOptions = {}): Promise<VerificationReport> {
   let entries: Record<string, Uint8Array>;
   try {
     entries = normaliseNames(unzipSync(zip));
-  } catch (error) {
+  } catch {
+    // fflate's own words ("invalid zip data") mean nothing to a notary: the message says what the file is not.
     return failed({
       code: 'bundle_unreadable',
       culprit: 'bundle',
       message: {
-        fr: `Le fichier n’est pas une archive ZIP lisible (${String(error)}).`,
-        en: `The file is not a readable ZIP archive (${String(error)}).`,
+        fr: 'Ce fichier n’est pas une preuve LeCoffre : le ZIP est illisible.',
+        en: 'This file is not a LeCoffre proof: the ZIP cannot be read.',
       },
     });
   }
   const certificate = readCertificate(entries[CERT]);
   if ('problem' in certificate) return failed(...certificate.problem);
+  const cert = certificate.value;
 
   const problems: Problem[] = [];
-  const { verdicts: files, folderRoot } = await verifyFiles(certificate.value, entries, problems);
-  await verifyTrees(certificate.value, folderRoot, files, problems);
-  const anchorCheck = await verifyAnchor(certificate.value.anchor, certificate.value.batch.root, options);
-  problems.push(...anchorCheck.problems);
-  return report(certificate.value, files, anchorCheck.verdict, problems);
+  const { verdicts: files, folderRoot } = await verifyFiles(cert, entries, problems);
+  await verifyTrees(cert, folderRoot, files, problems);
+  if (!isLegacyCertificate(cert)) {
+    problems.push(...(await verifyMetadata(cert, entries[BUNDLE_PATHS.metadata], folderRoot)));
+    problems.push(...(await verifyAuditJournal(entries[BUNDLE_PATHS.audit], cert)));
+  }
+  const anchorCheck = await verifyAnchor(chainAnchorOf(cert), cert.batch.root, options);
+  const anchorAt = isLegacyCertificate(cert) ? '$.anchor' : '$.anchors.chain';
+  problems.push(...anchorCheck.problems.map((problem) => (problem.detail === '$.anchor' ? { ...problem, detail: anchorAt } : problem)));
+  return report(cert, files, anchorCheck.verdict, problems);
 }
 
-function readCertificate(bytes: Uint8Array | undefined): { value: ProofCertificate } | { problem: Problem[] } {
+function readCertificate(bytes: Uint8Array | undefined): { value: AnyCertificate } | { problem: Problem[] } {
   if (!bytes) {
     return {
       problem: [
@@ -86,99 +110,15 @@ function readCertificate(bytes: Uint8Array | undefined): { value: ProofCertifica
   };
 }
 
-interface FileEvidence {
-  index: number;
-  path: string;
-  sha256: string;
-  /** SHA-256 of the bytes in the ZIP; undefined when absent under the certified path. */
-  actual?: string;
-  /** The root that the certified SHA-256 reaches along the certified Merkle path. */
-  reaches: string | null;
-}
-
 /**
- * Compares every certified file with the ZIP and returns the verdicts and the folder root they were judged
- * against: the stated one, unless no entry reaches it while every intact entry agrees on another one, which
- * means only `folder.root` itself was edited (one culprit, not one per file).
+ * Checks what per-file paths cannot: that the list is complete (the root rebuilt from every leaf: the files'
+ * and, in version 2, the metadata leaf last) and the batch path.
  */
-async function verifyFiles(certificate: ProofCertificate, entries: Record<string, Uint8Array>, problems: Problem[]) {
-  const certified = new Set(certificate.files.map((file) => file.path.normalize('NFC')));
-  const extras = new Map<string, string>(); // path -> sha256, for documents the certificate does not list
-  for (const [path, bytes] of Object.entries(entries)) {
-    if (isDocument(path) && !certified.has(path)) extras.set(path, await sha256Hex(bytes));
-  }
-  const evidence: FileEvidence[] = [];
-  for (const [index, file] of certificate.files.entries()) {
-    const path = file.path.normalize('NFC');
-    const bytes = entries[path];
-    const actual = bytes ? await sha256Hex(bytes) : undefined;
-    evidence.push({ index, path, sha256: file.sha256, actual, reaches: await rootFromPath(file.sha256, file.merklePath) });
-  }
-  const folderRoot = judgedRoot(certificate.folder.root, evidence, problems);
-
-  const verdicts: FileVerdict[] = [];
-  for (const { index, path, sha256, actual, reaches } of evidence) {
-    if (actual === undefined) {
-      const movedTo = [...extras].find(([, hash]) => hash === sha256)?.[0];
-      if (movedTo) {
-        extras.delete(movedTo);
-        const message = { fr: `Renommé : « ${path} » se trouve sous « ${movedTo} ».`, en: `Renamed: "${path}" is now "${movedTo}".` };
-        verdicts.push({ path, status: 'renamed', expectedSha256: sha256, actualSha256: sha256, foundAt: movedTo, message });
-        problems.push({ code: 'file_renamed', culprit: movedTo, detail: `certified as ${path}`, message });
-      } else {
-        const message = { fr: `Manquant : « ${path} » n’est pas dans l’archive.`, en: `Missing: "${path}" is not in the archive.` };
-        verdicts.push({ path, status: 'missing', expectedSha256: sha256, message });
-        problems.push({ code: 'file_missing', culprit: path, message });
-      }
-    } else if (reaches === folderRoot && actual === sha256) {
-      verdicts.push({ path, status: 'ok', expectedSha256: sha256, actualSha256: actual, message: { fr: 'Intègre.', en: 'Intact.' } });
-    } else if (reaches === folderRoot) {
-      const message = {
-        fr: `Modifié : le contenu de « ${path} » n’est plus celui qui a été validé et ancré.`,
-        en: `Modified: the content of "${path}" is not the one that was validated and anchored.`,
-      };
-      verdicts.push({ path, status: 'modified', expectedSha256: sha256, actualSha256: actual, message });
-      problems.push({ code: 'file_modified', culprit: path, message });
-    } else {
-      // The certified hash does not lead to the root: the certificate's entry was edited (its hash or its path).
-      const message = {
-        fr: `certificate.json a été modifié : l’entrée de « ${path} » (empreinte ou chemin de Merkle) ne mène plus à l’empreinte du dossier.`,
-        en: `certificate.json was altered: the entry for "${path}" (hash or Merkle path) no longer leads to the folder hash.`,
-      };
-      verdicts.push({ path, status: 'certificate_mismatch', expectedSha256: sha256, actualSha256: actual, message });
-      problems.push({ code: 'certificate_file_entry_altered', culprit: CERT, detail: `$.files[${index}]`, message });
-    }
-  }
-  for (const [path, hash] of extras) {
-    const message = { fr: `En trop : « ${path} » ne figure pas dans le certificat.`, en: `Extra: "${path}" is not in the certificate.` };
-    verdicts.push({ path, status: 'extra', actualSha256: hash, message });
-    problems.push({ code: 'file_extra', culprit: path, message });
-  }
-  verdicts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { verdicts, folderRoot };
-}
-
-function judgedRoot(stated: string, evidence: readonly FileEvidence[], problems: Problem[]): string {
-  if (evidence.some((file) => file.reaches === stated)) return stated;
-  const agreed = new Set(evidence.filter((file) => file.actual === file.sha256).map((file) => file.reaches));
-  const [only] = agreed;
-  if (agreed.size !== 1 || only === null || only === undefined) return stated;
-  problems.push({
-    code: 'certificate_folder_root_altered',
-    culprit: CERT,
-    detail: '$.folder.root',
-    message: {
-      fr: `certificate.json a été modifié : l’empreinte du dossier indiquée n’est pas celle que donnent les documents (${only}).`,
-      en: `certificate.json was altered: the stated folder hash is not the one the documents give (${only}).`,
-    },
-  });
-  return only;
-}
-
-/** Checks what per-file paths cannot: that the list is complete (the root rebuilt from all hashes) and the batch path. */
-async function verifyTrees(certificate: ProofCertificate, folderRoot: string, files: FileVerdict[], problems: Problem[]): Promise<void> {
+async function verifyTrees(certificate: AnyCertificate, folderRoot: string, files: FileVerdict[], problems: Problem[]): Promise<void> {
   const entriesHold = files.every((file) => file.status !== 'certificate_mismatch');
-  const rebuilt = await rootOfData(certificate.files.map((file) => file.sha256));
+  const leaves = await Promise.all(certificate.files.map((file) => merkleLeaf(hexToBytes(file.sha256))));
+  if (!isLegacyCertificate(certificate)) leaves.push(await metadataLeaf(certificate.metadata.sha256));
+  const rebuilt = await rootOfLeaves(leaves);
   if (entriesHold && rebuilt !== folderRoot) {
     problems.push({
       code: 'certificate_file_list_altered',
@@ -203,20 +143,36 @@ async function verifyTrees(certificate: ProofCertificate, folderRoot: string, fi
   }
 }
 
-function report(certificate: ProofCertificate, files: FileVerdict[], anchor: AnchorVerdict, problems: Problem[]): VerificationReport {
+function report(certificate: AnyCertificate, files: FileVerdict[], anchor: AnchorVerdict, problems: Problem[]): VerificationReport {
   const { id, number, title, root } = certificate.folder;
-  return { ok: problems.length === 0, summary: summarise(problems, anchor), folder: { id, number, title, root }, files, anchor, problems };
+  const legacy = isLegacyCertificate(certificate);
+  const warnings: Warning[] = problems.length ? [] : [...(legacy ? [LEGACY_WARNING] : []), ...anchorWarnings(anchor)];
+  const verdict = verdictOf(problems, warnings);
+  return {
+    verdict,
+    ok: verdict !== 'invalid',
+    summary: summarise(problems, warnings),
+    formatVersion: legacy ? 1 : 2,
+    folder: { id, number, title, root },
+    files,
+    anchor,
+    problems,
+    warnings,
+  };
 }
 
 function failed(...problems: Problem[]): VerificationReport {
-  return { ok: false, summary: summarise(problems, null), folder: null, files: [], anchor: null, problems };
-}
-
-function isDocument(path: string): boolean {
-  if (!path.startsWith(`${BUNDLE_PATHS.documentsDir}/`) || path.endsWith('/')) return false;
-  // Archive tools add these when a bundle is re-zipped; they are not documents.
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return !name.startsWith('.') && name !== 'Thumbs.db';
+  return {
+    verdict: 'invalid',
+    ok: false,
+    summary: summarise(problems, []),
+    formatVersion: null,
+    folder: null,
+    files: [],
+    anchor: null,
+    problems,
+    warnings: [],
+  };
 }
 
 /** macOS stores names decomposed (NFD): compare in NFC so a re-zipped "Hélène" is still "Hélène". */

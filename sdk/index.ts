@@ -11,8 +11,11 @@ export type {
   FileVerdict,
   Problem as ProofProblem,
   ProblemCode as ProofProblemCode,
+  Verdict,
   VerificationReport,
   VerifyOptions,
+  Warning as ProofWarning,
+  WarningCode as ProofWarningCode,
 } from '@lecoffre/proof';
 export { LeCoffre, type LeCoffreOptions } from './client.js';
 export { BearerToken, type TokenProvider } from './core/bearer-token.js';

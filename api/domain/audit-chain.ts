@@ -29,7 +29,21 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** hash = sha256(prevHash || canonical event): changing, inserting or removing a past event breaks every later hash. */
+/**
+ * The first event of a folder's own chain follows SHA-256("lecoffre-folder-audit-genesis:" || folder id):
+ * a journal extracted for one folder starts from a value anyone can recompute, and cannot be passed off as
+ * another folder's.
+ */
+export function folderGenesisHash(folderId: string): string {
+  return createHash('sha256').update(`lecoffre-folder-audit-genesis:${folderId}`).digest('hex');
+}
+
+/**
+ * hash = sha256(prevHash || canonical event), for both chains an event belongs to: its office's (prev = the
+ * office's previous event) and its folder's (prev = the folder's previous event). canonicalJson gives the
+ * RFC 8785 bytes for the JSON values events hold (strings, integers, booleans, null, objects, arrays).
+ * Changing, inserting or removing a past event breaks every later hash.
+ */
 export function chainHash(prevHash: string, event: ChainedEvent): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(event)).digest('hex');
 }

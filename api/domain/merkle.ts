@@ -12,8 +12,11 @@ import { hash } from 'node:crypto';
  * with itself (duplication would let [a, b, c] and [a, b, c, c] share a root). This gives exactly RFC 6962's
  * MTH, which splits at the largest power of two below n; merkle.test.ts checks the two agree.
  *
+ * A folder tree of format version 2 ends with one more leaf, SHA-256(0x02 || metadata hash), committing
+ * the certificate's displayed fields (metadataLeafHash).
+ *
  * The verifier in proof/merkle.ts re-implements these rules with WebCrypto (it runs in browsers and may
- * not import api/): change both or neither.
+ * not import api/), and docs/proof-format.md states them for anyone: change all three or none.
  */
 
 export const DATUM_BYTES = 32;
@@ -28,12 +31,22 @@ export interface ProofStep {
 
 const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
+/** A folder's metadata leaf: never mistaken for a file leaf (0x00) or an inner node (0x01). */
+const METADATA_LEAF_PREFIX = 0x02;
 
 /** SHA-256(0x00 || datum). */
 export function leafHash(datum: Uint8Array): Buffer {
   const input = Buffer.allocUnsafe(1 + datum.length);
   input[0] = LEAF_PREFIX;
   input.set(datum, 1);
+  return hash('sha256', input, 'buffer');
+}
+
+/** SHA-256(0x02 || metadata hash): the last leaf of a version-2 folder tree, over its metadata record's SHA-256. */
+export function metadataLeafHash(metadataSha256: Uint8Array | string): Buffer {
+  const input = Buffer.allocUnsafe(1 + DATUM_BYTES);
+  input[0] = METADATA_LEAF_PREFIX;
+  input.set(toDatum(metadataSha256), 1);
   return hash('sha256', input, 'buffer');
 }
 
@@ -65,8 +78,17 @@ export class MerkleTree {
 
   /** Builds the tree over data in the given order (see canonicalFileOrder for a folder's order). */
   static build(data: ReadonlyArray<Uint8Array | string>): MerkleTree {
-    if (data.length === 0) throw new RangeError('A Merkle tree needs at least one leaf.');
-    const leaves = Buffer.allocUnsafe(data.length * DATUM_BYTES);
+    return MerkleTree.withLeaves(data, []);
+  }
+
+  /**
+   * The tree over `data`'s leaves followed by `extraLeaves`, already-hashed leaves of another kind (a folder's
+   * metadata leaf, metadataLeafHash): they enter the tree as they are.
+   */
+  static withLeaves(data: ReadonlyArray<Uint8Array | string>, extraLeaves: readonly Uint8Array[]): MerkleTree {
+    const count = data.length + extraLeaves.length;
+    if (count === 0) throw new RangeError('A Merkle tree needs at least one leaf.');
+    const leaves = Buffer.allocUnsafe(count * DATUM_BYTES);
     // One scratch buffer for every hash input: the 100k-leaf bench is dominated by allocation otherwise.
     const scratch = Buffer.allocUnsafe(1 + 2 * DATUM_BYTES);
     scratch[0] = LEAF_PREFIX;
@@ -74,6 +96,9 @@ export class MerkleTree {
     data.forEach((value, index) => {
       leafInput.set(toDatum(value), 1);
       leaves.set(hash('sha256', leafInput, 'buffer'), index * DATUM_BYTES);
+    });
+    extraLeaves.forEach((leaf, index) => {
+      leaves.set(toDatum(leaf), (data.length + index) * DATUM_BYTES);
     });
     const levels = [leaves];
     scratch[0] = NODE_PREFIX;

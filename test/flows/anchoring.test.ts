@@ -12,6 +12,7 @@ import { TezosAnchor } from '../../api/adapters/anchor/tezos-anchor.js';
 import { runAnchorCycle } from '../../api/services/anchoring/anchor-cycle.js';
 import { samplePdf, TINY_JPEG, TINY_PNG } from '../../api/services/documents/sample-files.test-support.js';
 import { startTezosRpcDouble, type TezosRpcDouble } from '../doubles/tezos-rpc-double.js';
+import { verifyIndependently } from '../independent-verifier/verify.js';
 import { binary, completeFolderWithUploads } from '../support/folder-flow.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -74,6 +75,10 @@ describe('"Valider et ancrer" with the local-dev anchor', () => {
     const report = await verifyProofBundle(new Uint8Array(zip));
     assert.equal(report.ok, true, JSON.stringify(report.problems));
     assert.equal(report.anchor?.status, 'local_dev');
+    assert.equal(report.verdict, 'warning', 'a local-dev proof is never shown valid');
+    assert.equal(report.formatVersion, 2);
+    // The verifier written from docs/proof-format.md alone agrees on today's bundle.
+    assert.deepEqual(verifyIndependently(new Uint8Array(zip)).failures, []);
 
     const victim = documents.find((name) => name.endsWith('.pdf')) as string;
     entries[victim][entries[victim].length - 10] ^= 0x01;

@@ -1,3 +1,4 @@
+import type { MetadataRecord } from '@lecoffre/proof';
 import {
   type CreationOptional,
   DataTypes,
@@ -36,6 +37,8 @@ export interface FolderAnchorRow extends Model<InferAttributes<FolderAnchorRow>,
   folderRoot: string;
   /** The validated files the root was built from. */
   files: Array<{ id: string; sha256: string }>;
+  /** What the proof certifies besides the bytes (format version 2); null for folders anchored before it. */
+  metadata: CreationOptional<MetadataRecord | null>;
   batchId: CreationOptional<string | null>;
   batchPath: CreationOptional<ProofStepJson[] | null>;
   requestedAt: CreationOptional<Date>;
@@ -69,6 +72,7 @@ export function defineAnchoringModels(sequelize: Sequelize) {
       officeId: text(),
       folderRoot: text(),
       files: { type: DataTypes.JSONB, allowNull: false },
+      metadata: { type: DataTypes.JSONB, allowNull: true },
       batchId: optionalText(),
       batchPath: { type: DataTypes.JSONB, allowNull: true },
       requestedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },

@@ -28,6 +28,7 @@ let dir: string;
 let goodZip: string;
 let tamperedZip: string;
 let tezosZip: string;
+let retitledZip: string;
 let tezos: TezosRpcDouble;
 const TAMPERED = 'Documents du client/Marc Dupont/Titre de propriété/titre.pdf';
 
@@ -52,6 +53,11 @@ before(async () => {
   tamperedZip = path.join(dir, 'preuve-modifiee.zip');
   await writeFile(goodZip, zip);
   await writeFile(tamperedZip, zipSync({ ...entries, [TAMPERED]: altered }));
+  // The certificate's folder title rewritten: the documents are intact, the displayed facts are not.
+  const certificate = JSON.parse(Buffer.from(entries['certificate.json']).toString());
+  certificate.folder.title = 'Succession Martin';
+  retitledZip = path.join(dir, 'preuve-retitree.zip');
+  await writeFile(retitledZip, zipSync({ ...entries, 'certificate.json': Buffer.from(JSON.stringify(certificate)) }));
 
   // The same documents anchored on "Tezos ghostnet", i.e. the RPC double (the one boundary we cannot reach
   // offline), for the page's optional node field.
@@ -114,19 +120,31 @@ describe('/verify (server)', () => {
     assert.doesNotMatch(res.text, /<form|\son\w+=/, 'no form to post the bundle, no inline handler');
     assert.match((await t.request.get('/verify?lang=en').expect(200)).text, /<html lang="en">/);
   });
+
+  it('serves the proof format that the certificate PDF names', async () => {
+    const res = await t.request
+      .get('/verify/proof-format.md')
+      .expect(200)
+      .expect('content-type', /text\/markdown/);
+    assert.match(res.text, /^# LeCoffre proof bundle format/);
+    assert.match(res.text, /### RFC 3161 timestamp/);
+  });
 });
 
 describe('/verify (in Chromium)', () => {
-  it('verifies a genuine bundle in the browser: every document intact, local-dev anchor, nothing sent', async () => {
+  it('verifies a genuine local-dev bundle in the browser: every document intact, an amber warning, nothing sent', async () => {
     const { page, problems, sent } = await openVerifyPage();
     await page.locator('lecoffre-verify h1').getByText('Vérifier une preuve LeCoffre').waitFor();
     await page.locator('lecoffre-verify input[type=file]').setInputFiles(goodZip);
 
     const verdict = page.locator('lecoffre-verify [part=verdict]');
     await verdict.waitFor();
-    assert.equal(await verdict.getAttribute('data-ok'), 'true');
-    assert.match(await text(verdict), /VALIDE \(développement local\)[\s\S]*VALID \(local development\)/);
+    assert.equal(await verdict.getAttribute('data-verdict'), 'warning');
+    assert.match(await text(verdict), /Avertissement[\s\S]*serveur de développement[\s\S]*ne prouve rien à un tiers/);
+    assert.doesNotMatch(await text(verdict), /VALIDE|VALID:/);
     assert.match(await text(verdict), /2024-0042 — Succession Dupont/);
+    // Amber, not the green of a valid proof: the border is the theme's warning colour.
+    assert.equal(await verdict.evaluate((box) => getComputedStyle(box).borderTopColor), 'rgb(138, 75, 0)');
     const statuses = await page
       .locator('lecoffre-verify tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
@@ -148,8 +166,9 @@ describe('/verify (in Chromium)', () => {
 
     const verdict = page.locator('lecoffre-verify [part=verdict]');
     await verdict.waitFor();
-    assert.equal(await verdict.getAttribute('data-ok'), 'false');
-    assert.match(await text(verdict), /ÉCHEC[\s\S]*FAILED/);
+    assert.equal(await verdict.getAttribute('data-verdict'), 'invalid');
+    assert.match(await text(verdict), /ÉCHEC[\s\S]*1 problème ;[\s\S]*FAILED/);
+    assert.doesNotMatch(await text(verdict), /\(s\)/);
     const modified = page.locator('lecoffre-verify tbody tr[data-status=modified]');
     assert.equal(await modified.count(), 1);
     const row = await text(modified);
@@ -160,6 +179,12 @@ describe('/verify (in Chromium)', () => {
     // The genuine bundle dropped next on the same page replaces the verdict.
     await page.locator('lecoffre-verify input[type=file]').setInputFiles(goodZip);
     await page.locator('lecoffre-verify [part=verdict][data-ok=true]').waitFor();
+
+    // A rewritten folder title: the field is named, in both languages.
+    await page.locator('lecoffre-verify input[type=file]').setInputFiles(retitledZip);
+    await page.locator('lecoffre-verify [part=verdict][data-verdict=invalid]').waitFor();
+    const named = page.locator('lecoffre-verify [part=problems] li[data-code=certificate_field_altered]');
+    assert.match(await text(named), /intitulé du dossier[\s\S]*Succession Martin[\s\S]*folder title/);
 
     assert.deepEqual(sent, []);
     assert.deepEqual(problems, []);
@@ -173,7 +198,11 @@ describe('/verify (in Chromium)', () => {
     await page.locator('lecoffre-verify input[type=file]').setInputFiles(notZip);
     const verdict = page.locator('lecoffre-verify [part=verdict][data-ok=false]');
     await verdict.waitFor();
-    assert.match(await text(page.locator('lecoffre-verify [part=problems]')), /pas une archive ZIP lisible/);
+    assert.equal(await verdict.getAttribute('data-verdict'), 'invalid');
+    const shown = await text(verdict);
+    assert.match(shown, /Ce fichier n’est pas une preuve LeCoffre : le ZIP est illisible\./);
+    assert.doesNotMatch(shown, /Error|invalid zip data|problème\(s\)|en cause : bundle/);
+    assert.equal(await page.locator('lecoffre-verify [part=problems]').count(), 0, 'the sentence is said once');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -187,7 +216,7 @@ describe('/verify (in Chromium)', () => {
     });
     await page.locator('lecoffre-verify input[type=file]').setInputFiles(tezosZip);
     await page.locator('lecoffre-verify [part=anchor][data-anchor-status=not_checked]').waitFor();
-    assert.equal(await page.locator('lecoffre-verify [part=verdict]').getAttribute('data-ok'), 'true', 'valid offline');
+    assert.equal(await page.locator('lecoffre-verify [part=verdict]').getAttribute('data-verdict'), 'warning', 'offline, not yet valid');
 
     const asked = tezos.requests.length;
     await page.locator('lecoffre-verify input[name=rpc]').fill(tezos.url);
@@ -195,6 +224,9 @@ describe('/verify (in Chromium)', () => {
     const anchor = page.locator('lecoffre-verify [part=anchor][data-anchor-status=verified]');
     await anchor.waitFor();
     assert.match(await text(anchor), /Ancré sur Tezos ghostnet[\s\S]*Anchored on Tezos ghostnet/);
+    const valid = page.locator('lecoffre-verify [part=verdict][data-verdict=valid]');
+    assert.match(await text(valid), /^\s*Preuve valide[\s\S]*VALIDE/);
+    assert.equal(await valid.evaluate((box) => getComputedStyle(box).borderTopColor), 'rgb(29, 107, 58)');
     assert.match((await anchor.locator('a').getAttribute('href')) ?? '', /^https:\/\/ghostnet\.tzkt\.io\/o/);
     assert.ok(tezos.requests.length > asked, 'the browser asked the node itself');
     assert.deepEqual(sent, []);

@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import express, { type Router } from 'express';
+import { PROOF_FORMAT_PUBLIC_PATH } from '../../services/anchoring/certificate-pdf.js';
 import { contentSecurityPolicy } from '../content-security-policy.js';
+
+const PROOF_FORMAT_FILE = new URL('../../../docs/proof-format.md', import.meta.url);
 
 const PAGE_CSS = `html { background: #f3f5f8; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1d23; }
@@ -37,6 +41,16 @@ export function verifyPageRoutes(): Router {
   const router = express.Router();
   router.get('/verify/page.css', (_req, res) => {
     res.set('Cache-Control', 'no-cache').type('css').send(PAGE_CSS);
+  });
+  // The format a verifier implements, named on every certificate PDF: public, like the page itself.
+  router.get(PROOF_FORMAT_PUBLIC_PATH, async (_req, res, next) => {
+    try {
+      const text = await readFile(PROOF_FORMAT_FILE, 'utf8');
+      res.set({ 'Content-Security-Policy': "default-src 'none'", 'Cache-Control': 'no-cache' });
+      res.type('text/markdown; charset=utf-8').send(text);
+    } catch (error) {
+      next(error);
+    }
   });
   router.get('/verify', (req, res) => {
     res.set({ 'Content-Security-Policy': contentSecurityPolicy.verifyPage, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' });

@@ -1,13 +1,19 @@
 import {
+  type AnyCertificate,
   BUNDLE_PATHS,
   CERTIFICATE_FORMAT,
   CERTIFICATE_VERSION,
-  type CertifiedFile,
+  type CertificateV1,
+  FORMAT_SPECIFICATION,
+  LEGACY_CERTIFICATE_VERSION,
   MERKLE_ALGORITHM,
-  type ProofCertificate,
+  MERKLE_ALGORITHM_V1,
+  type MetadataRecord,
+  type ProofCertificateV2,
 } from '@lecoffre/proof';
 import { canonicalFileOrder, MerkleTree, type ProofStep, verifyInclusion } from '../../domain/merkle.js';
 import type { FinalisedAnchor } from '../../ports/anchor.js';
+import { folderTree, metadataSha256 } from './certified-facts.js';
 
 export interface CertificateFolder {
   id: string;
@@ -35,6 +41,11 @@ export interface CertificateInput {
   batch: { root: string; folderPath: ProofStep[] };
   /** The folder root recorded when the folder joined the batch; the files must rebuild it exactly. */
   folderRoot: string;
+  /**
+   * The metadata record committed with the files (format version 2): everything displayed comes from it.
+   * null for a folder anchored before records were committed: its certificate is version 1.
+   */
+  metadata: MetadataRecord | null;
   generatedAt: Date | string;
 }
 
@@ -47,14 +58,20 @@ export class ProofInconsistentError extends Error {
 
 /**
  * certificate.json for one anchored folder: files in canonical leaf order, each with its ZIP path and Merkle
- * path. Refuses (ProofInconsistentError) to certify anything that would not verify: files that do not rebuild
- * the recorded folder root, a folder root not in the batch. `ordered` holds the inputs in the certificate's
- * file order (leaf order).
+ * path. Refuses (ProofInconsistentError) to certify anything that would not verify: files (and record) that
+ * do not rebuild the recorded folder root, a folder root not in the batch. `ordered` holds the inputs in the
+ * certificate's file order (leaf order).
  */
 export function buildCertificate<F extends CertificateFileInput>(input: Omit<CertificateInput, 'files'> & { files: readonly F[] }) {
   if (input.files.length === 0) throw new ProofInconsistentError('A folder with no files cannot be certified.');
   const ordered = canonicalFileOrder(input.files.map((original) => ({ id: original.id, sha256: original.sha256.toLowerCase(), original })));
-  const tree = MerkleTree.build(ordered.map((file) => file.sha256));
+  const { metadata } = input;
+  const tree = metadata
+    ? folderTree(
+        ordered.map((file) => file.sha256),
+        metadata,
+      )
+    : MerkleTree.build(ordered.map((file) => file.sha256));
   const folderRoot = input.folderRoot.toLowerCase();
   if (tree.rootHex !== folderRoot) {
     throw new ProofInconsistentError(`The folder's files rebuild root ${tree.rootHex}, not the anchored folder root ${folderRoot}.`);
@@ -62,22 +79,62 @@ export function buildCertificate<F extends CertificateFileInput>(input: Omit<Cer
   if (!verifyInclusion(folderRoot, input.batch.folderPath, input.batch.root)) {
     throw new ProofInconsistentError(`Folder root ${folderRoot} is not in batch ${input.batch.root} by the given path.`);
   }
-  const paths = zipPaths(ordered.map((file) => file.original));
-  const files: CertifiedFile[] = ordered.map(({ original, sha256 }, leafIndex) => ({
-    path: paths[leafIndex],
-    client: original.clientName,
-    documentType: original.documentTypeLabel,
-    name: original.fileName,
-    sha256,
-    leafIndex,
-    merklePath: tree.proof(leafIndex),
-  }));
-  const { folder } = input;
-  const certificate: ProofCertificate = {
+  const certificate: AnyCertificate = metadata
+    ? certificateV2(input, metadata, ordered, tree)
+    : certificateV1(
+        input,
+        ordered.map((file) => file.original),
+        tree,
+      );
+  return { certificate, ordered: ordered.map((file) => file.original) };
+}
+
+function certificateV2(
+  input: Omit<CertificateInput, 'files'>,
+  record: MetadataRecord,
+  ordered: ReadonlyArray<{ sha256: string }>,
+  tree: MerkleTree,
+): ProofCertificateV2 {
+  if (record.files.length !== ordered.length || record.files.some((file, index) => file.sha256 !== ordered[index].sha256)) {
+    throw new ProofInconsistentError('The metadata record does not list the anchored files in leaf order.');
+  }
+  const paths = zipPaths(
+    record.files.map((file) => ({ clientName: file.client, documentTypeLabel: file.documentType, fileName: file.name })),
+  );
+  return {
     format: CERTIFICATE_FORMAT,
-    version: CERTIFICATE_VERSION,
+    formatVersion: CERTIFICATE_VERSION,
     generatedAt: new Date(input.generatedAt).toISOString(),
+    specification: FORMAT_SPECIFICATION,
     algorithm: { ...MERKLE_ALGORITHM },
+    folder: { ...record.folder, depositors: [...record.folder.depositors], root: tree.rootHex },
+    files: record.files.map((file, leafIndex) => ({
+      path: paths[leafIndex],
+      ...file,
+      leafIndex,
+      merklePath: tree.proof(leafIndex),
+    })),
+    audit: { path: BUNDLE_PATHS.audit, events: record.audit.events, head: record.audit.head },
+    metadata: {
+      path: BUNDLE_PATHS.metadata,
+      sha256: metadataSha256(record),
+      leafIndex: record.files.length,
+      merklePath: tree.proof(record.files.length),
+    },
+    batch: { root: input.batch.root.toLowerCase(), path: input.batch.folderPath },
+    anchors: { chain: input.anchor },
+  };
+}
+
+/** A folder anchored before metadata records: its root covers the file contents only. */
+function certificateV1(input: Omit<CertificateInput, 'files'>, files: readonly CertificateFileInput[], tree: MerkleTree): CertificateV1 {
+  const paths = zipPaths(files);
+  const { folder } = input;
+  return {
+    format: CERTIFICATE_FORMAT,
+    version: LEGACY_CERTIFICATE_VERSION,
+    generatedAt: new Date(input.generatedAt).toISOString(),
+    algorithm: { ...MERKLE_ALGORITHM_V1 },
     folder: {
       id: folder.id,
       number: folder.number,
@@ -85,13 +142,20 @@ export function buildCertificate<F extends CertificateFileInput>(input: Omit<Cer
       office: folder.officeName,
       notary: folder.notaryName,
       deedType: folder.deedTypeLabel,
-      root: folderRoot,
+      root: tree.rootHex,
     },
-    files,
+    files: files.map((file, leafIndex) => ({
+      path: paths[leafIndex],
+      client: file.clientName,
+      documentType: file.documentTypeLabel,
+      name: file.fileName,
+      sha256: file.sha256.toLowerCase(),
+      leafIndex,
+      merklePath: tree.proof(leafIndex),
+    })),
     batch: { root: input.batch.root.toLowerCase(), path: input.batch.folderPath },
     anchor: input.anchor,
   };
-  return { certificate, ordered: ordered.map((file) => file.original) };
 }
 
 /**
@@ -99,7 +163,7 @@ export function buildCertificate<F extends CertificateFileInput>(input: Omit<Cer
  * (no separators, control characters or dot-only names) and unique: a second "scan.pdf" of the same client
  * and type becomes "scan (2).pdf", numbered in leaf order so the result is deterministic.
  */
-function zipPaths(files: readonly CertificateFileInput[]): string[] {
+function zipPaths(files: ReadonlyArray<Pick<CertificateFileInput, 'clientName' | 'documentTypeLabel' | 'fileName'>>): string[] {
   const taken = new Set<string>();
   return files.map((file) => {
     const dir = `${BUNDLE_PATHS.documentsDir}/${segment(file.clientName, 'Client')}/${segment(file.documentTypeLabel, 'Document')}`;

@@ -58,6 +58,7 @@ describe('buildProofBundle', () => {
       'certificate.json',
       'Certificat de dépôt.pdf',
       'journal-d-audit.json',
+      'metadata.json',
       "Documents du client/Hélène Dupont/Carte d'identité/cni-recto.pdf",
       "Documents du client/Hélène Dupont/Carte d'identité/cni-verso.pdf",
       'Documents du client/Hélène Dupont/RIB/rib.pdf',
@@ -111,6 +112,10 @@ describe('buildProofBundle', () => {
       bundle.certificate.folder.root,
       'NON ANCRÉ SUR UNE BLOCKCHAIN PUBLIQUE',
       'Comment vérifier',
+      'CRPCEN 75123',
+      'validé le',
+      'formatVersion' in bundle.certificate ? bundle.certificate.audit.head : 'a version-2 certificate',
+      '/verify/proof-format.md',
     ]) {
       assert.ok(text.includes(expected), `the PDF shows "${expected}"`);
     }
@@ -162,16 +167,19 @@ describe('buildProofBundle', () => {
       const offline = await verifyProofBundle(zip);
       assert.equal(offline.ok, true, JSON.stringify(offline.problems));
       assert.equal(offline.anchor?.status, 'not_checked');
+      assert.equal(offline.verdict, 'warning', 'an anchor nobody checked is not a valid proof yet');
       const online = await verifyProofBundle(zip, { tezosRpcUrl: double.url });
       assert.equal(online.ok, true, JSON.stringify(online.problems));
       assert.equal(online.anchor?.status, 'verified');
+      assert.equal(online.verdict, 'valid');
+      assert.match(online.summary.fr, /^VALIDE/);
       assert.equal(online.anchor?.explorerUrl, `https://ghostnet.tzkt.io/${anchor.operationHash}`);
       assert.equal(roots.batch.folderPath.length, 10, 'a path of log2(1000) steps');
 
       // A certificate pointing at another operation: only a node can tell, and it does.
       const entries = unzipSync(zip);
       const certificate = JSON.parse(Buffer.from(entries['certificate.json']).toString());
-      certificate.anchor.operationHash = 'onmBn7KbGSDMUXrAXDKXhyVVnRDDpbgf9TPqmQDr4VYhzKzVkyT';
+      certificate.anchors.chain.operationHash = 'onmBn7KbGSDMUXrAXDKXhyVVnRDDpbgf9TPqmQDr4VYhzKzVkyT';
       entries['certificate.json'] = Buffer.from(JSON.stringify(certificate));
       const forged = zipSync(entries);
       assert.equal((await verifyProofBundle(forged)).ok, true, 'offline, the chain is not checked');

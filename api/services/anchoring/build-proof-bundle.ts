@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { BUNDLE_PATHS, type ProofCertificate } from '@lecoffre/proof';
+import { type AnyCertificate, BUNDLE_PATHS, canonicalMetadata } from '@lecoffre/proof';
 import { Zip, ZipDeflate, type ZipInputFile, ZipPassThrough } from 'fflate';
 import { buildCertificate, type CertificateFileInput, type CertificateInput } from './build-certificate.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
@@ -14,14 +14,18 @@ export interface ProofBundleFile extends CertificateFileInput {
 
 export interface ProofBundleInput extends CertificateInput {
   files: readonly ProofBundleFile[];
-  /** The folder's audit trail, written as journal-d-audit.json (in the order given). */
+  /**
+   * The folder's audit trail, written as journal-d-audit.json (in the order given): in format version 2 the
+   * folder's chained events (each with folderPrevHash and folderHash), of which the first metadata.audit.events
+   * lead to the committed head.
+   */
   audit: readonly unknown[];
   /** Shown on the PDF as "Partenaire technique". */
   technicalPartner?: string;
 }
 
 export interface ProofBundle {
-  certificate: ProofCertificate;
+  certificate: AnyCertificate;
   /** A suggested download name, e.g. `preuve-2024-0042.zip` (ASCII, for Content-Disposition). */
   fileName: string;
   /** The ZIP. Each call starts a new, identical stream; it fails if a file's bytes do not match its SHA-256. */
@@ -30,7 +34,9 @@ export interface ProofBundle {
 
 /**
  * The proof bundle of one anchored folder (GET /v1/folders/{id}/proof): a ZIP with certificate.json,
- * "Certificat de dépôt.pdf", journal-d-audit.json and `Documents du client/<client>/<type>/<file>`.
+ * "Certificat de dépôt.pdf", journal-d-audit.json, metadata.json (format version 2: the committed record's
+ * exact bytes, so a verifier names the displayed field that was edited) and
+ * `Documents du client/<client>/<type>/<file>`.
  *
  * Deterministic: the same input gives the same bytes. Entries are in a fixed order (the three fixed files,
  * then documents by path), every entry's time is `generatedAt`, PDF metadata is fixed. Pass the anchor's
@@ -52,6 +58,8 @@ export async function buildProofBundle(input: ProofBundleInput): Promise<ProofBu
     { path: BUNDLE_PATHS.pdf, compress: false, content: () => pdf },
     { path: BUNDLE_PATHS.audit, compress: true, content: () => json(input.audit) },
   ];
+  const { metadata } = input;
+  if (metadata) fixed.push({ path: BUNDLE_PATHS.metadata, compress: true, content: () => canonicalMetadata(metadata) });
   const documents: BundleEntry[] = ordered
     .map((file, index) => ({
       path: certificate.files[index].path,

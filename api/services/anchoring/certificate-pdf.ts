@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ProofCertificate } from '@lecoffre/proof';
+import { type AnyCertificate, chainAnchorOf, FORMAT_SPECIFICATION, isLegacyCertificate } from '@lecoffre/proof';
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
 /**
@@ -20,12 +20,16 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 const ALERT = rgb(0.7, 0.05, 0.05);
 
-export async function renderCertificatePdf(certificate: ProofCertificate, options: CertificatePdfOptions): Promise<Uint8Array> {
+/** Where the verify page serves docs/proof-format.md: the format, its rules and its test vectors. */
+export const PROOF_FORMAT_PUBLIC_PATH = '/verify/proof-format.md';
+
+export async function renderCertificatePdf(certificate: AnyCertificate, options: CertificatePdfOptions): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const mono = await pdf.embedFont(StandardFonts.Courier);
-  const at = new Date(certificate.anchor.timestamp);
+  const anchor = chainAnchorOf(certificate);
+  const at = new Date(anchor.timestamp);
   pdf.setTitle(`Certificat de dépôt — dossier ${certificate.folder.number}`);
   pdf.setAuthor(certificate.folder.office);
   pdf.setSubject(`Empreinte du dossier ${certificate.folder.root}`);
@@ -33,11 +37,11 @@ export async function renderCertificatePdf(certificate: ProofCertificate, option
   pdf.setProducer('LeCoffre (pdf-lib)');
   pdf.setCreationDate(at);
   pdf.setModificationDate(at);
-  const id = createHash('sha256').update(certificate.folder.root).update(certificate.anchor.operationHash).digest('hex').slice(0, 32);
+  const id = createHash('sha256').update(certificate.folder.root).update(anchor.operationHash).digest('hex').slice(0, 32);
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
   const writer = new PageWriter(pdf, { regular, bold, mono });
-  const { folder, anchor } = certificate;
+  const { folder } = certificate;
   writer.line('Certificat de dépôt', { font: 'bold', size: 20 });
   writer.line('Deposit certificate', { size: 11, color: MUTED });
   writer.gap(10);
@@ -51,8 +55,9 @@ export async function renderCertificatePdf(certificate: ProofCertificate, option
   writer.field("Type d'acte", folder.deedType);
 
   writer.heading('Déposant(s)');
-  writer.field('Office', folder.office);
+  writer.field('Office', isLegacyCertificate(certificate) ? folder.office : `${folder.office} (CRPCEN ${certificate.folder.crpcen})`);
   writer.field('Notaire', folder.notary);
+  if (!isLegacyCertificate(certificate)) writer.field('Clients déposants', certificate.folder.depositors.join(', '));
   writer.field('Partenaire technique', options.technicalPartner);
 
   writer.heading('Ancrage');
@@ -75,7 +80,16 @@ export async function renderCertificatePdf(certificate: ProofCertificate, option
   writer.heading(`Documents du client (${certificate.files.length})`);
   for (const file of certificate.files) {
     writer.line(`${file.client} — ${file.documentType} — ${file.name}`, { size: 9 });
+    if ('validatedBy' in file) {
+      const when = `déposé le ${formatParisTime(new Date(file.uploadedAt))}, validé le ${formatParisTime(new Date(file.validatedAt))}`;
+      writer.line(`${file.mediaType}, ${file.size} octets, ${when} par ${file.validatedBy}`, { size: 7.5, color: MUTED });
+    }
     writer.line(`SHA-256 ${file.sha256}`, { font: 'mono', size: 7.5, color: MUTED });
+  }
+  if (!isLegacyCertificate(certificate)) {
+    writer.heading('Journal d’audit');
+    const events = `${certificate.audit.events} ${certificate.audit.events === 1 ? 'événement' : 'événements'}`;
+    writer.field(`Tête de chaîne après ${events}, ancrée avec le dossier`, certificate.audit.head, 'mono');
   }
 
   writer.heading('Comment vérifier');
@@ -91,6 +105,11 @@ export async function renderCertificatePdf(certificate: ProofCertificate, option
     'How to verify: every document hashes to its SHA-256 in certificate.json; the Merkle paths lead to the folder hash and on to ' +
       'the anchored hash; the Tezos operation in that block carries exactly that hash. The command above checks it all.',
     { size: 8.5, color: MUTED },
+  );
+  writer.paragraph(
+    `Format de la preuve, règles de calcul et vecteurs de test : ${PROOF_FORMAT_PUBLIC_PATH} sur le site de vérification ` +
+      `(page /verify), et ${FORMAT_SPECIFICATION} dans le dépôt LeCoffre.`,
+    { size: 8.5 },
   );
   return pdf.save({ useObjectStreams: false });
 }

@@ -1,4 +1,3 @@
-import { Op } from 'sequelize';
 import { DomainError } from '../../domain/errors.js';
 import type { ProofStep } from '../../domain/merkle.js';
 import type { DocumentStorage } from '../../ports/document-storage.js';
@@ -7,10 +6,12 @@ import { readAuditRows } from '../audit/audit-rows.js';
 import type { ServiceContext } from '../context.js';
 import { readStoredFile } from '../documents/read-stored-file.js';
 import { buildProofBundle, type ProofBundle } from './build-proof-bundle.js';
+import { loadCertifiedFacts } from './certified-facts.js';
 
 /**
  * The proof bundle of an anchored folder, rebuilt on demand from what was recorded when it was anchored:
- * the exact files (by id and hash), the folder root, its path in the batch, and the final anchor. The
+ * the exact files (by id and hash), the metadata record (format version 2; none for folders anchored before
+ * it, whose bundle stays version 1), the folder root, its path in the batch, and the final anchor. The
  * anchor's time is the bundle's time, so two downloads are byte-identical. Clients of the folder may
  * download it too: their documents, their proof.
  */
@@ -26,50 +27,31 @@ export async function getProofBundle(ctx: ServiceContext, storage: DocumentStora
       'The proof exists once the folder is anchored; anchoring takes a few minutes.',
     );
   }
-  const ids = anchored.files.map((f) => f.id);
-  const files = await models.DocumentFile.findAll({ where: { id: { [Op.in]: ids }, folderId } });
-  const clients = await models.Client.findAll({ where: { id: { [Op.in]: [...new Set(files.map((f) => f.clientId))] } } });
-  const requests = await models.DocumentRequest.findAll({
-    where: { id: { [Op.in]: files.flatMap((f) => (f.requestId ? [f.requestId] : [])) } },
-  });
-  const office = await models.Office.findByPk(folder.officeId, { rejectOnEmpty: true });
-  const deedType = await models.DeedType.findByPk(folder.deedTypeId, { rejectOnEmpty: true });
-  const notary = await models.Member.findOne({
-    where: { officeId: folder.officeId, role: 'notary', status: 'active' },
-    order: [['id', 'ASC']],
-  });
+  const facts = await loadCertifiedFacts(
+    ctx,
+    folder,
+    anchored.files.map((f) => f.id),
+  );
+  // The journal is the folder's own chain, exactly as hashed (the office chain's fields ride along).
   const audit = (await readAuditRows(ctx.db.sequelize, 'folder', folderId)).map(({ seq: _seq, ...event }) => event);
 
   return buildProofBundle({
-    folder: {
-      id: folder.id,
-      number: folder.number,
-      title: folder.title,
-      officeName: office.name,
-      notaryName: notary ? `${notary.firstName} ${notary.lastName}` : office.name,
-      deedTypeLabel: deedType.label,
-    },
-    files: files.map((file) => {
-      const client = clients.find((c) => c.id === file.clientId);
-      return {
-        id: file.id,
-        clientName: client ? `${client.lastName} ${client.firstName}` : 'Client',
-        documentTypeLabel: requests.find((r) => r.id === file.requestId)?.label ?? 'Documents supplémentaires',
-        fileName: file.originalName,
-        sha256: file.sha256,
-        open: () =>
-          readStoredFile(
-            {
-              storageKey: file.storageKey,
-              wrappedDataKey: file.wrappedDataKey,
-              masterKeyId: file.masterKeyId,
-              sha256: file.sha256,
-              size: Number(file.size),
-            },
-            storage,
-          ),
-      };
-    }),
+    folder: facts.folder,
+    files: facts.files.map(({ row: file, ...names }) => ({
+      ...names,
+      open: () =>
+        readStoredFile(
+          {
+            storageKey: file.storageKey,
+            wrappedDataKey: file.wrappedDataKey,
+            masterKeyId: file.masterKeyId,
+            sha256: file.sha256,
+            size: Number(file.size),
+          },
+          storage,
+        ),
+    })),
+    metadata: anchored.metadata ?? null,
     audit,
     anchor: batch.final,
     batch: { root: batch.root, folderPath: anchored.batchPath as ProofStep[] },

@@ -5,9 +5,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { MetadataRecord } from '@lecoffre/proof';
+import { type ChainedEvent, chainHash, folderGenesisHash } from '../../domain/audit-chain.js';
 import { canonicalFileOrder, canonicalFolderOrder, MerkleTree } from '../../domain/merkle.js';
 import type { Anchor, FinalisedAnchor } from '../../ports/anchor.js';
 import type { ProofBundleFile, ProofBundleInput } from './build-proof-bundle.js';
+import { type FolderFacts, folderTree, metadataRecord } from './certified-facts.js';
 
 export interface FixtureFile {
   id: string;
@@ -36,18 +39,89 @@ export function fixtureFiles(): FixtureFile[] {
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The roots the batching job would record: this folder's, and a batch of it with `otherFolders` others. */
-export function fixtureBatch(files: readonly FixtureFile[], otherFolders = 4) {
-  const folderRoot = MerkleTree.build(
-    canonicalFileOrder(files.map((f) => ({ id: f.id, sha256: sha256Hex(f.bytes) }))).map((f) => f.sha256),
-  ).rootHex;
+export const FIXTURE_FOLDER: FolderFacts = {
+  id: 'fld_target',
+  number: '2024-0042',
+  title: 'Succession Dupont',
+  officeName: 'SELAS AP NOTAIRES',
+  crpcen: '75123',
+  notaryName: 'Maître Anne Pérez',
+  deedTypeLabel: 'Succession',
+};
+
+type JournalEvent = ChainedEvent & { prevHash: string; hash: string; folderPrevHash: string; folderHash: string };
+
+/** A folder journal chained as recordAuditEvent chains it (the office chain starting at this folder). */
+export function fixtureJournal(folderId: string, count = 3): JournalEvent[] {
+  const events: JournalEvent[] = [];
+  let prev = folderGenesisHash(folderId);
+  let officePrev = '0'.repeat(64);
+  for (let i = 0; i < count; i++) {
+    const event: ChainedEvent = {
+      id: `evt_${String(i + 1).padStart(2, '0')}`,
+      officeId: 'off_1',
+      folderId,
+      actorKind: 'member',
+      actorId: 'mem_1',
+      credentialId: null,
+      ip: '192.0.2.10',
+      action: i === 0 ? 'folder.created' : 'file.validated',
+      subjectType: i === 0 ? 'folder' : 'file',
+      subjectId: i === 0 ? folderId : `fil_0${i}`,
+      data: i === 0 ? { number: FIXTURE_FOLDER.number, title: FIXTURE_FOLDER.title } : { status: 'validated' },
+      occurredAt: new Date(Date.UTC(2026, 2, 1, 10, i)).toISOString(),
+    };
+    const hash = chainHash(prev, event);
+    const officeHash = chainHash(officePrev, event);
+    events.push({ ...event, prevHash: officePrev, hash: officeHash, folderPrevHash: prev, folderHash: hash });
+    prev = hash;
+    officePrev = officeHash;
+  }
+  return events;
+}
+
+/** The record a folder of these files commits, with its journal's first `committed` events. */
+export function fixtureMetadata(
+  files: readonly FixtureFile[],
+  journal: readonly JournalEvent[],
+  committed = journal.length,
+): MetadataRecord {
+  const head = committed === 0 ? folderGenesisHash(FIXTURE_FOLDER.id) : journal[committed - 1].folderHash;
+  return metadataRecord(
+    FIXTURE_FOLDER,
+    files.map((f, index) => ({
+      id: f.id,
+      sha256: sha256Hex(f.bytes),
+      clientName: f.clientName,
+      documentTypeLabel: f.documentTypeLabel,
+      fileName: f.fileName,
+      mediaType: 'application/pdf',
+      size: f.bytes.length,
+      uploadedAt: new Date(Date.UTC(2026, 2, 2, 9, index)).toISOString(),
+      validatedAt: new Date(Date.UTC(2026, 2, 3, 14, index)).toISOString(),
+      validatedBy: 'Anne Pérez',
+    })),
+    { head, events: committed },
+  );
+}
+
+/**
+ * The roots the batching job would record: this folder's (its files and, unless `legacy`, its metadata
+ * record), and a batch of it with `otherFolders` others. The journal holds one event after the committed
+ * head, as the anchoring request itself adds one.
+ */
+export function fixtureBatch(files: readonly FixtureFile[], otherFolders = 4, options: { legacy?: boolean } = {}) {
+  const ordered = canonicalFileOrder(files.map((f) => ({ id: f.id, sha256: sha256Hex(f.bytes) }))).map((f) => f.sha256);
+  const audit = fixtureJournal(FIXTURE_FOLDER.id, 4);
+  const metadata = options.legacy ? null : fixtureMetadata(files, audit, 3);
+  const folderRoot = metadata ? folderTree(ordered, metadata).rootHex : MerkleTree.build(ordered).rootHex;
   const folders = canonicalFolderOrder([
     { id: 'fld_target', root: folderRoot },
     ...Array.from({ length: otherFolders }, (_, i) => ({ id: `fld_other_${i}`, root: randomBytes(32).toString('hex') })),
   ]);
   const tree = MerkleTree.build(folders.map((f) => f.root));
   const index = folders.findIndex((f) => f.id === 'fld_target');
-  return { folderRoot, batch: { root: tree.rootHex, folderPath: tree.proof(index) } };
+  return { folderRoot, metadata, audit, batch: { root: tree.rootHex, folderPath: tree.proof(index) } };
 }
 
 /** Anchors `batchRoot` through `anchor` and returns the final record (the caller makes it final, e.g. bakes). */
@@ -75,19 +149,10 @@ export function bundleInput(
     open: () => Readable.from(chunk(f.bytes, 16 * 1024)),
   }));
   return {
-    folder: {
-      id: 'fld_target',
-      number: '2024-0042',
-      title: 'Succession Dupont',
-      officeName: 'SELAS AP NOTAIRES',
-      notaryName: 'Maître Anne Pérez',
-      deedTypeLabel: 'Succession',
-    },
+    folder: FIXTURE_FOLDER,
     files: bundleFiles,
-    audit: [
-      { at: '2026-03-01T10:00:00Z', type: 'folder.created', actor: 'mem_1' },
-      { at: '2026-03-04T16:20:00Z', type: 'document.validated', fileId: 'fil_01' },
-    ],
+    metadata: roots.metadata,
+    audit: roots.audit,
     anchor,
     batch: roots.batch,
     folderRoot: roots.folderRoot,

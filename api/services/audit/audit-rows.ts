@@ -5,6 +5,9 @@ export interface AuditRow extends ChainedEvent {
   seq: number;
   prevHash: string;
   hash: string;
+  /** The folder's own chain (null for office-wide events). */
+  folderPrevHash: string | null;
+  folderHash: string | null;
 }
 
 interface RawAuditRow {
@@ -23,6 +26,8 @@ interface RawAuditRow {
   occurred_at: Date;
   prev_hash: string;
   hash: string;
+  folder_prev_hash: string | null;
+  folder_hash: string | null;
 }
 
 /** Reads audit rows back in chain order, in the exact shape that was hashed. */
@@ -48,5 +53,7 @@ export async function readAuditRows(sequelize: Sequelize, where: 'office' | 'fol
     occurredAt: r.occurred_at.toISOString(),
     prevHash: r.prev_hash,
     hash: r.hash,
+    folderPrevHash: r.folder_prev_hash,
+    folderHash: r.folder_hash,
   }));
 }

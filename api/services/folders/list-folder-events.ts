@@ -25,5 +25,5 @@ export async function listFolderEvents(ctx: ServiceContext, folderId: string): P
   requireStaff(ctx);
   await loadFolder(ctx, folderId);
   const rows = await readAuditRows(ctx.db.sequelize, 'folder', folderId);
-  return rows.map(({ seq: _seq, officeId: _office, folderId: _folder, ...event }) => event);
+  return rows.map(({ seq: _seq, officeId: _office, folderId: _folder, folderPrevHash: _fp, folderHash: _fh, ...event }) => event);
 }

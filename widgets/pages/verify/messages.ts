@@ -1,4 +1,4 @@
-import type { AnchorStatus, FileStatus } from '@lecoffre/sdk';
+import type { AnchorStatus, FileStatus, Verdict } from '@lecoffre/sdk';
 import { defineMessages } from '../../core/i18n.js';
 
 /** The page's own words; the verdicts themselves come from the verifier, in French and English both. */
@@ -77,4 +77,10 @@ export const ANCHOR_STATUS_LABELS: Record<AnchorStatus, string> = {
   local_dev: 'Développement local, hors blockchain / Local development, no blockchain',
   pending: 'Pas encore définitif / Not final yet',
   failed: 'Échec / Failed',
+};
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  valid: 'Preuve valide / Valid proof',
+  warning: 'Avertissement / Warning',
+  invalid: 'Preuve invalide / Invalid proof',
 };

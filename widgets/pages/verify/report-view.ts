@@ -1,19 +1,27 @@
 import type { Bilingual, VerificationReport } from '@lecoffre/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import { ANCHOR_STATUS_LABELS, FILE_STATUS_LABELS, type VerifyMessages } from './messages.js';
+import { ANCHOR_STATUS_LABELS, FILE_STATUS_LABELS, VERDICT_LABELS, type VerifyMessages } from './messages.js';
 
 /** French first, English second, each marked with its language so that screen readers switch voice. */
 const bilingual = (text: Bilingual) => html`<span lang="fr">${text.fr}</span> <span lang="en" class="en">${text.en}</span>`;
+
+/** Green only for `valid`: a proof that holds but is not publicly anchored is amber, never a success. */
+const VERDICT_CLASSES = { valid: 'verdict ok', warning: 'verdict warning', invalid: 'verdict failed' } as const;
 
 /**
  * The verifier's report: the overall verdict, the folder, one row per document, the anchor, and any
  * problem not already told beside a document or the anchor (as the CLI's `describeReport` does).
  */
 export function renderReport(report: VerificationReport, t: VerifyMessages): TemplateResult {
-  const told = new Set<Bilingual>([...report.files.map((file) => file.message), ...(report.anchor ? [report.anchor.message] : [])]);
+  const told = new Set<Bilingual>([
+    report.summary,
+    ...report.files.map((file) => file.message),
+    ...(report.anchor ? [report.anchor.message] : []),
+  ]);
   const others = report.problems.filter((problem) => !told.has(problem.message));
   return html`
-    <section part="verdict" class=${report.ok ? 'verdict ok' : 'verdict failed'} data-ok=${String(report.ok)}>
+    <section part="verdict" class=${VERDICT_CLASSES[report.verdict]} data-ok=${String(report.ok)} data-verdict=${report.verdict}>
+      <p class="badge">${VERDICT_LABELS[report.verdict]}</p>
       <h2>${bilingual(report.summary)}</h2>
       ${
         report.folder
@@ -81,10 +89,10 @@ function explorerLink(url: string | null): boolean {
 function renderAnchor(report: VerificationReport, t: VerifyMessages): TemplateResult | typeof nothing {
   const anchor = report.anchor;
   if (!anchor) return nothing;
-  const good = anchor.status === 'verified' || anchor.status === 'local_dev' || anchor.status === 'not_checked';
+  const badge = anchor.status === 'verified' ? 'badge validated' : anchor.status === 'failed' ? 'badge refused' : 'badge pending';
   return html`<section part="anchor" data-anchor-status=${anchor.status}>
     <h3>${t.anchor}</h3>
-    <p><span class=${good ? 'badge validated' : anchor.status === 'pending' ? 'badge pending' : 'badge refused'}>${ANCHOR_STATUS_LABELS[anchor.status]}</span></p>
+    <p><span class=${badge}>${ANCHOR_STATUS_LABELS[anchor.status]}</span></p>
     <p>${bilingual(anchor.message)}</p>
     <dl>
       <dt>${t.network}</dt>

@@ -61,6 +61,17 @@ export class LeCoffreVerify extends LitElement {
       .verdict.failed {
         border-color: var(--_danger);
       }
+      .verdict.warning {
+        border-color: var(--_warning);
+        background: #fff8e6;
+      }
+      .verdict.warning h2 [lang='fr'] {
+        color: var(--_warning);
+      }
+      .verdict ul.warnings {
+        margin: 0.75rem 0 0;
+        padding-left: 1.25rem;
+      }
       .verdict h2 {
         font-size: 1.15rem;
         margin: 0;
