@@ -2,5 +2,6 @@
 export * from './certificate.js';
 export { describeReport } from './describe-report.js';
 export type * from './report.js';
+export { checkTezosNetwork, TEZOS_CHAIN_IDS } from './tezos-networks.js';
 export { TEZOS_FINALITY_BLOCKS } from './verify-anchor.js';
 export { type VerifyOptions, verifyProofBundle } from './verify-proof-bundle.js';

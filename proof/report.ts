@@ -46,6 +46,10 @@ export type ProblemCode =
   | 'file_extra'
   | 'anchor_signature_invalid'
   | 'anchor_not_on_chain'
+  /** The certificate names a Tezos network whose chain id the verifier does not know. */
+  | 'anchor_network_unknown'
+  /** The certificate's chain id is not the one of the network it names. */
+  | 'anchor_network_mismatch'
   | 'anchor_rpc_unreachable';
 
 export interface Problem {
