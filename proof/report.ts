@@ -50,6 +50,17 @@ export type ProblemCode =
   | 'anchor_network_unknown'
   /** The certificate's chain id is not the one of the network it names. */
   | 'anchor_network_mismatch'
+  /** timestamp.tsr is not an RFC 3161 answer with a granted token over a TSTInfo. */
+  | 'timestamp_unreadable'
+  /** The token's message imprint is not SHA-256 of the batch root. */
+  | 'timestamp_imprint_mismatch'
+  /** The token's CMS signature does not hold. */
+  | 'timestamp_signature_invalid'
+  /** The token is signed by a certificate that is not a time-stamping authority's. */
+  | 'timestamp_signer_not_tsa'
+  /** certificate.json announces a timestamp the archive does not carry, or states other facts than the token. */
+  | 'timestamp_missing'
+  | 'certificate_timestamp_altered'
   | 'anchor_rpc_unreachable';
 
 export interface Problem {
