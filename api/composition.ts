@@ -12,6 +12,7 @@ import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
 import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
 import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import { openDocumentStorage } from './adapters/storage/open-document-storage.js';
+import { openTimestampAuthority } from './adapters/timestamp/open-timestamp-authority.js';
 import { httpWebhookTransport } from './adapters/webhooks/http-transport.js';
 import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import type { Config } from './config.js';
@@ -24,6 +25,7 @@ import type { IdentityProvider } from './ports/identity-provider.js';
 import type { Mailer } from './ports/mailer.js';
 import type { SecretSealer } from './ports/secret-sealer.js';
 import type { SmsSender } from './ports/sms-sender.js';
+import type { TimestampAuthority } from './ports/timestamp-authority.js';
 import type { WebhookTransport } from './ports/webhook-transport.js';
 
 /**
@@ -44,6 +46,8 @@ export interface ProcessAdapters {
   sms: SmsSender;
   mailer: Mailer & { close?(): void };
   anchor: Anchor;
+  /** RFC 3161 timestamps on batch roots; null when the config asks for none. */
+  timestamps: TimestampAuthority | null;
 }
 
 export async function composeProcess(config: Config, db: Database): Promise<ProcessAdapters> {
@@ -55,6 +59,7 @@ export async function composeProcess(config: Config, db: Database): Promise<Proc
     sms: smsSenderFor(config, db),
     mailer: mailerFromConfig(config, db),
     anchor: await openAnchor(config),
+    timestamps: await openTimestampAuthority(config),
   };
 }
 

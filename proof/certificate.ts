@@ -1,4 +1,5 @@
 import { isHex } from './bytes.js';
+import type { TimestampProof } from './timestamp-entry.js';
 
 /**
  * certificate.json, the machine-readable receipt inside a proof bundle (format version 1). Everything a
@@ -106,6 +107,8 @@ export interface ProofCertificate {
     path: MerklePathStep[];
   };
   anchor: AnchorProof;
+  /** RFC 3161 timestamp on batch.root (proof/timestamp-entry.ts); absent when the TSA could not stamp the batch. */
+  timestamp?: TimestampProof;
 }
 
 export const LOCAL_DEV_NOTICE = {

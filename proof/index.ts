@@ -12,6 +12,7 @@ export {
   verifyTimestamp,
 } from './timestamp.js';
 export { type CertificateSource, readCertificates } from './timestamp-certs.js';
+export { type TimestampFacts, type TimestampProof, timestampProofOf } from './timestamp-entry.js';
 export { DEV_TSA_POLICY, OID as TIMESTAMP_OID, TIMESTAMP_FILE } from './timestamp-oids.js';
 export { type ParsedTimestamp, parseTimestamp, TimestampParseError } from './timestamp-token.js';
 export { TEZOS_FINALITY_BLOCKS } from './verify-anchor.js';

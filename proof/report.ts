@@ -1,4 +1,5 @@
 /** What verifyProofBundle answers: one verdict per document, the culprits, the anchor's standing. */
+import type { TimestampVerdict } from './timestamp.js';
 
 /** Every message the verifier writes exists in French (first) and English. */
 export interface Bilingual {
@@ -99,6 +100,8 @@ export interface VerificationReport {
   folder: { id: string; number: string; title: string; root: string } | null;
   files: FileVerdict[];
   anchor: AnchorVerdict | null;
+  /** The RFC 3161 timestamp's standing; only `qualified` is green (absent when the bundle could not be read). */
+  timestamp?: TimestampVerdict;
   problems: Problem[];
 }
 

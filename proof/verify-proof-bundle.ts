@@ -3,9 +3,11 @@ import { sha256Hex } from './bytes.js';
 import { BUNDLE_PATHS, type ProofCertificate, validateCertificate } from './certificate.js';
 import { rootFromPath, rootOfData } from './merkle.js';
 import { type AnchorVerdict, type FileVerdict, type Problem, summarise, type VerificationReport } from './report.js';
+import type { TimestampTrustOptions } from './timestamp.js';
+import { verifyBundleTimestamp } from './timestamp-entry.js';
 import { type AnchorCheckOptions, verifyAnchor } from './verify-anchor.js';
 
-export type VerifyOptions = AnchorCheckOptions;
+export type VerifyOptions = AnchorCheckOptions & TimestampTrustOptions;
 
 const CERT = BUNDLE_PATHS.certificate;
 
@@ -39,7 +41,10 @@ export async function verifyProofBundle(zip: Uint8Array, options: VerifyOptions 
   await verifyTrees(certificate.value, folderRoot, files, problems);
   const anchorCheck = await verifyAnchor(certificate.value.anchor, certificate.value.batch.root, options);
   problems.push(...anchorCheck.problems);
-  return report(certificate.value, files, anchorCheck.verdict, problems);
+  // The RFC 3161 timestamp beside the anchor (proof/timestamp-entry.ts).
+  const timestampCheck = await verifyBundleTimestamp(certificate.value, entries, options);
+  problems.push(...timestampCheck.problems);
+  return { ...report(certificate.value, files, anchorCheck.verdict, problems), timestamp: timestampCheck.verdict };
 }
 
 function readCertificate(bytes: Uint8Array | undefined): { value: ProofCertificate } | { problem: Problem[] } {

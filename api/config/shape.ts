@@ -64,5 +64,7 @@ export interface Config {
     intervalSeconds: number;
     maxBatch: number;
     anchor: { kind: 'local-dev' } | { kind: 'tezos'; rpcUrl: string; network: string; secretKey: string; contract: string };
+    /** Who timestamps each batch root (RFC 3161): a TSA over HTTP, the local development TSA, or nobody. */
+    timestamps: { kind: 'rfc3161'; url: string } | { kind: 'dev' } | { kind: 'none' };
   };
 }

@@ -160,6 +160,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris', missed: 'once' });
 
   const onWake = (reason: WakeReason) => {
+    if (reason === 'anchoring') return; // the anchoring job listens for its own
     const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;
     wake(queue, 'all').catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed'));
   };

@@ -5,6 +5,8 @@ import {
   type CertifiedFile,
   MERKLE_ALGORITHM,
   type ProofCertificate,
+  type TimestampFacts,
+  timestampProofOf,
 } from '@lecoffre/proof';
 import { canonicalFileOrder, MerkleTree, type ProofStep, verifyInclusion } from '../../domain/merkle.js';
 import type { FinalisedAnchor } from '../../ports/anchor.js';
@@ -36,6 +38,8 @@ export interface CertificateInput {
   /** The folder root recorded when the folder joined the batch; the files must rebuild it exactly. */
   folderRoot: string;
   generatedAt: Date | string;
+  /** The batch's RFC 3161 token (timestamp.tsr) and what it states; null when the TSA has not stamped it. */
+  timestamp?: { token: Uint8Array; facts: TimestampFacts } | null;
 }
 
 export class ProofInconsistentError extends Error {
@@ -90,6 +94,7 @@ export function buildCertificate<F extends CertificateFileInput>(input: Omit<Cer
     files,
     batch: { root: input.batch.root.toLowerCase(), path: input.batch.folderPath },
     anchor: input.anchor,
+    ...(input.timestamp ? { timestamp: timestampProofOf(input.timestamp.facts) } : {}),
   };
   return { certificate, ordered: ordered.map((file) => file.original) };
 }
