@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 
-const BENCHES = ['bench/merkle.ts', 'bench/upload-pipeline.ts', 'bench/upload.ts', 'bench/bundle-size.ts'];
+const BENCHES = ['bench/merkle.ts', 'bench/upload-pipeline.ts', 'bench/upload.ts', 'bench/bundle-size.ts', 'bench/anchor-batch.ts'];
 
 function run(file: string): Promise<{ file: string; code: number | null; summary: string }> {
   return new Promise((resolve) => {
