@@ -15,6 +15,7 @@ import { brevoSmsStatusReceiver } from './adapters/sms/brevo-sms-status.js';
 import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
 import { httpSmsSender } from './adapters/sms/http-sms-sender.js';
 import { openBlobStore, openDocumentStorage } from './adapters/storage/open-document-storage.js';
+import { openTimestampAuthority } from './adapters/timestamp/open-timestamp-authority.js';
 import { httpWebhookTransport } from './adapters/webhooks/http-transport.js';
 import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import type { Config } from './config.js';
@@ -29,6 +30,7 @@ import type { Mailer } from './ports/mailer.js';
 import type { ProcessMetrics } from './ports/metrics.js';
 import type { SecretSealer } from './ports/secret-sealer.js';
 import type { SmsSender, SmsStatusReceiver } from './ports/sms-sender.js';
+import type { TimestampAuthority } from './ports/timestamp-authority.js';
 import type { WebhookTransport } from './ports/webhook-transport.js';
 
 /**
@@ -51,6 +53,8 @@ export interface ProcessAdapters {
   anchor: Anchor;
   /** Prometheus metrics, when something can scrape them (a metrics port or token is configured). */
   metrics: ProcessMetrics | undefined;
+  /** RFC 3161 timestamps on batch roots; null when the config asks for none. */
+  timestamps: TimestampAuthority | null;
 }
 
 export async function composeProcess(
@@ -67,6 +71,7 @@ export async function composeProcess(
     mailer: mailerFromConfig(config, db),
     anchor: await openAnchor(config),
     metrics: metricsFor(config, log.onSamplerError),
+    timestamps: await openTimestampAuthority(config),
   };
 }
 

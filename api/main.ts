@@ -124,7 +124,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     if (error instanceof MasterKeyError) return refuse(error.message);
     throw error;
   }
-  const { clock, storage, webhookSealer, sms, mailer, anchor, metrics } = adapters;
+  const { clock, storage, webhookSealer, sms, mailer, anchor, metrics, timestamps } = adapters;
   const unopenable = await findUnopenableMasterKeys(db, storage.cipher);
   if (unopenable.length > 0) {
     const named = unopenable.map((k) => `${k.masterKeyId} (${k.tables.join(', ')})`).join(', ');
@@ -156,6 +156,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const anchoring = await startAnchoringJob(boss, {
     db,
     anchor,
+    timestamps,
     maxBatch: config.anchoring.maxBatch,
     intervalSeconds: config.anchoring.intervalSeconds,
     logger,
@@ -176,6 +177,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     ...(config.idnot.dev ? [`  Sign in        ${config.baseUrl}/auth/idnot/login   (dev ID.not: pick Caroline Pallut)`] : []),
     ...(config.devMode ? [`  Dev outbox     ${config.baseUrl}/dev/outbox   (e-mails and SMS "sent")`] : []),
     `  Anchoring      ${config.anchoring.anchor.kind === 'tezos' ? `Tezos ${config.anchoring.anchor.network}` : 'local-dev (signed locally, NOT on a public chain)'}, every ${config.anchoring.intervalSeconds} s`,
+    `  Timestamps     ${timestamps ? `RFC 3161, ${timestamps.description}` : 'none (set LECOFFRE_TSA_URL)'}`,
     '',
   ];
   console.log(lines.join('\n'));
@@ -188,9 +190,10 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
     await Promise.all([close(server, drainEnd), extra?.close(), metricsServing?.close()]);
-    anchoring.stop();
+    await anchoring.stop();
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });
+    await timestamps?.close?.();
     mailer.close?.();
     await probe.close();
     await db.close();

@@ -13,6 +13,7 @@ const BENCHES = [
   'bench/bundle-size.ts',
   'bench/search.ts',
   'bench/webhooks.ts',
+  'bench/anchor-batch.ts',
 ];
 
 function run(file: string): Promise<{ file: string; code: number | null; summary: string }> {

@@ -1,3 +1,5 @@
+import type { TimestampProof } from './timestamp-entry.js';
+
 /**
  * certificate.json, the machine-readable receipt inside a proof bundle. Everything a verifier needs to go
  * from the client documents and the displayed facts in the ZIP to the root anchored on chain:
@@ -115,6 +117,8 @@ export type AnchorProof = TezosAnchorProof | LocalDevAnchorProof;
 export interface CertificateAnchors {
   /** The batch root on a public chain (Tezos), or its local-dev stand-in. */
   chain: AnchorProof;
+  /** RFC 3161 timestamp on batch.root (proof/timestamp-entry.ts); absent when the TSA could not stamp the batch. */
+  timestamp?: TimestampProof;
   [kind: string]: unknown;
 }
 
@@ -127,6 +131,8 @@ export interface CertificateV1 {
   files: CertifiedFileV1[];
   batch: { root: string; path: MerklePathStep[] };
   anchor: AnchorProof;
+  /** RFC 3161 timestamp on batch.root (proof/timestamp-entry.ts); absent when the TSA could not stamp the batch. */
+  timestamp?: TimestampProof;
 }
 
 export interface CertifiedFolder {

@@ -41,8 +41,14 @@ export function describeReport(report: VerificationReport): string[] {
     if (report.anchor.explorerUrl) lines.push(`  ${report.anchor.explorerUrl}`);
     lines.push('');
   }
-  // Problems already told beside their file, the anchor or as the summary are not repeated.
-  const told = new Set([report.summary, ...report.files.map((file) => file.message), report.anchor?.message]);
+  if (report.timestamp) {
+    lines.push(`Horodatage / Timestamp [${report.timestamp.status}]${report.timestamp.tsa ? ` ${report.timestamp.tsa}` : ''}`);
+    lines.push(`  ${report.timestamp.message.fr}`);
+    lines.push(`  ${report.timestamp.message.en}`);
+    lines.push('');
+  }
+  // Problems already told beside their file, the anchor, the timestamp or as the summary are not repeated.
+  const told = new Set([report.summary, ...report.files.map((file) => file.message), report.anchor?.message, report.timestamp?.message]);
   const others = report.problems.filter((problem) => !told.has(problem.message));
   if (others.length > 0) {
     lines.push('Problèmes / Problems:');

@@ -1,4 +1,5 @@
 /** What verifyProofBundle answers: one verdict per document, the culprits, the anchor's standing. */
+import type { TimestampVerdict } from './timestamp.js';
 
 /** Every message the verifier writes exists in French (first) and English. */
 export interface Bilingual {
@@ -50,6 +51,21 @@ export type ProblemCode =
   | 'file_extra'
   | 'anchor_signature_invalid'
   | 'anchor_not_on_chain'
+  /** The certificate names a Tezos network whose chain id the verifier does not know. */
+  | 'anchor_network_unknown'
+  /** The certificate's chain id is not the one of the network it names. */
+  | 'anchor_network_mismatch'
+  /** timestamp.tsr is not an RFC 3161 answer with a granted token over a TSTInfo. */
+  | 'timestamp_unreadable'
+  /** The token's message imprint is not SHA-256 of the batch root. */
+  | 'timestamp_imprint_mismatch'
+  /** The token's CMS signature does not hold. */
+  | 'timestamp_signature_invalid'
+  /** The token is signed by a certificate that is not a time-stamping authority's. */
+  | 'timestamp_signer_not_tsa'
+  /** certificate.json announces a timestamp the archive does not carry, or states other facts than the token. */
+  | 'timestamp_missing'
+  | 'certificate_timestamp_altered'
   | 'anchor_rpc_unreachable';
 
 export interface Problem {
@@ -107,6 +123,8 @@ export interface VerificationReport {
   folder: { id: string; number: string; title: string; root: string } | null;
   files: FileVerdict[];
   anchor: AnchorVerdict | null;
+  /** The RFC 3161 timestamp's standing; only `qualified` is green (absent when the bundle could not be read). */
+  timestamp?: TimestampVerdict;
   problems: Problem[];
   warnings: Warning[];
 }

@@ -1,6 +1,7 @@
 import { hexToBytes } from './bytes.js';
 import { type AnchorProof, LOCAL_DEV_NOTICE, type LocalDevAnchorProof, localDevStatement, type TezosAnchorProof } from './certificate.js';
 import type { AnchorVerdict, Problem } from './report.js';
+import { checkTezosNetwork } from './tezos-networks.js';
 
 /** Blocks on top of the inclusion block before an operation is final (Tenderbake). */
 export const TEZOS_FINALITY_BLOCKS = 2;
@@ -58,6 +59,25 @@ interface RpcOperation {
 
 async function verifyTezos(anchor: TezosAnchorProof, batchRoot: string, options: AnchorCheckOptions): Promise<AnchorCheck> {
   const base = { kind: anchor.kind, network: anchor.network, operationHash: anchor.operationHash, explorerUrl: anchor.explorerUrl };
+  // Offline, before any node is asked: the name a reader trusts ("mainnet") must be the chain the ids point to.
+  const network = checkTezosNetwork(anchor.network, anchor.chainId);
+  if (!network.ok) {
+    const message =
+      network.reason === 'unknown_network'
+        ? {
+            fr: `Réseau Tezos inconnu : « ${anchor.network} » n’est pas un réseau public dont l’identifiant de chaîne est connu (mainnet, ghostnet).`,
+            en: `Unknown Tezos network: "${anchor.network}" is not a public network with a known chain id (mainnet, ghostnet).`,
+          }
+        : {
+            fr: `certificate.json a été modifié : le réseau « ${anchor.network} » a l’identifiant de chaîne ${network.expected}, pas ${anchor.chainId}.`,
+            en: `certificate.json was altered: network "${anchor.network}" has chain id ${network.expected}, not ${anchor.chainId}.`,
+          };
+    const code = network.reason === 'unknown_network' ? 'anchor_network_unknown' : 'anchor_network_mismatch';
+    return {
+      verdict: { ...base, status: 'failed', message },
+      problems: [{ code, culprit: 'certificate.json', detail: '$.anchor.network', message }],
+    };
+  }
   if (!options.tezosRpcUrl) {
     return {
       verdict: {

@@ -221,7 +221,7 @@ describe('documents, paths and the anchor', () => {
   });
 
   it('an unknown anchor kind beside the chain anchor is left to the verifier that knows it', async () => {
-    const report = await verifyProofBundle(editCertificate((c) => (c.anchors.timestamp = { kind: 'rfc3161' })));
+    const report = await verifyProofBundle(editCertificate((c) => (c.anchors.opentimestamps = { kind: 'opentimestamps' })));
     assert.equal(report.verdict, 'warning');
   });
 });

@@ -16,11 +16,13 @@ import {
   verdictOf,
   type Warning,
 } from './report.js';
+import type { TimestampTrustOptions, TimestampVerdict } from './timestamp.js';
+import { verifyBundleTimestamp } from './timestamp-entry.js';
 import { type AnchorCheckOptions, verifyAnchor } from './verify-anchor.js';
 import { verifyFiles } from './verify-files.js';
 import { verifyMetadata } from './verify-metadata.js';
 
-export type VerifyOptions = AnchorCheckOptions;
+export type VerifyOptions = AnchorCheckOptions & TimestampTrustOptions;
 
 const CERT = BUNDLE_PATHS.certificate;
 
@@ -63,7 +65,10 @@ export async function verifyProofBundle(zip: Uint8Array, options: VerifyOptions 
   const anchorCheck = await verifyAnchor(chainAnchorOf(cert), cert.batch.root, options);
   const anchorAt = isLegacyCertificate(cert) ? '$.anchor' : '$.anchors.chain';
   problems.push(...anchorCheck.problems.map((problem) => (problem.detail === '$.anchor' ? { ...problem, detail: anchorAt } : problem)));
-  return report(cert, files, anchorCheck.verdict, problems);
+  // The RFC 3161 timestamp beside the anchor (proof/timestamp-entry.ts); version-1 bundles have none.
+  const timestampCheck = isLegacyCertificate(cert) ? undefined : await verifyBundleTimestamp(cert, entries, options);
+  problems.push(...(timestampCheck?.problems ?? []));
+  return report(cert, files, anchorCheck.verdict, problems, timestampCheck?.verdict);
 }
 
 function readCertificate(bytes: Uint8Array | undefined): { value: AnyCertificate } | { problem: Problem[] } {
@@ -143,10 +148,19 @@ async function verifyTrees(certificate: AnyCertificate, folderRoot: string, file
   }
 }
 
-function report(certificate: AnyCertificate, files: FileVerdict[], anchor: AnchorVerdict, problems: Problem[]): VerificationReport {
+function report(
+  certificate: AnyCertificate,
+  files: FileVerdict[],
+  anchor: AnchorVerdict,
+  problems: Problem[],
+  timestamp?: TimestampVerdict,
+): VerificationReport {
   const { id, number, title, root } = certificate.folder;
   const legacy = isLegacyCertificate(certificate);
-  const warnings: Warning[] = problems.length ? [] : [...(legacy ? [LEGACY_WARNING] : []), ...anchorWarnings(anchor)];
+  // A qualified timestamp is green by itself (eIDAS presumes its time accurate): what the chain anchor
+  // lacks then costs no warning. Anything less leaves the anchor's warnings standing.
+  const anchorSide = timestamp?.qualified ? [] : anchorWarnings(anchor);
+  const warnings: Warning[] = problems.length ? [] : [...(legacy ? [LEGACY_WARNING] : []), ...anchorSide];
   const verdict = verdictOf(problems, warnings);
   return {
     verdict,
@@ -156,6 +170,7 @@ function report(certificate: AnyCertificate, files: FileVerdict[], anchor: Ancho
     folder: { id, number, title, root },
     files,
     anchor,
+    ...(timestamp ? { timestamp } : {}),
     problems,
     warnings,
   };

@@ -1,4 +1,4 @@
-/** Anchoring: local-dev or Tezos, batch interval and size. */
+/** Anchoring: local-dev or Tezos, batch interval and size, and the RFC 3161 authority that timestamps each batch. */
 import { z } from 'zod';
 import type { Config } from './shape.js';
 
@@ -16,6 +16,7 @@ export const anchoringVariables = {
     .min(1, 'LECOFFRE_ANCHOR_MAX_BATCH must be at least 1')
     .max(100_000, 'LECOFFRE_ANCHOR_MAX_BATCH must be at most 100000')
     .default(1000),
+  LECOFFRE_TSA_URL: z.url({ error: 'LECOFFRE_TSA_URL must be an absolute URL (an RFC 3161 time-stamping authority)' }).optional(),
   LECOFFRE_TEZOS_RPC_URL: z.url({ error: 'LECOFFRE_TEZOS_RPC_URL must be an absolute URL (a Tezos node RPC)' }).optional(),
   LECOFFRE_TEZOS_NETWORK: z
     .string()
@@ -46,6 +47,8 @@ export function anchoringConfig(e: Env, production: boolean): Pick<Config, 'anch
     anchoring: {
       intervalSeconds: e.LECOFFRE_ANCHOR_INTERVAL ?? (production ? 60 : 10),
       maxBatch: e.LECOFFRE_ANCHOR_MAX_BATCH,
+      // Without a TSA URL: the local development TSA in embedded mode, no timestamps in production.
+      timestamps: e.LECOFFRE_TSA_URL ? { kind: 'rfc3161', url: e.LECOFFRE_TSA_URL } : production ? { kind: 'none' } : { kind: 'dev' },
       anchor:
         kind === 'tezos'
           ? {

@@ -70,6 +70,8 @@ export interface Config {
     intervalSeconds: number;
     maxBatch: number;
     anchor: { kind: 'local-dev' } | { kind: 'tezos'; rpcUrl: string; network: string; secretKey: string; contract: string };
+    /** Who timestamps each batch root (RFC 3161): a TSA over HTTP, the local development TSA, or nobody. */
+    timestamps: { kind: 'rfc3161'; url: string } | { kind: 'dev' } | { kind: 'none' };
   };
   scrub: {
     /** Most bytes per second the integrity scrub reads from the blob store; 0 turns the scrub off. */

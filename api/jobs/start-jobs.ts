@@ -202,6 +202,7 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris' });
 
   const onWake = (reason: WakeReason) => {
+    if (reason === 'anchoring') return; // the anchoring job listens for its own
     if (reason === 'webhooks') webhooks.kick();
     if (reason === 'outbox') dispatchNow();
     const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;

@@ -1,8 +1,12 @@
 import pg from 'pg';
 import type { PgConnection } from './connection.js';
 
-/** Payloads of NOTIFY lecoffre_jobs: the outbox trigger (migration 0004) and the webhook API actions. */
-export type WakeReason = 'outbox' | 'webhooks' | 'notifications';
+/**
+ * Payloads of NOTIFY lecoffre_jobs: the outbox trigger (migration 0004), the webhook API actions, and the
+ * anchoring requests (migration 0008).
+ */
+export type WakeReason = 'outbox' | 'webhooks' | 'notifications' | 'anchoring';
+const REASONS: readonly string[] = ['outbox', 'webhooks', 'notifications', 'anchoring'] satisfies WakeReason[];
 
 export interface WakeListener {
   close(): Promise<void>;
@@ -28,7 +32,7 @@ export async function listenForWakeUps(
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ ...connection, application_name: 'lecoffre-jobs-listen' });
     next.on('notification', (message) => {
-      if (message.payload === 'outbox' || message.payload === 'webhooks' || message.payload === 'notifications') onWake(message.payload);
+      if (message.payload && REASONS.includes(message.payload)) onWake(message.payload as WakeReason);
     });
     next.on('error', (error) => {
       onError(error);

@@ -6,6 +6,7 @@ import * as m0004 from './0004-webhooks-notifications.js';
 import * as m0005 from './0005-anchoring.js';
 import * as m0006 from './0006-widget-components.js';
 import * as m0007 from './0007-upload-idempotency.js';
+import * as m0008 from './0008-batch-timestamps.js';
 import * as m0009 from './0009-folder-audit-chain.js';
 import * as m0010 from './0010-integrity-scrub.js';
 import * as m0011 from './0011-sms-delivery.js';
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { name: '0005-anchoring', up: m0005.up },
   { name: '0006-widget-components', up: m0006.up },
   { name: '0007-upload-idempotency', up: m0007.up },
+  { name: '0008-batch-timestamps', up: m0008.up },
   { name: '0009-folder-audit-chain', up: m0009.up },
   { name: '0010-integrity-scrub', up: m0010.up },
   { name: '0011-sms-delivery', up: m0011.up },

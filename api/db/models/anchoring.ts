@@ -1,4 +1,4 @@
-import type { MetadataRecord } from '@lecoffre/proof';
+import type { MetadataRecord, TimestampFacts } from '@lecoffre/proof';
 import {
   type CreationOptional,
   DataTypes,
@@ -29,6 +29,12 @@ export interface AnchorBatchRow extends Model<InferAttributes<AnchorBatchRow>, I
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
   finalisedAt: CreationOptional<Date | null>;
+  /** The RFC 3161 TimeStampResp on `root` (DER), once a TSA granted one. */
+  timestampToken: CreationOptional<Buffer | null>;
+  /** What the token states, kept beside it so the certificate is written without parsing it again. */
+  timestampFacts: CreationOptional<TimestampFacts | null>;
+  timestampAttempts: CreationOptional<number>;
+  timestampError: CreationOptional<string | null>;
 }
 
 export interface FolderAnchorRow extends Model<InferAttributes<FolderAnchorRow>, InferCreationAttributes<FolderAnchorRow>> {
@@ -62,6 +68,10 @@ export function defineAnchoringModels(sequelize: Sequelize) {
       lastError: optionalText(),
       ...timestamps(),
       finalisedAt: optionalDate(),
+      timestampToken: { type: DataTypes.BLOB, allowNull: true },
+      timestampFacts: { type: DataTypes.JSONB, allowNull: true },
+      timestampAttempts: integer(0),
+      timestampError: optionalText(),
     },
     { tableName: 'anchor_batches' },
   );

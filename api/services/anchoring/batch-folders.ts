@@ -6,10 +6,11 @@ import { canonicalFolderOrder, MerkleTree } from '../../domain/merkle.js';
 
 /**
  * Gathers up to `maxBatch` waiting folders (oldest request first) into a new batch: its root is the Merkle
- * root of their folder roots, and each folder keeps its path up to it. Returns null when nobody waits, or
- * the batch another worker opened at the same moment (one batch in flight, enforced by a unique index).
+ * root of their folder roots, and each folder keeps its path up to it. Returns null when fewer than
+ * `minFolders` wait (a cycle woken for a full batch finds it already taken), or the batch another worker
+ * opened at the same moment (one batch in flight, enforced by a unique index).
  */
-export async function openAnchorBatch(db: Database, network: string, maxBatch: number): Promise<AnchorBatchRow | null> {
+export async function openAnchorBatch(db: Database, network: string, maxBatch: number, minFolders = 1): Promise<AnchorBatchRow | null> {
   const { AnchorBatch, FolderAnchor, Folder } = db.models;
   try {
     return await db.sequelize.transaction(async (transaction) => {
@@ -21,7 +22,7 @@ export async function openAnchorBatch(db: Database, network: string, maxBatch: n
         skipLocked: true,
         transaction,
       });
-      if (waiting.length === 0) return null;
+      if (waiting.length === 0 || waiting.length < minFolders) return null;
       const ordered = canonicalFolderOrder(waiting.map((w) => ({ id: w.folderId, root: w.folderRoot })));
       const tree = MerkleTree.build(ordered.map((f) => f.root));
       const batch = await AnchorBatch.create(
@@ -43,4 +44,9 @@ export async function openAnchorBatch(db: Database, network: string, maxBatch: n
     if (error instanceof UniqueConstraintError) return AnchorBatch.findOne({ where: { status: ['open', 'submitted'] } });
     throw error;
   }
+}
+
+/** Folders that asked to be anchored and are in no batch yet. */
+export async function countWaitingFolders(db: Database): Promise<number> {
+  return db.models.FolderAnchor.count({ where: { batchId: { [Op.is]: null }, anchoredAt: { [Op.is]: null } } });
 }

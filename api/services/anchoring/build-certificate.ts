@@ -10,6 +10,8 @@ import {
   MERKLE_ALGORITHM_V1,
   type MetadataRecord,
   type ProofCertificateV2,
+  type TimestampFacts,
+  timestampProofOf,
 } from '@lecoffre/proof';
 import { canonicalFileOrder, MerkleTree, type ProofStep, verifyInclusion } from '../../domain/merkle.js';
 import type { FinalisedAnchor } from '../../ports/anchor.js';
@@ -47,6 +49,8 @@ export interface CertificateInput {
    */
   metadata: MetadataRecord | null;
   generatedAt: Date | string;
+  /** The batch's RFC 3161 token (timestamp.tsr) and what it states; null when the TSA has not stamped it. */
+  timestamp?: { token: Uint8Array; facts: TimestampFacts } | null;
 }
 
 export class ProofInconsistentError extends Error {
@@ -122,7 +126,10 @@ function certificateV2(
       merklePath: tree.proof(record.files.length),
     },
     batch: { root: input.batch.root.toLowerCase(), path: input.batch.folderPath },
-    anchors: { chain: input.anchor },
+    anchors: {
+      chain: input.anchor,
+      ...(input.timestamp ? { timestamp: timestampProofOf(input.timestamp.facts) } : {}),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { type AnyCertificate, BUNDLE_PATHS, canonicalMetadata } from '@lecoffre/proof';
+import { type AnyCertificate, BUNDLE_PATHS, canonicalMetadata, TIMESTAMP_FILE } from '@lecoffre/proof';
 import { Zip, ZipDeflate, type ZipInputFile, ZipPassThrough } from 'fflate';
 import { buildCertificate, type CertificateFileInput, type CertificateInput } from './build-certificate.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
@@ -57,6 +57,7 @@ export async function buildProofBundle(input: ProofBundleInput): Promise<ProofBu
     { path: BUNDLE_PATHS.certificate, compress: true, content: () => json(certificate) },
     { path: BUNDLE_PATHS.pdf, compress: false, content: () => pdf },
     { path: BUNDLE_PATHS.audit, compress: true, content: () => json(input.audit) },
+    ...timestampEntry(input.timestamp?.token),
   ];
   const { metadata } = input;
   if (metadata) fixed.push({ path: BUNDLE_PATHS.metadata, compress: true, content: () => canonicalMetadata(metadata) });
@@ -75,6 +76,11 @@ export async function buildProofBundle(input: ProofBundleInput): Promise<ProofBu
     fileName: `preuve-${asciiName(certificate.folder.number) || certificate.folder.id}.zip`,
     stream: () => Readable.from(zipChunks(entries, mtime), { objectMode: false, highWaterMark: 64 * 1024 }),
   };
+}
+
+/** The RFC 3161 answer, as the TSA sent it, at the ZIP's root (docs/proof-format-timestamp.md). */
+function timestampEntry(token: Uint8Array | undefined): BundleEntry[] {
+  return token ? [{ path: TIMESTAMP_FILE, compress: false, content: () => token }] : [];
 }
 
 interface BundleEntry {

@@ -57,5 +57,6 @@ export async function getProofBundle(ctx: ServiceContext, storage: DocumentStora
     batch: { root: batch.root, folderPath: anchored.batchPath as ProofStep[] },
     folderRoot: anchored.folderRoot,
     generatedAt: batch.final.timestamp,
+    timestamp: batch.timestampToken && batch.timestampFacts ? { token: batch.timestampToken, facts: batch.timestampFacts } : null,
   });
 }
