@@ -75,7 +75,7 @@ describe('RFC 3161 timestamps beside the anchor', () => {
     assert.equal(claimed.timestamp?.qualified, false);
   });
 
-  it("the bundle's token verifies with OpenSSL as docs/proof-format-timestamp.md says, and tampering is named", async () => {
+  it("the bundle's token verifies with OpenSSL as docs/proof-format.md says, and tampering is named", async () => {
     const folderId = await anchoringRequested('TSA-2');
     const cycle = await runAnchorCycle({ db: t.db, anchor, timestamps, maxBatch: 1000 });
     assert.equal(cycle.outcome, 'anchored');

@@ -78,7 +78,7 @@ export async function buildProofBundle(input: ProofBundleInput): Promise<ProofBu
   };
 }
 
-/** The RFC 3161 answer, as the TSA sent it, at the ZIP's root (docs/proof-format-timestamp.md). */
+/** The RFC 3161 answer, as the TSA sent it, at the ZIP's root (docs/proof-format.md). */
 function timestampEntry(token: Uint8Array | undefined): BundleEntry[] {
   return token ? [{ path: TIMESTAMP_FILE, compress: false, content: () => token }] : [];
 }
