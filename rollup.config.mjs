@@ -42,11 +42,23 @@ const dual = (dir) => [
   },
 ];
 
+/**
+ * A declaration file has no side effects, yet rollup-plugin-dts keeps `import 'pkg';` for a dependency
+ * whose types were all shaken out. Such a line would still make a consumer's compiler load that package's
+ * declarations (pkijs's need the DOM library): dropped.
+ */
+function dropBareImports() {
+  return {
+    name: 'lecoffre-drop-bare-imports',
+    renderChunk: (code) => ({ code: code.replace(/^import '[^']+';\n/gm, ''), map: null }),
+  };
+}
+
 /** Types bundled once, written twice: `.d.ts` next to the ESM files, `.d.cts` next to the CommonJS ones. */
 const types = (dir, input) => ({
   input,
   external: externalsOf(dir),
-  plugins: [dts({ tsconfig: `${dir}/tsconfig.json` })],
+  plugins: [dts({ tsconfig: `${dir}/tsconfig.json` }), dropBareImports()],
   output: ['d.ts', 'd.cts'].map((extension) => ({
     dir: `${dir}/dist`,
     format: 'es',
@@ -55,7 +67,7 @@ const types = (dir, input) => ({
   })),
 });
 
-const PROOF_ENTRIES = { index: 'proof/index.ts' };
+const PROOF_ENTRIES = { index: 'proof/index.ts', tsa: 'proof/tsa.ts' };
 const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
 const WIDGETS_ENTRIES = { index: 'widgets/index.ts', react: 'widgets/react.ts' };
 
@@ -65,14 +77,17 @@ const HOSTED_ENTRIES = Object.fromEntries(Object.entries(widgetEntries()).map(([
 const browserBundle = [workspaceSourcesPlugin(), nodeResolve({ browser: true }), terser({ format: { comments: false } })];
 
 export default [
-  { input: PROOF_ENTRIES, external: externalsOf('proof'), plugins: [compile('proof')], output: dual('proof') },
+  // canonicalize is published as ESM only: inlined (a few dozen lines) so that the CommonJS build can load it.
+  { input: PROOF_ENTRIES, external: externalsOf('proof'), plugins: [compile('proof'), nodeResolve()], output: dual('proof') },
   {
     input: { cli: 'proof/cli.ts' },
-    external: (id) => id.startsWith('node:') || id === 'fflate',
-    plugins: [compile('proof')],
+    external: externalsOf('proof'),
+    plugins: [compile('proof'), nodeResolve()],
     output: { dir: 'proof/dist', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   },
-  types('proof', PROOF_ENTRIES),
+  // Apart, so that no shared declaration chunk carries the tsa entry's pkijs types into the main entry.
+  types('proof', { index: PROOF_ENTRIES.index }),
+  types('proof', { tsa: PROOF_ENTRIES.tsa }),
   { input: SDK_ENTRIES, external: externalsOf('sdk'), plugins: [compile('sdk')], output: dual('sdk') },
   {
     input: { 'lecoffre.min': 'sdk/index.ts' },

@@ -7,16 +7,13 @@ export { canonicalMetadata, METADATA_FORMAT, type MetadataRecord, metadataHash, 
 export type * from './report.js';
 export { checkTezosNetwork, TEZOS_CHAIN_IDS } from './tezos-networks.js';
 export {
-  isTsaCertificate,
   type TimestampCheck,
   type TimestampStatus,
   type TimestampTrustOptions,
   type TimestampVerdict,
   verifyTimestamp,
 } from './timestamp.js';
-export { type CertificateSource, readCertificates } from './timestamp-certs.js';
 export { type TimestampFacts, type TimestampProof, timestampProofOf } from './timestamp-entry.js';
 export { DEV_TSA_POLICY, OID as TIMESTAMP_OID, TIMESTAMP_FILE } from './timestamp-oids.js';
-export { type ParsedTimestamp, parseTimestamp, TimestampParseError } from './timestamp-token.js';
 export { TEZOS_FINALITY_BLOCKS } from './verify-anchor.js';
 export { type VerifyOptions, verifyProofBundle } from './verify-proof-bundle.js';

@@ -4,10 +4,8 @@ import { bytesToHex } from './bytes.js';
 import { distinguishedName } from './timestamp-certs.js';
 import { OID } from './timestamp-oids.js';
 
-/** An RFC 3161 answer taken apart: the signed token and what its TSTInfo says. */
-export interface ParsedTimestamp {
-  signedData: pkijs.SignedData;
-  tstInfo: pkijs.TSTInfo;
+/** What a token states, in plain values (no ASN.1 objects): what verifiers report. */
+export interface TimestampTokenFacts {
   /** The token (ContentInfo of the SignedData), DER. */
   token: Uint8Array;
   genTime: Date;
@@ -18,6 +16,12 @@ export interface ParsedTimestamp {
   nonce: string | null;
   /** The TSA's name as the token states it (`tsa` field), else the signer certificate's subject. */
   tsaName: string;
+}
+
+/** An RFC 3161 answer taken apart: the signed token, what its TSTInfo says and who signed it. */
+export interface ParsedTimestamp extends TimestampTokenFacts {
+  signedData: pkijs.SignedData;
+  tstInfo: pkijs.TSTInfo;
   signerCertificate: pkijs.Certificate | null;
 }
 

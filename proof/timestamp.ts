@@ -3,7 +3,7 @@ import { bytesToHex, hexToBytes, sha256 } from './bytes.js';
 import type { Bilingual, Problem } from './report.js';
 import { type CertificateSource, readCertificates } from './timestamp-certs.js';
 import { DEV_TSA_POLICY, OID, TIMESTAMP_FILE } from './timestamp-oids.js';
-import { type ParsedTimestamp, parseTimestamp } from './timestamp-token.js';
+import { type ParsedTimestamp, parseTimestamp, type TimestampTokenFacts } from './timestamp-token.js';
 
 /**
  * Verifies an RFC 3161 timestamp on a batch root, in Node and browsers (pkijs on WebCrypto, no Node module):
@@ -52,7 +52,7 @@ export interface TimestampVerdict {
 export interface TimestampCheck {
   verdict: TimestampVerdict;
   problems: Problem[];
-  parsed?: ParsedTimestamp;
+  parsed?: TimestampTokenFacts;
 }
 
 const EMPTY = { qualified: false, devTsa: false, genTime: null, tsa: null, policy: null, serialNumber: null } as const;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { TIMESTAMP_OID as OID, parseTimestamp } from '@lecoffre/proof';
+import { TIMESTAMP_OID as OID } from '@lecoffre/proof';
+import { parseTimestamp } from '@lecoffre/proof/tsa';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { type TimestampAuthority, type TimestampToken, TimestampUnavailableError } from '../../ports/timestamp-authority.js';
