@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 
-/** pg-boss queues of this issue. Names are stable: jobs survive a deploy. */
+/** The background jobs' pg-boss queues. Names are stable: jobs survive a deploy. */
 export const QUEUES = {
   /** Outbox -> webhook messages + notifications. One at a time (the dispatcher also holds a lock). */
   outbox: 'lecoffre-outbox',

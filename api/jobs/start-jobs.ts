@@ -53,8 +53,8 @@ type Job = PgBoss.Job<Data>;
 const WORKERS: Record<keyof typeof QUEUES, number> = { outbox: 1, notifications: 1, sweep: 1, reminders: 1 };
 
 /**
- * Starts the workers of this issue in this process (any number of processes may run them: the tables
- * are the truth, every runner claims its rows).
+ * Starts the background workers (outbox, webhooks, notifications, reminders) in this process (any number
+ * of processes may run them: the tables are the truth, every runner claims its rows).
  *
  * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener dispatches at once (and queues the
  * dispatcher job, the retried path) -> each batch dispatched kicks this process's webhook pump, which
