@@ -78,16 +78,17 @@ function received(count: number): Promise<void> {
  * one of the same folder has not been answered yet (a parallel delivery within a lane).
  */
 function watchOverlaps(): { overlaps: string[] } {
-  const busyUntil = new Map<string, number>();
+  // A folder is busy from a delivery's arrival until its answer is written: a deliverer keeping order
+  // cannot send the folder's next message before it has read that answer.
+  const unanswered = new Map<string, number>();
   const overlaps: string[] = [];
   let n = 0;
   f.receiver.reply = (d) => {
     const folder = String(d.event.data.id);
-    const now = performance.now();
-    if ((busyUntil.get(folder) ?? 0) > now) overlaps.push(`${folder} ${d.event.data.title}`);
-    const delayMs = n++ % 3;
-    busyUntil.set(folder, now + delayMs);
-    return { status: 204, delayMs };
+    if ((unanswered.get(folder) ?? 0) > 0) overlaps.push(`${folder} ${d.event.data.title}`);
+    unanswered.set(folder, (unanswered.get(folder) ?? 0) + 1);
+    const onAnswer = () => unanswered.set(folder, (unanswered.get(folder) ?? 1) - 1);
+    return { status: 204, delayMs: n++ % 3, onAnswer };
   };
   return { overlaps };
 }

@@ -70,7 +70,13 @@ describe('TezosAnchor against a Tezos RPC double (real Taquito path)', () => {
     assert.equal(contents[0].amount, '0');
     assert.deepEqual(contents[0].parameters, { entrypoint: 'default', value: { bytes: ROOT.toString('hex') } });
     assert.ok(Number(contents[0].fee) > 0 && Number(contents[0].fee) < 5000, `fee ${contents[0].fee} mutez`);
-    assert.deepEqual(double.unhandled, ['GET /chains/main/mempool/filter'], 'only the RPC Taquito tolerates missing');
+    // Taquito 25 also asks for the mempool filter and does without it when a node lacks it; 24 does not ask.
+    const tolerated = 'GET /chains/main/mempool/filter';
+    assert.deepEqual(
+      double.unhandled.filter((rpc) => rpc !== tolerated),
+      [],
+      'no RPC the double lacks, but the one Taquito tolerates missing',
+    );
   });
 
   it('is final only once 2 more blocks sit on the inclusion block, and records where', async () => {

@@ -27,6 +27,8 @@ export interface Reply {
   body?: string;
   /** Answer only after this long (a slow receiver). */
   delayMs?: number;
+  /** Called as the answer is written: before the deliverer can have read it. */
+  onAnswer?: () => void;
 }
 
 export interface TestReceiver {
@@ -104,6 +106,7 @@ export async function startTestReceiver(clock: Clock, secrets: string[] = []): P
         const reply = receiver.reply(delivery);
         const answer = () => {
           if (res.destroyed) return;
+          reply.onAnswer?.();
           res.writeHead(reply.status, reply.headers).end(reply.body ?? '');
         };
         if (reply.delayMs) setTimeout(answer, reply.delayMs).unref();
