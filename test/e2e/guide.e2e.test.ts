@@ -292,10 +292,18 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
   );
 
   it(
-    '`lecoffre verify` accepts the proof, and so does the /verify page',
+    '`lecoffre verify` finds the proof intact but local-dev (a warning, exit 3), and so does the /verify page',
     steps.run(async () => {
-      const { stdout } = await promisify(execFile)('npx', ['tsx', 'proof/cli.ts', 'verify', flow.proofZip as string], { cwd: ROOT });
-      assert.match(stdout, /VALIDE/);
+      // A local-dev anchor proves nothing to a third party: intact, yet a warning (exit 3), never VALID.
+      const { stdout, code } = await promisify(execFile)('npx', ['tsx', 'proof/cli.ts', 'verify', flow.proofZip as string], {
+        cwd: ROOT,
+      }).then(
+        (done) => ({ ...done, code: 0 }),
+        (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
+      );
+      assert.equal(code, 3, stdout);
+      assert.match(stdout, /AVERTISSEMENT/);
+      assert.doesNotMatch(stdout, /INVALIDE/);
       assert.match(stdout, /cni-claire-michou-net\.pdf/);
       assert.doesNotMatch(stdout, /cni-claire-michou\.pdf/, 'the refused scan is not part of the proof');
 

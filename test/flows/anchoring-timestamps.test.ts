@@ -83,7 +83,11 @@ describe('RFC 3161 timestamps beside the anchor', () => {
     const entries = unzipSync(zip);
     const certificate = JSON.parse(Buffer.from(entries['certificate.json']).toString());
     assert.deepEqual(
-      { kind: certificate.timestamp.kind, file: certificate.timestamp.file, imprint: certificate.timestamp.imprint },
+      {
+        kind: certificate.anchors.timestamp.kind,
+        file: certificate.anchors.timestamp.file,
+        imprint: certificate.anchors.timestamp.imprint,
+      },
       { kind: 'rfc3161', file: 'timestamp.tsr', imprint: 'SHA-256(batch.root)' },
     );
 

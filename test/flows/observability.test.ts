@@ -220,7 +220,7 @@ describe('Prometheus metrics of a running product', () => {
     assert.ok((sample(text, 'lecoffre_webhook_delivery_lag_seconds_count') ?? 0) >= 1, 'delivery lag observed');
     assert.ok((sample(text, 'lecoffre_webhook_delivery_failures_total{reason="http_5xx"}') ?? 0) >= 1, 'the 503 counted');
 
-    for (const queue of ['lecoffre-outbox', 'lecoffre-webhook-lane', 'lecoffre-anchoring', 'lecoffre-maintenance']) {
+    for (const queue of ['lecoffre-outbox', 'lecoffre-notifications', 'lecoffre-anchoring', 'lecoffre-maintenance']) {
       for (const state of ['queued', 'active']) {
         assert.notEqual(sample(text, `lecoffre_job_queue_depth{queue="${queue}",state="${state}"}`), undefined, `${queue} ${state}`);
       }
