@@ -18,9 +18,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE_TEST_DIRS = ['api', 'proof', 'sdk', 'demo-host', 'test'];
 const BROWSER_TEST_DIRS = ['widgets'];
 const NODE_CONCURRENCY = 2;
-// A single hung test fails with its name instead of hanging the whole run (4 minutes on an idle machine:
-// the backup drill runs three commands, each a process of its own).
-const NODE_TEST_TIMEOUT_MS = patience(240_000);
+// A single hung test fails with its name instead of hanging the whole run (2 minutes on an idle machine).
+const NODE_TEST_TIMEOUT_MS = patience(120_000);
 
 interface Outcome {
   passed: number;

@@ -67,6 +67,8 @@ export async function startDevTsa(options: { dataDir: string; port?: number; now
   });
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
+  // A helper of the process that opened it, never what keeps that process alive (a script, a test).
+  server.unref();
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/tsa`,
