@@ -41,6 +41,10 @@ before(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'lecoffre-max-batch-'));
   boss = new PgBoss({ ...connectionOf(t.db), max: 4 });
   await boss.start();
+  let started = () => {};
+  const firstCycle = new Promise<void>((resolve) => {
+    started = resolve;
+  });
   job = await startAnchoringJob(boss, {
     db: t.db,
     anchor: await LocalDevAnchor.open(dataDir),
@@ -48,10 +52,14 @@ before(async () => {
     intervalSeconds: 3600,
     logger: pino({ level: 'silent' }),
     onCycle: (outcome) => {
+      started();
       if (outcome.outcome === 'anchored') anchored.push(outcome);
       for (const waiter of waiters.splice(0)) waiter();
     },
   });
+  // The start queues the interval's cycle: once it has run (nothing waits yet), only full batches start
+  // before the next interval, an hour away.
+  await firstCycle;
 });
 after(async () => {
   await job.stop();
