@@ -15,7 +15,7 @@ import { ConfigError, loadConfig } from '../api/config.js';
 import { openDatabase } from '../api/db/database.js';
 import { backUp } from '../api/services/backup/back-up.js';
 import { BackupError } from '../api/services/backup/manifest.js';
-import { connectConfiguredDatabase } from './connect-database.js';
+import { connectConfiguredDatabase, runOperatorCommand } from './connect-database.js';
 
 async function main(): Promise<number> {
   const { positionals } = parseArgs({ allowPositionals: true });
@@ -50,14 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    console.error(error instanceof BackupError ? error.message : error);
-    process.exit(1);
-  },
-);
+runOperatorCommand(main, { configuration: [ConfigError], explained: [BackupError] });

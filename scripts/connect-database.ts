@@ -32,3 +32,24 @@ async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
     return undefined;
   }
 }
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Runs an operator command and exits with its code: 78 (EX_CONFIG, as main.ts) with the message alone for
+ * a configuration to fix, 1 with the message alone for an error the command explains itself, 1 with the
+ * whole error for anything else.
+ */
+export function runOperatorCommand(
+  main: () => Promise<number>,
+  errors: { configuration: readonly ErrorClass[]; explained?: readonly ErrorClass[] },
+): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const among = (classes: readonly ErrorClass[] = []) => classes.some((c) => error instanceof c);
+      console.error(among(errors.configuration) || among(errors.explained) ? (error as Error).message : error);
+      process.exit(among(errors.configuration) ? 78 : 1);
+    },
+  );
+}

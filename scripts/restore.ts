@@ -20,6 +20,7 @@ import { migrateDatabase } from '../api/db/migrate.js';
 import { migrations } from '../api/db/migrations/index.js';
 import { BackupError } from '../api/services/backup/manifest.js';
 import { assertEmptyTarget, checkBackup, restoreInto } from '../api/services/backup/restore-backup.js';
+import { runOperatorCommand } from './connect-database.js';
 
 /** What may already be in a new embedded data dir: the master key the operator put there for the restore. */
 const ALLOWED_IN_NEW_DATA_DIR = new Set(['master-key']);
@@ -67,14 +68,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof MasterKeyError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    console.error(error instanceof BackupError ? error.message : error);
-    process.exit(1);
-  },
-);
+runOperatorCommand(main, { configuration: [ConfigError, MasterKeyError], explained: [BackupError] });

@@ -27,7 +27,7 @@ import { MasterKeyError, rotationKeys } from '../api/composition.js';
 import { ConfigError, loadConfig } from '../api/config.js';
 import { openDatabase } from '../api/db/database.js';
 import { rotateMasterKey } from '../api/services/documents/rotate-master-key.js';
-import { connectConfiguredDatabase } from './connect-database.js';
+import { connectConfiguredDatabase, runOperatorCommand } from './connect-database.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'batch-size': { type: 'string', default: '500' } } });
@@ -70,14 +70,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof MasterKeyError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG, as main.ts
-    }
-    console.error(error);
-    process.exit(1);
-  },
-);
+runOperatorCommand(main, { configuration: [ConfigError, MasterKeyError] });
