@@ -11,6 +11,7 @@ import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } fr
 import { migrateDatabase } from './db/migrate.js';
 import { openDatabaseProbe } from './db/readiness-probe.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
+import { listenForApiKeyRevocations } from './http/api-key-revocations.js';
 import { READY_TIMEOUT_MS, type Readiness } from './http/health.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startIntegrityScrubJob } from './jobs/integrity-scrub-job.js';
@@ -139,6 +140,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const probe = openDatabaseProbe(databaseUrl, READY_TIMEOUT_MS);
   const drainEnd = new AbortController();
   const readiness: Readiness = { ready: false, probe, drainEnded: drainEnd.signal };
+  // Verified API keys are kept in memory while this process hears revocations (reads cost no key lookup).
+  const revocations = await listenForApiKeyRevocations(db, (error) => logger.warn({ err: error }, 'API key revocations: listener lost'));
   const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics }));
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
@@ -196,6 +199,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     await timestamps?.close?.();
     mailer.close?.();
     await probe.close();
+    await revocations.close();
     await db.close();
     await embedded?.stop();
     logger.info('stopped');

@@ -8,6 +8,7 @@ import { webhookSealerFor } from '../../api/composition.js';
 import { type Config, loadConfig } from '../../api/config.js';
 import { type Database, openDatabase } from '../../api/db/database.js';
 import { newId } from '../../api/domain/ids.js';
+import { listenForApiKeyRevocations } from '../../api/http/api-key-revocations.js';
 import type { Clock } from '../../api/ports/clock.js';
 import type { DocumentStorage } from '../../api/ports/document-storage.js';
 import type { SecretSealer } from '../../api/ports/secret-sealer.js';
@@ -70,6 +71,8 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     storage: storage.storage,
     webhookSealer: webhookSealerFor(storage.ring),
   });
+  // As main.ts does: verified API keys are kept while revocations are heard.
+  const revocations = await listenForApiKeyRevocations(db, () => {});
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
   const otherOffice = await createOffice(db, 'SCP BRISSON VILLECOURT');
   return {
@@ -84,6 +87,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     webhookSealer: webhookSealerFor(storage.ring),
     databaseUrl: database.url,
     async close() {
+      await revocations.close();
       await db.close();
       await database.drop();
       await storage.remove();
@@ -139,6 +143,8 @@ export async function createIdentityTestApp(
     webhookSealer: webhookSealerFor(storage.ring),
   });
   server.on('request', app);
+  // As main.ts does: verified API keys are kept while revocations are heard.
+  const revocations = await listenForApiKeyRevocations(db, () => {});
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
   const otherOffice = await createOffice(db, 'SCP BRISSON VILLECOURT');
   return {

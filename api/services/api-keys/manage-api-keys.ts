@@ -4,6 +4,7 @@ import { DomainError, invalidField, notFound } from '../../domain/errors.js';
 import { tidy } from '../../domain/text.js';
 import { requireNotary } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { forgetApiKey } from '../auth/verified-api-keys.js';
 import type { ServiceContext, StaffActor } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
 import { mintApiKey } from './mint-api-key.js';
@@ -77,4 +78,6 @@ export async function revokeApiKey(ctx: ServiceContext, id: string, now: Date): 
     await row.update({ revokedAt: now }, { transaction });
     await recordAuditEvent(ctx, transaction, { action: 'api_key.revoked', subjectType: 'api_key', subjectId: row.id, folderId: null });
   });
+  // Other processes hear it at commit (migration 0050's trigger); this one drops the key before answering.
+  forgetApiKey(ctx.db, id);
 }

@@ -1,9 +1,9 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import type { AnchorBatchRow, FolderAnchorRow } from '../../db/models/anchoring.js';
 import type { FolderRow } from '../../db/models/folder.js';
 import { completionOf, type RequestStatus } from '../../domain/review.js';
+import type { FinalisedAnchor } from '../../ports/anchor.js';
 import type { ServiceContext } from '../context.js';
-import { type Folder, type FolderAnchorSummary, type FolderClient, toFolder } from './views.js';
+import { type Folder, type FolderAnchorSummary, type FolderClient, type FolderFields, toFolder } from './views.js';
 
 interface ClientCountRow {
   folder_id: string;
@@ -23,8 +23,15 @@ export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], tra
   const folderIds = rows.map((r) => r.id);
   // One after the other: inside a transaction they share one connection anyway (pg refuses overlap).
   const deedTypes = await models.DeedType.findAll({ where: { id: [...new Set(rows.map((r) => r.deedTypeId))] }, transaction });
-  const links = await models.FolderClient.findAll({ where: { folderId: folderIds }, order: [['createdAt', 'ASC']], transaction });
-  const members = await models.FolderMember.findAll({ where: { folderId: folderIds }, transaction });
+  const links = await models.FolderClient.findAll({
+    where: { folderId: folderIds },
+    order: [
+      ['createdAt', 'ASC'],
+      ['clientId', 'ASC'],
+    ],
+    transaction,
+  });
+  const members = await models.FolderMember.findAll({ where: { folderId: folderIds }, order: [['memberId', 'ASC']], transaction });
   const counts = await sequelize.query<ClientCountRow>(
     `SELECT folder_id, client_id, count(*) AS total, count(*) FILTER (WHERE status = :validated) AS validated
      FROM document_requests WHERE folder_id IN (:folderIds) AND cancelled_at IS NULL GROUP BY folder_id, client_id`,
@@ -61,23 +68,25 @@ export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], tra
           },
         ];
       });
+    const anchor = anchors.find((a) => a.folderId === row.id);
+    const final = anchor?.anchoredAt ? batches.find((b) => b.id === anchor.batchId)?.final : undefined;
     return toFolder(row, {
       deedType,
       clients: folderClients,
       memberIds: members.filter((m) => m.folderId === row.id).map((m) => m.memberId),
       hideNote: ctx.actor.kind === 'client',
-      anchor: anchorSummary(
-        row,
-        anchors.find((a) => a.folderId === row.id),
-        batches,
-      ),
+      anchor: anchorSummaryOf(row, anchor, final ?? undefined),
     });
   });
 }
 
-function anchorSummary(row: FolderRow, anchor: FolderAnchorRow | undefined, batches: AnchorBatchRow[]): FolderAnchorSummary | null {
+/** Where the folder stands on the chain: its anchoring request, and the batch's final operation once anchored. */
+export function anchorSummaryOf(
+  row: Pick<FolderFields, 'anchorStatus' | 'anchorError'>,
+  anchor: { requestedAt: Date; anchoredAt?: Date | null } | undefined,
+  final: FinalisedAnchor | undefined,
+): FolderAnchorSummary | null {
   if (!row.anchorStatus || !anchor) return null;
-  const final = anchor.anchoredAt ? batches.find((b) => b.id === anchor.batchId)?.final : undefined;
   return {
     status: row.anchorStatus,
     error: row.anchorError ?? null,

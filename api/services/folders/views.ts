@@ -1,4 +1,4 @@
-import type { DeedTypeRow } from '../../db/models/catalogue.js';
+import type { InferAttributes } from 'sequelize';
 import type { FolderRow } from '../../db/models/folder.js';
 import { type Completion, completionOf } from '../../domain/review.js';
 
@@ -59,8 +59,11 @@ export interface Folder {
   archivedAt: Date | null;
 }
 
+/** A folder's own columns, as a model instance or a raw row carries them. */
+export type FolderFields = Omit<InferAttributes<FolderRow>, 'searchText' | 'createdBy'>;
+
 export interface FolderExtras {
-  deedType: DeedTypeRow;
+  deedType: FolderDeedType;
   clients: FolderClient[];
   memberIds: string[];
   /** Clients must not read the office's internal note. */
@@ -68,7 +71,7 @@ export interface FolderExtras {
   anchor: FolderAnchorSummary | null;
 }
 
-export function toFolder(row: FolderRow, extras: FolderExtras): Folder {
+export function toFolder(row: FolderFields, extras: FolderExtras): Folder {
   return {
     id: row.id,
     number: row.number,

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { pino } from 'pino';
+import supertest from 'supertest';
+import { openFolderWithClient } from '../../../test/support/folder-flow.js';
+import { eventually } from '../../../test/support/patience.js';
+import {
+  createFolderWithClient,
+  createMemberSession,
+  createOffice,
+  createTestApp,
+  mintWidgetToken,
+  type TestApp,
+} from '../../../test/support/test-app.js';
+import { createApp } from '../../app.js';
+import { openDatabase } from '../../db/database.js';
+import { listenForApiKeyRevocations } from '../api-key-revocations.js';
+
+let t: TestApp;
+let folderId: string;
+before(async () => {
+  t = await createTestApp();
+  ({ folderId } = await openFolderWithClient(t, 'R-1'));
+  // A second client, a request for the first one (completion 0/1), and an access list of two members.
+  const second = await t.request
+    .post(`/v1/folders/${folderId}/clients`)
+    .set('Authorization', t.office.auth)
+    .send({ client: { lastName: 'Fabre', firstName: 'Paul', mobile: '06 11 22 33 44', email: 'paul.fabre@example.fr' } })
+    .expect(200);
+  const firstClientId = second.body.clients[0].id;
+  await t.request
+    .post(`/v1/folders/${folderId}/document-requests`)
+    .set('Authorization', t.office.auth)
+    .send({ clientId: firstClientId, documents: [{ label: 'Livret de famille' }] })
+    .expect(201);
+  const members = [await createMemberSession(t.db, t.office.id, { role: 'collaborator' }), await createMemberSession(t.db, t.office.id)];
+  await t.request
+    .put(`/v1/folders/${folderId}/members`)
+    .set('Authorization', t.office.auth)
+    .send({ access: 'members', memberIds: members.map((m) => m.memberId) })
+    .expect(200);
+});
+after(() => t.close());
+
+/** Every statement the app's pool sends while `work` runs (transaction control included). */
+async function queriesDuring(db: TestApp['db'], work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const hook = (_options: unknown, query: { sql?: string }) => {
+    seen.push(query?.sql ?? '?');
+  };
+  db.sequelize.addHook('beforeQuery', 'count-queries', hook);
+  try {
+    await work();
+  } finally {
+    db.sequelize.removeHook('beforeQuery', 'count-queries');
+  }
+  return seen;
+}
+
+describe('GET /v1/folders/{id}', () => {
+  it('costs at most two queries, and one once the API key was verified', async () => {
+    // A key this process never verified, on a folder written without the API.
+    const office = await createOffice(t.db, 'SCP PREMIERE FOIS');
+    const fresh = await createFolderWithClient(t.db, office.id);
+    const get = () => t.request.get(`/v1/folders/${fresh.folderId}`).set('Authorization', office.auth).expect(200);
+    const first = await queriesDuring(t.db, get);
+    assert.ok(first.length <= 2, `a GET sent ${first.length} queries:\n${first.join('\n')}`);
+    const again = await queriesDuring(t.db, get);
+    assert.equal(again.length, 1, `a GET with a known key sent ${again.length} queries:\n${again.join('\n')}`);
+    // The richer folder (two clients, a request, an access list) costs the same.
+    const rich = await queriesDuring(t.db, () => t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.office.auth).expect(200));
+    assert.equal(rich.length, 1, rich.join('\n'));
+  });
+
+  it('answers what the list shows for the same folder: clients in order, completion, access list', async () => {
+    const got = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.office.auth).expect(200);
+    const list = await t.request.get('/v1/folders?limit=100').set('Authorization', t.office.auth).expect(200);
+    const listed = list.body.data.find((f: { id: string }) => f.id === folderId);
+    assert.deepEqual(got.body, listed);
+    assert.equal(got.body.clients.length, 2);
+    assert.deepEqual(
+      got.body.clients.map((c: { completion: unknown }) => c.completion),
+      listed.clients.map((c: { completion: unknown }) => c.completion),
+    );
+    assert.equal(got.body.memberIds.length, 2);
+    assert.equal(got.headers.etag, `"v${got.body.version}"`);
+  });
+
+  it('shows a client widget only its own client, and no internal note', async () => {
+    const folder = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.office.auth).expect(200);
+    const [claire] = folder.body.clients;
+    const token = await mintWidgetToken(t.request, t.office.auth, { clientId: claire.id, folderId, components: ['upload'] });
+    const seen = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', `Bearer ${token}`).expect(200);
+    assert.deepEqual(
+      seen.body.clients.map((c: { id: string }) => c.id),
+      [claire.id],
+    );
+    assert.equal(seen.body.note, '');
+  });
+
+  it('still answers 404 for a folder of another office', async () => {
+    const res = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.otherOffice.auth).expect(404);
+    assert.equal(res.body.code, 'folder_not_found');
+  });
+});
+
+describe('verified API keys across processes', () => {
+  it('a key revoked anywhere is refused by another process that kept it', async () => {
+    // A second API process on the same database: its own pool, its own verified keys, its own listener.
+    const db = openDatabase(t.databaseUrl);
+    const revocations = await listenForApiKeyRevocations(db, () => {});
+    try {
+      const other = supertest(createApp({ config: t.config, db, logger: pino({ level: 'silent' }), storage: t.storage }));
+      const office = await createOffice(t.db, 'SCP REVOQUEE');
+      await other.get('/v1/folders').set('Authorization', office.auth).expect(200);
+      const kept = await queriesDuring(db, () => other.get('/v1/folders').set('Authorization', office.auth).expect(200));
+      assert.ok(!kept.some((sql) => sql.includes('api_keys')), 'the second request looked the key up again');
+      // Revoked by an operator's own SQL, behind both apps' backs: the trigger announces it at commit.
+      await t.db.sequelize.query('UPDATE api_keys SET revoked_at = now() WHERE office_id = :id', { replacements: { id: office.id } });
+      await eventually(
+        'the other process refusing the revoked key',
+        async () => (await other.get('/v1/folders').set('Authorization', office.auth)).status === 401,
+      );
+    } finally {
+      await revocations.close();
+      await db.close();
+    }
+  });
+});
