@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
+import type { QueryOptions } from 'sequelize';
 import supertest from 'supertest';
 import { openFolderWithClient } from '../../../test/support/folder-flow.js';
 import { eventually } from '../../../test/support/patience.js';
@@ -45,8 +46,9 @@ after(() => t.close());
 /** Every statement the app's pool sends while `work` runs (transaction control included). */
 async function queriesDuring(db: TestApp['db'], work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
-  const hook = (_options: unknown, query: { sql?: string }) => {
-    seen.push(query?.sql ?? '?');
+  // AbstractQuery's declarations omit its `sql`, which it carries at run time.
+  const hook = (_options: QueryOptions, query: object) => {
+    seen.push((query as unknown as { sql?: string }).sql ?? '?');
   };
   db.sequelize.addHook('beforeQuery', 'count-queries', hook);
   try {
