@@ -9,6 +9,7 @@ import type { Metrics } from '../ports/metrics.js';
 import type { SecretSealer } from '../ports/secret-sealer.js';
 import type { SmsSender } from '../ports/sms-sender.js';
 import type { WebhookTransport } from '../ports/webhook-transport.js';
+import { linkAllOfficeChains } from '../services/audit/link-office-chain.js';
 import { planReminders } from '../services/notifications/reminders.js';
 import { nextNotificationDueAt, sendDueNotifications } from '../services/notifications/send.js';
 import { flushDueDigests, nextDigestDueAt } from '../services/notifications/upload-digests.js';
@@ -185,6 +186,8 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     'sweep',
     polling,
     guarded('sweep', async () => {
+      // Audit events a dead process committed without linking them into their office's chain.
+      await linkAllOfficeChains(db);
       await wake(QUEUES.outbox, 'all');
       webhooks.kick();
       await wakeNotifications();

@@ -3,6 +3,7 @@ import type { ChainedEvent } from '../../domain/audit-chain.js';
 
 export interface AuditRow extends ChainedEvent {
   seq: number;
+  /** The office chain's links: null only between the change's commit and its linking (link-office-chain.ts). */
   prevHash: string;
   hash: string;
   /** The folder's own chain (null for office-wide events). */
@@ -10,7 +11,7 @@ export interface AuditRow extends ChainedEvent {
   folderHash: string | null;
 }
 
-interface RawAuditRow {
+export interface RawAuditRow {
   seq: number;
   id: string;
   office_id: string;
@@ -26,18 +27,26 @@ interface RawAuditRow {
   occurred_at: Date;
   prev_hash: string;
   hash: string;
+  chain_seq: string | null;
   folder_prev_hash: string | null;
   folder_hash: string | null;
 }
 
-/** Reads audit rows back in chain order, in the exact shape that was hashed. */
+/**
+ * Reads audit rows back in chain order, in the exact shape that was hashed: an office's linked events in
+ * their chain order, or a folder's events in the order they were written.
+ */
 export async function readAuditRows(sequelize: Sequelize, where: 'office' | 'folder', id: string): Promise<AuditRow[]> {
-  const column = where === 'office' ? 'office_id' : 'folder_id';
-  const rows = await sequelize.query<RawAuditRow>(`SELECT * FROM audit_events WHERE ${column} = :id ORDER BY seq`, {
-    replacements: { id },
-    type: QueryTypes.SELECT,
-  });
-  return rows.map((r) => ({
+  const sql =
+    where === 'office'
+      ? 'SELECT * FROM audit_events WHERE office_id = :id AND chain_seq IS NOT NULL ORDER BY chain_seq'
+      : 'SELECT * FROM audit_events WHERE folder_id = :id ORDER BY seq';
+  const rows = await sequelize.query<RawAuditRow>(sql, { replacements: { id }, type: QueryTypes.SELECT });
+  return rows.map(toAuditRow);
+}
+
+export function toAuditRow(r: RawAuditRow): AuditRow {
+  return {
     seq: r.seq,
     id: r.id,
     officeId: r.office_id,
@@ -55,5 +64,5 @@ export async function readAuditRows(sequelize: Sequelize, where: 'office' | 'fol
     hash: r.hash,
     folderPrevHash: r.folder_prev_hash,
     folderHash: r.folder_hash,
-  }));
+  };
 }

@@ -1,8 +1,9 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import { type ChainedEvent, chainHash, folderGenesisHash, GENESIS_HASH } from '../../domain/audit-chain.js';
+import { type ChainedEvent, chainHash, folderGenesisHash } from '../../domain/audit-chain.js';
 import { newId } from '../../domain/ids.js';
 import { actorRef } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
+import { linkOfficeChain } from './link-office-chain.js';
 
 export interface AuditEntry {
   action: string;
@@ -12,23 +13,24 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-async function lockOfficeChain(ctx: ServiceContext, transaction: Transaction): Promise<void> {
-  await ctx.db.sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || :officeId))`, {
-    replacements: { officeId: ctx.actor.officeId },
+/** Appends to one folder's chain are ordered by this lock, held to the end of the writer's transaction. */
+async function lockFolderChain(ctx: ServiceContext, transaction: Transaction, folderId: string): Promise<void> {
+  await ctx.db.sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('audit-folder:' || :folderId))`, {
+    replacements: { folderId },
     transaction,
   });
 }
 
 /**
- * The head of a folder's own chain and its length, under the office's lock: what a folder's proof commits.
- * The lock holds until the caller's transaction ends, so no event slips in between.
+ * The head of a folder's own chain and its length, under the folder chain's lock: what a folder's proof
+ * commits. The lock holds until the caller's transaction ends, so no event slips in between.
  */
 export async function folderAuditHead(
   ctx: ServiceContext,
   transaction: Transaction,
   folderId: string,
 ): Promise<{ head: string; events: number }> {
-  await lockOfficeChain(ctx, transaction);
+  await lockFolderChain(ctx, transaction, folderId);
   const [row] = await ctx.db.sequelize.query<{ events: string; head: string | null }>(
     `SELECT count(*) AS events,
        (SELECT folder_hash FROM audit_events WHERE folder_id = :folderId ORDER BY seq DESC LIMIT 1) AS head
@@ -39,19 +41,14 @@ export async function folderAuditHead(
 }
 
 /**
- * Appends one event to the office's hash chain and, for a folder's event, to that folder's chain, inside the
- * caller's transaction: the event exists if and only if the change does. An advisory lock per office orders
- * concurrent appends, so each event's prev_hash (and folder_prev_hash) is the hash of the one before it.
+ * Writes one event inside the caller's transaction (the event exists if and only if the change does),
+ * chained at once to its folder's chain (a lock per folder orders a folder's events), and linked into the
+ * office's chain right after the commit, before the caller answers (link-office-chain.ts): writers of one
+ * office no longer wait on each other for the whole of their transactions.
  */
 export async function recordAuditEvent(ctx: ServiceContext, transaction: Transaction, entry: AuditEntry): Promise<void> {
   const { sequelize } = ctx.db;
   const { actor } = ctx;
-  await lockOfficeChain(ctx, transaction);
-  const [last] = await sequelize.query<{ hash: string }>(
-    'SELECT hash FROM audit_events WHERE office_id = :officeId ORDER BY seq DESC LIMIT 1',
-    { replacements: { officeId: actor.officeId }, type: QueryTypes.SELECT, transaction },
-  );
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const event: ChainedEvent = {
     id: newId('evt'),
     officeId: actor.officeId,
@@ -66,25 +63,37 @@ export async function recordAuditEvent(ctx: ServiceContext, transaction: Transac
     data: entry.data ?? {},
     occurredAt: new Date().toISOString(),
   };
+  if (entry.folderId) await lockFolderChain(ctx, transaction, entry.folderId);
   const folderPrevHash = entry.folderId ? await lastFolderHash(ctx, transaction, entry.folderId) : null;
   await sequelize.query(
     `INSERT INTO audit_events (id, office_id, folder_id, actor_kind, actor_id, credential_id, ip, action, subject_type,
-       subject_id, data, occurred_at, prev_hash, hash, folder_prev_hash, folder_hash)
+       subject_id, data, occurred_at, folder_prev_hash, folder_hash)
      VALUES (:id, :officeId, :folderId, :actorKind, :actorId, :credentialId, :ip, :action, :subjectType, :subjectId,
-       :data, :occurredAt, :prevHash, :hash, :folderPrevHash, :folderHash)`,
+       :data, :occurredAt, :folderPrevHash, :folderHash)`,
     {
       replacements: {
         ...event,
         data: JSON.stringify(event.data),
-        prevHash,
-        hash: chainHash(prevHash, event),
         folderPrevHash,
         folderHash: folderPrevHash ? chainHash(folderPrevHash, event) : null,
       },
       transaction,
     },
   );
+  if (!linkingAfterCommit.has(transaction)) {
+    linkingAfterCommit.add(transaction);
+    // Never fails the change, which is committed by then: what is left unlinked waits for the next linker.
+    transaction.afterCommit(() =>
+      linkOfficeChain(ctx.db, actor.officeId).then(
+        () => {},
+        () => {},
+      ),
+    );
+  }
 }
+
+// One linking per transaction, however many events it wrote.
+const linkingAfterCommit = new WeakSet<Transaction>();
 
 async function lastFolderHash(ctx: ServiceContext, transaction: Transaction, folderId: string): Promise<string> {
   const [last] = await ctx.db.sequelize.query<{ folder_hash: string }>(

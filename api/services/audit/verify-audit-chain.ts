@@ -1,14 +1,17 @@
 import type { Database } from '../../db/database.js';
 import { chainHash, folderGenesisHash, GENESIS_HASH } from '../../domain/audit-chain.js';
 import { readAuditRows } from './audit-rows.js';
+import { linkOfficeChain } from './link-office-chain.js';
 
 export type ChainVerdict = { ok: true; events: number } | { ok: false; events: number; brokenAt: string; reason: string };
 
 /**
  * Recomputes an office's whole chain from the stored fields. A row edited, inserted or deleted directly in
- * the database (bypassing the services) shows up as the first event whose hash no longer follows.
+ * the database (bypassing the services) shows up as the first event whose hash no longer follows. Events a
+ * dead process committed without linking them are linked first (link-office-chain.ts).
  */
 export async function verifyAuditChain(db: Database, officeId: string): Promise<ChainVerdict> {
+  await linkOfficeChain(db, officeId);
   const rows = await readAuditRows(db.sequelize, 'office', officeId);
   let prev = GENESIS_HASH;
   for (const row of rows) {

@@ -1,0 +1,70 @@
+import { QueryTypes } from 'sequelize';
+import type { Database } from '../../db/database.js';
+import { chainHash, GENESIS_HASH } from '../../domain/audit-chain.js';
+import { type RawAuditRow, toAuditRow } from './audit-rows.js';
+
+// Events linked per transaction: the linker of a busy office takes everything that waits, in bounded steps.
+const BATCH = 500;
+
+/**
+ * Links an office's events that committed without their office-chain links, oldest first: each gets the
+ * next chain_seq, prev_hash = the hash of the event linked before it, hash = sha256(prev_hash || event).
+ * One linker per office at a time (an advisory lock held for its transaction); writers no longer hold that
+ * lock while they work and commit, so one office's changes run side by side and the chain stays gap-free.
+ * Every change links its office's chain after its commit and before it answers (recordAuditEvent), so an
+ * event a caller was told about is chained; a process that dies in between leaves its events to the next
+ * change of the office, to verifyAuditChain and to the jobs' minute sweep (linkAllOfficeChains).
+ * Returns how many events it linked.
+ */
+export async function linkOfficeChain(db: Database, officeId: string): Promise<number> {
+  let linked = 0;
+  for (;;) {
+    const count = await db.sequelize.transaction(async (transaction) => {
+      await db.sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || :officeId))`, {
+        replacements: { officeId },
+        transaction,
+      });
+      const pending = await db.sequelize.query<RawAuditRow>(
+        'SELECT * FROM audit_events WHERE office_id = :officeId AND chain_seq IS NULL ORDER BY seq LIMIT :limit',
+        { replacements: { officeId, limit: BATCH }, type: QueryTypes.SELECT, transaction },
+      );
+      if (pending.length === 0) return 0;
+      const [last] = await db.sequelize.query<{ hash: string; chain_seq: string }>(
+        'SELECT hash, chain_seq FROM audit_events WHERE office_id = :officeId AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
+        { replacements: { officeId }, type: QueryTypes.SELECT, transaction },
+      );
+      let prev = last?.hash ?? GENESIS_HASH;
+      let position = Number(last?.chain_seq ?? 0);
+      const links = { ids: [] as string[], prevs: [] as string[], hashes: [] as string[], positions: [] as number[] };
+      for (const raw of pending) {
+        const { seq: _seq, prevHash: _p, hash: _h, folderPrevHash: _fp, folderHash: _fh, ...event } = toAuditRow(raw);
+        const hash = chainHash(prev, event);
+        links.ids.push(event.id);
+        links.prevs.push(prev);
+        links.hashes.push(hash);
+        links.positions.push(++position);
+        prev = hash;
+      }
+      await db.sequelize.query(
+        `UPDATE audit_events AS a SET prev_hash = v.prev_hash, hash = v.hash, chain_seq = v.chain_seq
+         FROM unnest(ARRAY[:ids]::text[], ARRAY[:prevs]::text[], ARRAY[:hashes]::text[], ARRAY[:positions]::bigint[])
+           AS v(id, prev_hash, hash, chain_seq)
+         WHERE a.id = v.id AND a.chain_seq IS NULL`,
+        { replacements: links, transaction },
+      );
+      return pending.length;
+    });
+    linked += count;
+    if (count < BATCH) return linked;
+  }
+}
+
+/** Every office with events left unlinked (a process died between a commit and its linking). */
+export async function linkAllOfficeChains(db: Database): Promise<number> {
+  const offices = await db.sequelize.query<{ office_id: string }>('SELECT DISTINCT office_id FROM audit_events WHERE chain_seq IS NULL', {
+    type: QueryTypes.SELECT,
+  });
+  let linked = 0;
+  for (const { office_id } of offices) linked += await linkOfficeChain(db, office_id);
+  return linked;
+}
