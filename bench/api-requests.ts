@@ -65,7 +65,7 @@ let product: ProductProcess | undefined;
 let baseline: { child: ChildProcess; baseUrl: string } | undefined;
 try {
   const databaseUrl = await ensureDatabase(server.adminUrl, 'api_requests');
-  const profiling = values['cpu-prof']
+  const profiling: Record<string, string> = values['cpu-prof']
     ? { NODE_OPTIONS: `--import=${path.resolve('bench/support/cpu-profile.mjs')}`, CPU_PROFILE_DIR: path.resolve(values['cpu-prof']) }
     : {};
   product = await startProduct(path.join(work, 'product'), { DATABASE_URL: databaseUrl, ...profiling }, 180_000);
@@ -73,7 +73,11 @@ try {
   const base = product.baseUrl;
 
   // The folder read: two clients, a document request, an access list of the office's members.
-  const folder = await json(`${base}/v1/folders`, { method: 'POST', auth, body: JSON.stringify({ number: 'R-1', title: 'Vente Quintavalle', deedType: 'vente' }) });
+  const folder = await json(`${base}/v1/folders`, {
+    method: 'POST',
+    auth,
+    body: JSON.stringify({ number: 'R-1', title: 'Vente Quintavalle', deedType: 'vente' }),
+  });
   const folderId = String(folder.id);
   let withClients: Record<string, unknown> = {};
   for (const [lastName, firstName, email] of [
@@ -94,9 +98,15 @@ try {
   });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const ids = await client.query<{ office_id: string; deed_type_id: string }>('SELECT office_id, deed_type_id FROM folders WHERE id = $1', [folderId]);
+  const ids = await client.query<{ office_id: string; deed_type_id: string }>('SELECT office_id, deed_type_id FROM folders WHERE id = $1', [
+    folderId,
+  ]);
   await client.end();
-  baseline = await startBaseline({ DATABASE_URL: databaseUrl, BENCH_OFFICE_ID: ids.rows[0]?.office_id ?? '', BENCH_DEED_TYPE_ID: ids.rows[0]?.deed_type_id ?? '' });
+  baseline = await startBaseline({
+    DATABASE_URL: databaseUrl,
+    BENCH_OFFICE_ID: ids.rows[0]?.office_id ?? '',
+    BENCH_DEED_TYPE_ID: ids.rows[0]?.deed_type_id ?? '',
+  });
   const bare = await (await fetch(`${baseline.baseUrl}/v1/folders/${folderId}`)).text();
   const full = await (await fetch(`${base}/v1/folders/${folderId}`, { headers: { authorization: auth } })).text();
   console.log(`answers: product ${full.length} bytes, baseline ${bare.length} bytes`);
@@ -159,7 +169,8 @@ try {
       load: loads.join('/'),
     });
   }
-  for (const r of rows) console.log(`${r.figure}: ${r.product} vs ${r.baseline}: ratio ${r.ratio.toFixed(2)} (goal ${r.goal}) load ${r.load}`);
+  for (const r of rows)
+    console.log(`${r.figure}: ${r.product} vs ${r.baseline}: ratio ${r.ratio.toFixed(2)} (goal ${r.goal}) load ${r.load}`);
   console.log(JSON.stringify({ bench: 'api-requests', rows, ok: rows.every((r) => r.met) }));
 } catch (error) {
   console.error(error);

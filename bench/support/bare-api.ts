@@ -29,7 +29,12 @@ app.get('/v1/folders/:id', async (req, res, next) => {
     const row = rows[0];
     if (!row) return void res.status(404).end();
     const { requests_validated, requests_total, files_pending, ...folder } = row;
-    res.json({ ...folder, completion: { validated: requests_validated, total: requests_total }, actionRequired: files_pending > 0, anchor: null });
+    res.json({
+      ...folder,
+      completion: { validated: requests_validated, total: requests_total },
+      actionRequired: files_pending > 0,
+      anchor: null,
+    });
   } catch (error) {
     next(error);
   }

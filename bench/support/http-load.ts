@@ -45,7 +45,10 @@ export async function runLoad(baseUrl: string, request: LoadRequest, connections
           port: url.port,
           method: request.method,
           path: request.path,
-          headers: { ...request.headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+          headers: {
+            ...request.headers,
+            ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+          },
         },
         (res) => {
           res.on('data', () => {});

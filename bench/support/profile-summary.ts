@@ -21,14 +21,19 @@ for (const node of profile.nodes) {
   total += us;
   const { functionName, url, lineNumber } = node.callFrame;
   const where = url.replace(/^file:\/\//, '').replace(process.cwd(), '');
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where.split('/').slice(0, 3).join('/') || `(${functionName || 'native'})`);
-  byFunction.set(`${functionName || '(anonymous)'} ${where}:${lineNumber}`, (byFunction.get(`${functionName || '(anonymous)'} ${where}:${lineNumber}`) ?? 0) + us);
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where.split('/').slice(0, 3).join('/') || `(${functionName || 'native'})`);
+  byFunction.set(
+    `${functionName || '(anonymous)'} ${where}:${lineNumber}`,
+    (byFunction.get(`${functionName || '(anonymous)'} ${where}:${lineNumber}`) ?? 0) + us,
+  );
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
 }
 const top = Number(topArg ?? 25);
 const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title} (total ${(total / 1000).toFixed(0)} ms)`);
-  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((v / total) * 100).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${((v / total) * 100).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
 };
 show('self time by package', byPackage);
 show('self time by function', byFunction);
