@@ -59,6 +59,49 @@ export async function linkOfficeChain(db: Database, officeId: string): Promise<n
   }
 }
 
+interface Runs {
+  running?: Promise<number>;
+  /** Starts once `running` ends; every commit made before it starts is linked by it. */
+  queued?: Promise<number>;
+}
+const runsByDatabase = new WeakMap<Database, Map<string, Runs>>();
+
+/**
+ * linkOfficeChain for a change that just committed, shared with the other changes of this process: while
+ * one linking runs, those that commit meanwhile wait for a single next one (it starts after their commits,
+ * so it sees their events), instead of each taking the lock in turn.
+ */
+export function linkOfficeChainAfterCommit(db: Database, officeId: string): Promise<number> {
+  let offices = runsByDatabase.get(db);
+  if (!offices) {
+    offices = new Map();
+    runsByDatabase.set(db, offices);
+  }
+  let runs = offices.get(officeId);
+  if (!runs) {
+    runs = {};
+    offices.set(officeId, runs);
+  }
+  const state = runs;
+  const start = (): Promise<number> => {
+    state.queued = undefined;
+    const run = linkOfficeChain(db, officeId);
+    state.running = run;
+    const settle = () => {
+      if (state.running === run) state.running = undefined;
+      if (!state.running && !state.queued) offices?.delete(officeId);
+    };
+    run.then(settle, settle);
+    return run;
+  };
+  if (state.queued) return state.queued;
+  if (state.running) {
+    state.queued = state.running.then(start, start);
+    return state.queued;
+  }
+  return start();
+}
+
 /** Every office with events left unlinked (a process died between a commit and its linking). */
 export async function linkAllOfficeChains(db: Database): Promise<number> {
   const offices = await db.sequelize.query<{ office_id: string }>('SELECT DISTINCT office_id FROM audit_events WHERE chain_seq IS NULL', {

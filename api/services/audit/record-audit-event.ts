@@ -3,7 +3,7 @@ import { type ChainedEvent, chainHash, folderGenesisHash } from '../../domain/au
 import { newId } from '../../domain/ids.js';
 import { actorRef } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
-import { linkOfficeChain } from './link-office-chain.js';
+import { linkOfficeChainAfterCommit } from './link-office-chain.js';
 
 export interface AuditEntry {
   action: string;
@@ -11,6 +11,11 @@ export interface AuditEntry {
   subjectId: string;
   folderId: string | null;
   data?: Record<string, unknown>;
+  /**
+   * The folder was created by this very transaction: nobody else can write its chain yet, which starts
+   * from its genesis here (no lock to take, no head to read).
+   */
+  folderIsNew?: boolean;
 }
 
 /** Appends to one folder's chain are ordered by this lock, held to the end of the writer's transaction. */
@@ -63,8 +68,12 @@ export async function recordAuditEvent(ctx: ServiceContext, transaction: Transac
     data: entry.data ?? {},
     occurredAt: new Date().toISOString(),
   };
-  if (entry.folderId) await lockFolderChain(ctx, transaction, entry.folderId);
-  const folderPrevHash = entry.folderId ? await lastFolderHash(ctx, transaction, entry.folderId) : null;
+  let folderPrevHash: string | null = null;
+  if (entry.folderId && entry.folderIsNew) folderPrevHash = folderGenesisHash(entry.folderId);
+  else if (entry.folderId) {
+    await lockFolderChain(ctx, transaction, entry.folderId);
+    folderPrevHash = await lastFolderHash(ctx, transaction, entry.folderId);
+  }
   await sequelize.query(
     `INSERT INTO audit_events (id, office_id, folder_id, actor_kind, actor_id, credential_id, ip, action, subject_type,
        subject_id, data, occurred_at, folder_prev_hash, folder_hash)
@@ -84,7 +93,7 @@ export async function recordAuditEvent(ctx: ServiceContext, transaction: Transac
     linkingAfterCommit.add(transaction);
     // Never fails the change, which is committed by then: what is left unlinked waits for the next linker.
     transaction.afterCommit(() =>
-      linkOfficeChain(ctx.db, actor.officeId).then(
+      linkOfficeChainAfterCommit(ctx.db, actor.officeId).then(
         () => {},
         () => {},
       ),

@@ -6,9 +6,8 @@ import { actorRef, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
 import { emitEvent } from '../outbox/emit-event.js';
-import { presentFolder } from './present-folders.js';
 import { resolveDeedType } from './resolve-deed-type.js';
-import type { Folder } from './views.js';
+import { type Folder, toFolder } from './views.js';
 
 export interface CreateFolderInput {
   /**
@@ -41,11 +40,7 @@ export async function createFolder(ctx: ServiceContext, input: CreateFolderInput
   if (title.length === 0) throw invalidField('title', 'must not be blank');
   return ctx.db.sequelize.transaction(async (transaction) => {
     const deedType = await resolveDeedType(ctx, input.deedType, transaction);
-    const duplicate = await ctx.db.models.Folder.findOne({
-      where: { officeId: ctx.actor.officeId, number },
-      transaction,
-    });
-    if (duplicate) throw duplicateNumber(number);
+    // A number already taken is found by the unique index (the catch below): no lookup before.
     try {
       const row = await ctx.db.models.Folder.create(
         {
@@ -60,13 +55,15 @@ export async function createFolder(ctx: ServiceContext, input: CreateFolderInput
         },
         { transaction },
       );
-      const folder = await presentFolder(ctx, row, transaction);
+      // A new folder has no clients, members or anchor yet: presented without reading them back.
+      const folder = toFolder(row, { deedType, clients: [], memberIds: [], hideNote: false, anchor: null });
       await recordAuditEvent(ctx, transaction, {
         action: 'folder.created',
         subjectType: 'folder',
         subjectId: row.id,
         folderId: row.id,
         data: { number, title, deedType: deedType.code },
+        folderIsNew: true,
       });
       await emitEvent(ctx, transaction, 'folder.created', row.id, folder);
       return folder;
