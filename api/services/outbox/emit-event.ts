@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { newId } from '../../domain/ids.js';
 import type { ServiceContext } from '../context.js';
+import { announceOutbox } from './announce-outbox.js';
 
 /** Webhook event types. */
 export type EventType =
@@ -22,8 +23,8 @@ export type EventType =
 
 /**
  * Writes a domain event to the outbox in the caller's transaction (the transactional outbox pattern):
- * the webhook workers deliver it if and only if the change committed. `data` is the resource as the API
- * returns it.
+ * the webhook workers deliver it if and only if the change committed, woken once it has (announce-outbox.ts).
+ * `data` is the resource as the API returns it.
  */
 export async function emitEvent(
   ctx: ServiceContext,
@@ -39,4 +40,11 @@ export async function emitEvent(
       transaction,
     },
   );
+  if (!announcedAfterCommit.has(transaction)) {
+    announcedAfterCommit.add(transaction);
+    transaction.afterCommit(() => announceOutbox(ctx.db));
+  }
 }
+
+// One wake-up per transaction, however many events it wrote.
+const announcedAfterCommit = new WeakSet<Transaction>();
