@@ -27,6 +27,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     /** Only the cases whose figure contains this (GET, POST). */
     only: { type: 'string', default: '' },
+    /** Samples what the product's PostgreSQL backends wait on during its rounds (pg_stat_activity, every 50 ms). */
+    waits: { type: 'boolean', default: false },
     /** A directory: the product runs profiled (bench/support/cpu-profile.mjs) and writes its profile there on exit. */
     'cpu-prof': { type: 'string' },
   },
@@ -57,6 +59,38 @@ async function startBaseline(env: Record<string, string>): Promise<{ child: Chil
     child.once('exit', (code) => reject(new Error(`the baseline exited with ${code}`)));
   });
   return { child, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** What active backends of the database wait on, sampled until stop(): "Lock/advisory 40%, IO/WalSync 20%…". */
+function sampleWaits(databaseUrl: string): { stop(): Promise<string> } {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ wait: string }>(
+        `SELECT coalesce(wait_event_type || '/' || wait_event, 'CPU') AS wait FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      for (const r of rows) counts.set(r.wait, (counts.get(r.wait) ?? 0) + 1);
+      samples++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([k, v]) => `${k} ${(v / samples).toFixed(1)}`)
+        .join(', ');
+    },
+  };
 }
 
 const work = await mkdtemp(path.join(tmpdir(), 'lecoffre-bench-api-'));
@@ -147,7 +181,9 @@ try {
     const theirs: LoadResult[] = [];
     const loads: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const sampling = values.waits ? sampleWaits(databaseUrl) : undefined;
       ours.push(await runLoad(base, c.product, CONNECTIONS, DURATION_MS));
+      if (sampling) console.log(`  waits of the product's backends: ${await sampling.stop()}`);
       theirs.push(await runLoad(baseline.baseUrl, c.baseline, CONNECTIONS, DURATION_MS));
       loads.push(await loadavg());
       const [o, b] = [ours.at(-1), theirs.at(-1)] as [LoadResult, LoadResult];

@@ -50,11 +50,11 @@ async function queriesDuring(db: TestApp['db'], work: () => Promise<unknown>): P
   const hook = (_options: QueryOptions, query: object) => {
     seen.push((query as unknown as { sql?: string }).sql ?? '?');
   };
-  db.sequelize.addHook('beforeQuery', 'count-queries', hook);
+  db.sequelize.addHook('afterQuery', 'count-queries', hook);
   try {
     await work();
   } finally {
-    db.sequelize.removeHook('beforeQuery', 'count-queries');
+    db.sequelize.removeHook('afterQuery', 'count-queries');
   }
   return seen;
 }
@@ -127,5 +127,26 @@ describe('verified API keys across processes', () => {
       await revocations.close();
       await db.close();
     }
+  });
+});
+
+describe('POST /v1/folders', () => {
+  it('takes no office-wide lock in the change, and links the office chain after its commit', async () => {
+    const seen = await queriesDuring(t.db, () =>
+      t.request
+        .post('/v1/folders')
+        .set('Authorization', t.office.auth)
+        .send({ number: 'W-1', title: 'Vente', deedType: 'vente' })
+        .expect(201),
+    );
+    const firstCommit = seen.findIndex((sql) => sql.startsWith('COMMIT'));
+    const change = seen.slice(0, firstCommit);
+    assert.ok(change.length > 0 && !change.some((sql) => sql.includes('pg_advisory')), `the change locked:\n${change.join('\n')}`);
+    const work = seen.filter((sql) => !/^(START TRANSACTION|COMMIT)|synchronous_commit|pg_notify/.test(sql));
+    assert.ok(work.length <= 8, `a POST sent ${work.length} statements:\n${work.join('\n')}`);
+    assert.ok(
+      seen.slice(firstCommit).some((sql) => sql.startsWith('UPDATE audit_events')),
+      'the office chain was not linked before the answer',
+    );
   });
 });

@@ -24,17 +24,19 @@ export async function linkOfficeChain(db: Database, officeId: string): Promise<n
         replacements: { officeId },
         transaction,
       });
-      const pending = await db.sequelize.query<RawAuditRow>(
-        'SELECT * FROM audit_events WHERE office_id = :officeId AND chain_seq IS NULL ORDER BY seq LIMIT :limit',
+      // The pending events, each with the chain's current head beside it (one round trip).
+      const pending = await db.sequelize.query<RawAuditRow & { head_hash: string | null; head_seq: string | null }>(
+        `SELECT a.*, head.hash AS head_hash, head.chain_seq AS head_seq
+         FROM audit_events a
+         LEFT JOIN LATERAL (
+           SELECT hash, chain_seq FROM audit_events WHERE office_id = :officeId AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1
+         ) head ON true
+         WHERE a.office_id = :officeId AND a.chain_seq IS NULL ORDER BY a.seq LIMIT :limit`,
         { replacements: { officeId, limit: BATCH }, type: QueryTypes.SELECT, transaction },
       );
       if (pending.length === 0) return 0;
-      const [last] = await db.sequelize.query<{ hash: string; chain_seq: string }>(
-        'SELECT hash, chain_seq FROM audit_events WHERE office_id = :officeId AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
-        { replacements: { officeId }, type: QueryTypes.SELECT, transaction },
-      );
-      let prev = last?.hash ?? GENESIS_HASH;
-      let position = Number(last?.chain_seq ?? 0);
+      let prev = pending[0]?.head_hash ?? GENESIS_HASH;
+      let position = Number(pending[0]?.head_seq ?? 0);
       const links = { ids: [] as string[], prevs: [] as string[], hashes: [] as string[], positions: [] as number[] };
       for (const raw of pending) {
         const { seq: _seq, prevHash: _p, hash: _h, folderPrevHash: _fp, folderHash: _fh, ...event } = toAuditRow(raw);
