@@ -239,7 +239,23 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
     return stats;
   }
 
-  command(text: string): Promise<string> {
+  /**
+   * One command on the stats socket. HAProxy may close a socket connection as it accepts it (a starved
+   * process: EPIPE, ECONNRESET): the command is read-only, so it is sent again, a few times.
+   */
+  async command(text: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.commandOnce(text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (attempt >= 5 || !(code === 'EPIPE' || code === 'ECONNRESET')) throw error;
+        await sleep(100 * attempt);
+      }
+    }
+  }
+
+  private commandOnce(text: string): Promise<string> {
     return new Promise((resolve, reject) => {
       const socket = net.createConnection(this.statsSocket);
       let answer = '';
