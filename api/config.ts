@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { databaseConfig, databaseVariables } from './config/database.js';
 import { anchoringConfig, anchoringProblems, anchoringVariables } from './config/anchoring.js';
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
@@ -58,6 +59,7 @@ const schema = z.object({
     .int()
     .min(1024, 'LECOFFRE_JSON_BODY_LIMIT must be at least 1024 bytes')
     .default(256 * 1024),
+  ...databaseVariables,
   ...identityVariables,
   ...smsVariables,
   ...notificationVariables,
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     embeddedPostgresPort: e.LECOFFRE_EMBEDDED_PG_PORT,
+    ...databaseConfig(e),
     storage:
       e.LECOFFRE_STORAGE === 's3'
         ? {

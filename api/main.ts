@@ -105,7 +105,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     });
     databaseUrl = await ensureDatabase(embedded.adminUrl, 'lecoffre');
   }
-  const db = openDatabase(databaseUrl);
+  const db = openDatabase(databaseUrl, config.database);
   await migrateDatabase(db);
   const demo: DemoSeed | undefined = config.devMode ? await seedDemoOffice(db, config.dataDir) : undefined;
 

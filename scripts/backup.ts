@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const [dir] = positionals;
   const config = loadConfig();
   const { databaseUrl, stopDatabase } = await connectConfiguredDatabase(config);
-  const db = openDatabase(databaseUrl, { poolMax: 2 });
+  const db = openDatabase(databaseUrl, { ...config.database, poolMax: 2 });
   try {
     const manifest = await backUp({ db, blobStore: blobStoreFor(config) }, dir);
     const rows = manifest.database.tables.reduce((sum, t) => sum + t.rows, 0);

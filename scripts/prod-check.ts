@@ -28,6 +28,7 @@ import { b58Encode, PrefixV2 } from '@taquito/utils';
 import { openDatabase } from '../api/db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
 import { seedDemoOffice } from '../api/db/seed/seed.js';
+import { patience, patientConnection, patientDatabaseEnv } from '../test/support/patience.js';
 import { freePort } from '../test/support/product-process.js';
 import { cleanEnv, mustRun, since } from './pack-check/run.js';
 
@@ -72,6 +73,8 @@ function productionEnv(port: number, databaseUrl: string, dataDir: string): Node
     LECOFFRE_TEZOS_RPC_URL: 'http://127.0.0.1:9',
     LECOFFRE_TEZOS_SECRET_KEY: b58Encode(new Uint8Array(32).fill(7), PrefixV2.Ed25519Seed),
     LECOFFRE_TEZOS_CONTRACT: 'KT1BEqzn5Wx8uJrZNvuS9DVHmLvG9td3fDLi',
+    // The product's database limits, scaled to this machine's load (CI machines are shared too).
+    ...patientDatabaseEnv(),
   };
 }
 
@@ -82,7 +85,8 @@ function exited(process: ChildProcess): Promise<number | null> {
 }
 
 async function waitReady(baseUrl: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const limitMs = patience(READY_TIMEOUT_MS);
+  const deadline = Date.now() + limitMs;
   for (;;) {
     if (child?.exitCode !== null) throw new Error(`the server exited with ${child?.exitCode} before it was ready`);
     const status = await fetch(`${baseUrl}/readyz`).then(
@@ -90,7 +94,7 @@ async function waitReady(baseUrl: string): Promise<void> {
       () => 0,
     );
     if (status === 200) return;
-    if (Date.now() > deadline) throw new Error(`/readyz still ${status || 'unreachable'} after ${READY_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`/readyz still ${status || 'unreachable'} after ${limitMs / 1000} s`);
     await sleep(100);
   }
 }
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
 
     await step('an API key creates a folder and reads it back', async () => {
       // Production seeds nothing: the office and its key are provisioned in the database, as an operator does.
-      const db = openDatabase(databaseUrl);
+      const db = openDatabase(databaseUrl, patientConnection());
       const { apiKey } = await seedDemoOffice(db, path.join(work, 'keys')).finally(() => db.close());
       const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
       const created = await fetch(`${baseUrl}/v1/folders`, {

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     stopDatabase = () => embedded.stop();
     databaseUrl = await ensureDatabase(embedded.adminUrl, 'lecoffre');
   }
-  const db = openDatabase(databaseUrl, { poolMax: 2 });
+  const db = openDatabase(databaseUrl, { ...config.database, poolMax: 2 });
   try {
     const target = { db, blobStore: blobStoreFor(config) };
     await assertEmptyTarget(target);

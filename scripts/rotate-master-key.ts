@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   console.log(`Previous keys held: ${previousKeyIds.length ? previousKeyIds.join(', ') : 'none (set LECOFFRE_PREVIOUS_MASTER_KEYS)'}.`);
 
   const { databaseUrl, stopDatabase } = await connectConfiguredDatabase(config);
-  const db = openDatabase(databaseUrl);
+  const db = openDatabase(databaseUrl, config.database);
   try {
     let batches = 0;
     const result = await rotateMasterKey(db, cipher, {

@@ -15,6 +15,8 @@ export interface Config {
   /** Absent in embedded mode: main.ts then starts PostgreSQL itself under dataDir. */
   databaseUrl: string | undefined;
   embeddedPostgresPort: number | undefined;
+  /** Limits on waiting for PostgreSQL: opening a connection, and getting one of the pool's. */
+  database: { connectTimeoutMs: number; acquireTimeoutMs: number };
   storage:
     | { kind: 'fs'; dir: string }
     | {

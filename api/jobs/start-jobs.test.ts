@@ -41,7 +41,7 @@ before(async () => {
     mailer: devOutboxMailer(t.db),
     sms: devOutboxSmsSender(t.db),
     sealer: t.webhookSealer,
-    transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: 2000 }),
+    transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: patience(2000) }),
     // The schedule's first retry is 5 s ± 10 %: pin the jitter low so the retry test waits 4.5 s.
     random: () => 0,
   });

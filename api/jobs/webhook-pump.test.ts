@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { patience } from '../../test/support/patience.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { httpWebhookTransport } from '../adapters/webhooks/http-transport.js';
 import type { WebhookRequest, WebhookResponse, WebhookTransport } from '../ports/webhook-transport.js';
@@ -94,7 +95,7 @@ function watchOverlaps(): { overlaps: string[] } {
 }
 
 function realTimeDeps(): DeliveryDeps {
-  return { ...f.delivery, clock: systemClock, transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: 5000 }) };
+  return { ...f.delivery, clock: systemClock, transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: patience(5000) }) };
 }
 
 describe('webhook pump', () => {
@@ -124,7 +125,7 @@ describe('webhook pump', () => {
     const { overlaps } = watchOverlaps();
     const sentBy = { a: 0, b: 0 };
     const counting = (name: 'a' | 'b'): WebhookTransport => {
-      const inner = httpWebhookTransport({ allowLoopback: true, timeoutMs: 5000 });
+      const inner = httpWebhookTransport({ allowLoopback: true, timeoutMs: patience(5000) });
       return {
         post: (request) => {
           sentBy[name]++;

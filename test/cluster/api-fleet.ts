@@ -4,6 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,9 +25,11 @@ export class ApiFleet {
   /** Everything each process printed, across its restarts: a failure report shows it. */
   private readonly logs = new Map<string, string>();
 
+  /** `logDir`: each process's output is also appended to `<logDir>/<name>.log`, kept when a run fails. */
   constructor(
     private readonly env: Record<string, string>,
     readonly backends: Array<{ name: string; port: number }>,
+    private readonly logDir: string,
   ) {}
 
   process(name: string): ApiProcess {
@@ -44,9 +48,11 @@ export class ApiFleet {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    appendFileSync(path.join(this.logDir, `${name}.log`), `--- ${name} started at ${new Date().toISOString()}\n`);
     const append = (chunk: Buffer) => {
       out += chunk;
       this.logs.set(name, (this.logs.get(name) ?? '') + chunk);
+      appendFileSync(path.join(this.logDir, `${name}.log`), chunk);
     };
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -33,6 +33,8 @@ export interface LoggedRequest {
   path: string;
   /** The load generator's attempt id (X-Cluster-Attempt), when it sent one. */
   attempt: string | undefined;
+  /** The client's source port: which of the load generator's connections carried the request. */
+  clientPort: number;
 }
 
 export interface HealthTransition {
@@ -46,20 +48,22 @@ export const ATTEMPT_HEADER = 'X-Cluster-Attempt';
 
 /**
  * One line per request: accept date (s + ms), handshake and idle times (to get the request's own start),
- * total time, server, status, termination state, retries, the attempt header, method and path.
+ * total time, server, status, termination state, retries, client port, the attempt header, method and path.
  */
-const LOG_FORMAT = 'REQ %Ts %ms %Th %Ti %Tt %s %ST %ts %rc %hr %HM %HP';
-const REQUEST_LINE = /^REQ (\d+) (\d+) (-?\d+) (-?\d+) (-?\d+) (\S+) (-?\d+) (\S+) (\S+) \{([^}]*)\} (\S+) (\S+)/;
+const LOG_FORMAT = 'REQ %Ts %ms %Th %Ti %Tt %s %ST %ts %rc %cp %hr %HM %HP';
+const REQUEST_LINE = /^REQ (\d+) (\d+) (-?\d+) (-?\d+) (-?\d+) (\S+) (-?\d+) (\S+) (\S+) (\d+) \{([^}]*)\} (\S+) (\S+)/;
 const HEALTH_LINE = /Server be_api\/(\S+) is (UP|DOWN)\b/;
 
 /**
  * The balancer's configuration. What each setting is for is told in docs/operations.md (## Scale);
  * the short version is inline.
  */
-export function haproxyConfig(options: { port: number; statsSocket: string; backends: Backend[] }): string {
+export function haproxyConfig(options: { port: number; statsSocket: string; backends: Backend[]; checkTimeoutMs: number }): string {
   return [
     'global',
-    // Foreground (-db): the log goes to our pipe, one line per request and per health transition.
+    // Foreground (-db): the log goes to stdout, one line per request and per health transition. HAProxy
+    // writes it without blocking and drops a line the pipe cannot take at once: stdout is a file here, so
+    // a busy test process reading slowly loses no line (a pipe lost dozens under load).
     '  log stdout format raw local0',
     `  stats socket ${options.statsSocket} mode 600 level admin`,
     '  maxconn 2000',
@@ -93,8 +97,9 @@ export function haproxyConfig(options: { port: number; statsSocket: string; back
     '  http-check expect status 200',
     // Down after 2 failed checks 300 ms apart, up after 2 good ones: a dead or draining process leaves the
     // pool within about a second; a connection refused before that is retried elsewhere anyway.
-    // A check answered slowly (a busy machine) is not a dead process: 3 s before one counts as failed.
-    '  timeout check 3s',
+    // A check answered slowly is not a dead process: 3 s on an idle machine (scaled to the test machine's
+    // load: a readiness check that times out on a busy machine takes a live process out of the pool).
+    `  timeout check ${options.checkTimeoutMs}ms`,
     '  default-server inter 300ms fastinter 300ms downinter 300ms fall 2 rise 2',
     ...options.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`),
     '',
@@ -126,25 +131,32 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
   /** Log lines that are neither requests nor health transitions (start-up warnings, alerts). */
   readonly otherLines: string[] = [];
 
+  private readonly logReader: LogFollower;
+
   private constructor(
     private readonly child: ChildProcess,
     private readonly statsSocket: string,
     readonly url: string,
+    readonly logFile: string,
   ) {
     super();
-    // The log (requests, health transitions) is on stdout; stderr repeats the transitions as warnings.
-    if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => this.read(line));
+    // The log (requests, health transitions) is in `logFile`, read as it grows; stderr repeats the
+    // transitions as warnings and says why haproxy would not start.
+    this.logReader = new LogFollower(logFile, (line) => this.read(line));
     if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => this.otherLines.push(line));
   }
 
-  static async start(binary: string, dir: string, port: number, backends: Backend[]): Promise<Haproxy> {
+  static async start(binary: string, dir: string, port: number, backends: Backend[], checkTimeoutMs: number): Promise<Haproxy> {
     const statsSocket = path.join(dir, 'haproxy.sock');
     const configFile = path.join(dir, 'haproxy.cfg');
-    await writeFile(configFile, haproxyConfig({ port, statsSocket, backends }));
+    const logFile = path.join(dir, 'haproxy.log');
+    await writeFile(configFile, haproxyConfig({ port, statsSocket, backends, checkTimeoutMs }));
     const check = spawnSync(binary, ['-c', '-f', configFile], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`haproxy refused its configuration:\n${check.stdout}${check.stderr}`);
-    const child = spawn(binary, ['-db', '-f', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const proxy = new Haproxy(child, statsSocket, `http://127.0.0.1:${port}`);
+    const log = await open(logFile, 'a');
+    const child = spawn(binary, ['-db', '-f', configFile], { stdio: ['ignore', log.fd, 'pipe'] });
+    await log.close();
+    const proxy = new Haproxy(child, statsSocket, `http://127.0.0.1:${port}`, logFile);
     // Ready once its stats socket answers: it binds its listeners before it opens the socket.
     const exited = once(child, 'exit').then(([code]) => {
       throw new Error(`haproxy exited with ${code}:\n${proxy.otherLines.join('\n')}`);
@@ -168,7 +180,7 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
   private read(line: string): void {
     const request = REQUEST_LINE.exec(line);
     if (request) {
-      const [, ts, ms, th, ti, tt, server, status, termination, retries, captured, method, pathname] = request;
+      const [, ts, ms, th, ti, tt, server, status, termination, retries, clientPort, captured, method, pathname] = request;
       const accepted = Number(ts) * 1000 + Number(ms);
       this.requests.push({
         startedAt: accepted + Math.max(0, Number(th)) + Math.max(0, Number(ti)),
@@ -180,6 +192,7 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
         method,
         path: pathname,
         attempt: captured || undefined,
+        clientPort: Number(clientPort),
       });
       return;
     }
@@ -226,7 +239,23 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
     return stats;
   }
 
-  command(text: string): Promise<string> {
+  /**
+   * One command on the stats socket. HAProxy may close a socket connection as it accepts it (a starved
+   * process: EPIPE, ECONNRESET): the command is read-only, so it is sent again, a few times.
+   */
+  async command(text: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.commandOnce(text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (attempt >= 5 || !(code === 'EPIPE' || code === 'ECONNRESET')) throw error;
+        await sleep(100 * attempt);
+      }
+    }
+  }
+
+  private commandOnce(text: string): Promise<string> {
     return new Promise((resolve, reject) => {
       const socket = net.createConnection(this.statsSocket);
       let answer = '';
@@ -240,10 +269,68 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
     });
   }
 
+  /** Reads the log to its current end: every request HAProxy has finished so far is in `requests`. */
+  flushLog(): Promise<void> {
+    return this.logReader.readNow();
+  }
+
+  /** Log lines HAProxy could not write (`show info` DroppedLogs): must stay 0 for the checks to be whole. */
+  async droppedLogs(): Promise<number> {
+    const match = /^DroppedLogs: (\d+)$/m.exec(await this.command('show info'));
+    return match ? Number(match[1]) : Number.NaN;
+  }
+
   async stop(): Promise<void> {
+    this.logReader.stop();
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = once(this.child, 'exit');
     this.child.kill('SIGTERM');
     await exited;
+  }
+}
+
+/**
+ * Follows a file that another process appends to, line by line: read every 100 ms (health transitions are
+ * then seen at most that late), and on demand.
+ */
+class LogFollower {
+  private offset = 0;
+  private partial = '';
+  private reading: Promise<void> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly file: string,
+    private readonly onLine: (line: string) => void,
+  ) {
+    this.timer = setInterval(() => void this.readNow(), 100);
+  }
+
+  readNow(): Promise<void> {
+    // A failed read is reported by the next flush's caller through the missing lines; it must not stop
+    // the following reads (nor surface as an unhandled rejection from the timer).
+    this.reading = this.reading.then(() => this.readMore()).catch((error: unknown) => console.error('haproxy log:', error));
+    return this.reading;
+  }
+
+  private async readMore(): Promise<void> {
+    const handle = await open(this.file, 'r');
+    try {
+      for (;;) {
+        const chunk = Buffer.alloc(1 << 20);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, this.offset);
+        if (bytesRead === 0) return;
+        this.offset += bytesRead;
+        const lines = (this.partial + chunk.subarray(0, bytesRead).toString('utf8')).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines) this.onLine(line);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
   }
 }

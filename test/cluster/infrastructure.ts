@@ -4,7 +4,7 @@
  * receiver (node:http, signatures checked with the SDK).
  */
 import { once } from 'node:events';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,6 +28,14 @@ export async function startS3(dir: string): Promise<{ endpoint: string; close():
   await mkdir(directory, { recursive: true });
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: S3_BUCKET }] });
   const { port } = await server.run();
+  // s3rver keeps objects as files in directories named after the key's prefixes and removes a directory
+  // once a delete leaves it empty. With uploads going through `tmp/` from three processes at once, one
+  // process's delete could remove `tmp/` between another's mkdir and its file open: s3rver then throws
+  // ENOENT from an unhandled stream (it took this test process down) or answers 500. S3 has no
+  // directories, so this race is the emulator's alone: a file that is not an object keeps `tmp/` in place
+  // (s3rver lists only its own object files, so no API call sees it).
+  await mkdir(path.join(directory, S3_BUCKET, 'tmp'), { recursive: true });
+  await writeFile(path.join(directory, S3_BUCKET, 'tmp', 'keep-this-directory'), '');
   return { endpoint: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 

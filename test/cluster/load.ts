@@ -6,7 +6,10 @@
  * with what the balancer saw. What the API acknowledged is kept in a ledger, checked afterwards.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { type DocumentFile, LeCoffre, LeCoffreError } from '@lecoffre/sdk/node';
+import { patience } from '../support/patience.js';
 import { ATTEMPT_HEADER } from './haproxy.js';
 
 export type OperationKind = 'read' | 'write' | 'upload' | 'review' | 'anchor' | 'download';
@@ -23,6 +26,11 @@ export interface Attempt {
   code?: string;
   /** Set when no complete answer arrived (connection cut, body truncated). */
   error?: string;
+  /**
+   * The local port of the connection to HAProxy the request was written on (from undici's diagnostics
+   * channel): a request that never reached HAProxy is matched with what happened last on its connection.
+   */
+  clientPort?: number;
 }
 
 export interface Operation {
@@ -94,7 +102,19 @@ export class LoadGenerator {
     void stop.then(() => {
       this.stopping = true;
     });
-    await Promise.all(Array.from({ length: users }, (_, vu) => this.user(vu)));
+    const onHeaders = (message: unknown) => {
+      const { request, socket } = message as { request: { headers: string[] | string }; socket: Socket };
+      const headers = Array.isArray(request.headers) ? request.headers : [];
+      const at = headers.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === ATTEMPT_HEADER.toLowerCase());
+      const attempt = at >= 0 ? this.attempts.get(headers[at + 1]) : undefined;
+      if (attempt) attempt.clientPort = socket.localPort;
+    };
+    diagnostics.subscribe('undici:client:sendHeaders', onHeaders);
+    try {
+      await Promise.all(Array.from({ length: users }, (_, vu) => this.user(vu)));
+    } finally {
+      diagnostics.unsubscribe('undici:client:sendHeaders', onHeaders);
+    }
   }
 
   /** An SDK client whose every attempt is recorded under `operation`. */
@@ -130,7 +150,8 @@ export class LoadGenerator {
       }
     };
     // Retries as a vendor would configure them, with the same Idempotency-Key on every retry.
-    return new LeCoffre({ apiKey: this.apiKey, baseUrl: this.baseUrl, fetch: recordingFetch, maxRetries: 3, timeoutMs: 60_000 });
+    // The SDK's 60 s per attempt, scaled to the machine's load: a slow answer on a starved machine is not a fault.
+    return new LeCoffre({ apiKey: this.apiKey, baseUrl: this.baseUrl, fetch: recordingFetch, maxRetries: 3, timeoutMs: patience(60_000) });
   }
 
   /**

@@ -1,4 +1,5 @@
 /** The cluster run's report: figures for docs/operations.md (## Scale), printed as plain tables. */
+import { availableParallelism } from 'node:os';
 import type { Fault } from './faults.js';
 import type { Haproxy } from './haproxy.js';
 import type { LoadGenerator, OperationKind } from './load.js';
@@ -15,6 +16,9 @@ export interface ReportInput {
   webhooks: WebhookFindings;
   anchoring: AnchoringFindings;
   haproxy: Haproxy;
+  /** The machine's load average (1, 5, 15 min) when the load ended: latencies mean little without it. */
+  loadAverage: number[];
+  droppedLogs: number;
   emails: number;
   emailsCut: number;
 }
@@ -42,6 +46,10 @@ export function printReport(input: ReportInput): void {
     '',
     `Cluster run: 3 API processes behind HAProxy, ${input.users} virtual users, ${Math.round(seconds)} s of load`,
     table([
+      [
+        'machine',
+        `${availableParallelism()} cores, load average ${input.loadAverage.map((l) => l.toFixed(2)).join(' ')} at the end of the load`,
+      ],
       ['requests (attempts)', attempts.length],
       ['requests per second', (attempts.length / seconds).toFixed(1)],
       ['operations', load.operations.length],
@@ -67,6 +75,7 @@ export function printReport(input: ReportInput): void {
         'folders anchored',
         `${input.anchoring.folders} in ${input.anchoring.batches} batches, repeats refused ${load.ledger.anchorRepeatsRefused}`,
       ],
+      ['HAProxy log lines dropped', input.droppedLogs],
       ['e-mails received by SMTP (connections cut)', `${input.emails} (${input.emailsCut})`],
       [
         'HAProxy DOWN/UP transitions',
@@ -75,8 +84,8 @@ export function printReport(input: ReportInput): void {
     ]),
     '',
     'Faults (in flight: requests HAProxy had on the victim when it went; scur: its stats just before the signal)',
-    '  when    signal   victim  scur  in flight  cut  failed attempts  failed ops  DOWN after  UP after  restart',
-    ...traffic.tallies.map(({ fault, inFlight, cut, failedAttempts, failedOperations }) =>
+    '  when    signal   victim  scur  in flight  cut  failed attempts  on cut conn.  failed ops  DOWN after  UP after  restart',
+    ...traffic.tallies.map(({ fault, inFlight, cut, failedAttempts, failedOnCutConnection, failedOperations }) =>
       [
         `  +${String(fault.at / 1000).padEnd(4)}s`,
         fault.signal.padEnd(7),
@@ -85,6 +94,7 @@ export function printReport(input: ReportInput): void {
         String(inFlight).padStart(9),
         String(cut).padStart(4),
         String(failedAttempts).padStart(16),
+        String(failedOnCutConnection).padStart(13),
         String(failedOperations).padStart(11),
         ms(fault.downAt - fault.signalAt).padStart(11),
         ms(fault.upAt - fault.signalAt).padStart(9),
@@ -93,6 +103,7 @@ export function printReport(input: ReportInput): void {
     ),
     '',
   ];
+  if (traffic.classified.length) lines.push('Every failed attempt, by cause:', ...traffic.classified.map((c) => `  ${c}`), '');
   console.log(lines.join('\n'));
   if (traffic.problems.length) console.log(`Unexplained failures (first 20):\n  ${traffic.problems.slice(0, 20).join('\n  ')}`);
 }

@@ -9,12 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LeCoffre } from '@lecoffre/sdk/node';
 import { type Database, openDatabase } from '../../api/db/database.js';
+import { patience, patientDatabaseEnv } from '../support/patience.js';
 import { freePort } from '../support/product-process.js';
 import { ApiFleet } from './api-fleet.js';
 import { allUp, type FaultPlan, runFaults } from './faults.js';
@@ -40,9 +41,20 @@ const PLAN = STEPS.filter((step) => step.at < LOAD_MS);
 const SETTLE_MS = 240_000;
 
 const dir = await mkdtemp(path.join(tmpdir(), 'lecoffre-cluster-'));
+const logDir = path.join(dir, 'logs');
+await mkdir(logDir);
 const cleanups: Array<() => Promise<unknown>> = [];
+let passed = false;
 after(async () => {
+  // Processes first (each cleanup waits for its own to exit), the directory they write into last.
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error));
+  if (!passed) {
+    // What each API process and HAProxy logged is what explains a failure: kept beside the temp dir.
+    const kept = `${dir}-logs`;
+    await cp(logDir, kept, { recursive: true });
+    await cp(path.join(dir, 'haproxy.log'), path.join(kept, 'haproxy.log')).catch(() => undefined);
+    console.log(`[cluster] logs kept in ${kept}`);
+  }
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -79,8 +91,10 @@ describe('scale-out under faults', () => {
         LECOFFRE_ANCHOR: 'local-dev',
         LECOFFRE_ANCHOR_INTERVAL: '2',
         LECOFFRE_LOG_LEVEL: 'warn',
+        ...patientDatabaseEnv(),
       },
       backends,
+      logDir,
     );
     cleanups.push(async () => fleet.killAll());
 
@@ -89,7 +103,7 @@ describe('scale-out under faults', () => {
     await fleet.start('api1');
     await Promise.all(BACKENDS.slice(1).map((name) => fleet.start(name)));
     log(`3 API processes ready in ${Date.now() - t0} ms`);
-    const haproxy = await Haproxy.start(haproxyBinary, dir, balancerPort, backends);
+    const haproxy = await Haproxy.start(haproxyBinary, dir, balancerPort, backends, patience(3_000));
     cleanups.push(() => haproxy.stop());
     haproxy.on('health', (t) => log(`HAProxy: ${t.line.slice(0, 120)}`));
     await allUp(haproxy, BACKENDS);
@@ -112,12 +126,16 @@ describe('scale-out under faults', () => {
       load.run(USERS, stop),
     ]);
     const loadMs = Date.now() - t0;
+    const loadAverage = loadavg();
     log(`load over after ${Math.round(loadMs / 1000)} s: ${load.operations.length} operations, ${load.attempts.size} attempts`);
     await allUp(haproxy, BACKENDS);
 
     for (const fault of faults) {
       if (fault.signal === 'SIGTERM') assert.equal(fault.exitCode, 0, `graceful stop of ${fault.victim}:\n${fleet.log(fault.victim)}`);
     }
+    // Every stream has ended: HAProxy has written its line; read the log to its end before matching.
+    await haproxy.flushLog();
+    const droppedLogs = await haproxy.droppedLogs();
     const traffic = verifyTraffic(load.attempts, load.operations, haproxy.requests, faults);
 
     const db: Database = openDatabase(postgres.databaseUrl);
@@ -137,6 +155,8 @@ describe('scale-out under faults', () => {
       webhooks,
       anchoring,
       haproxy,
+      loadAverage,
+      droppedLogs,
       emails: smtp.received.length,
       emailsCut: smtp.cut,
     });
@@ -148,6 +168,7 @@ describe('scale-out under faults', () => {
       'webhooks delivered, verified, in order per folder': webhooks.problems,
       'each folder anchored once': anchoring.problems,
       'every failed request was in flight on a killed process': traffic.problems,
+      'HAProxy logged every request': droppedLogs === 0 ? [] : [`${droppedLogs} log lines dropped`],
     };
     for (const [check, problems] of Object.entries(verdicts))
       log(`${problems.length ? 'FAIL' : 'ok  '} ${check} (${problems.length} problems)`);
@@ -158,5 +179,6 @@ describe('scale-out under faults', () => {
     const sigterm = traffic.tallies.filter((t) => t.fault.signal === 'SIGTERM');
     for (const t of sigterm) assert.equal(t.failedAttempts, 0, 'a graceful stop drops no request');
     assert.ok(load.ledger.files.size > 0 && load.ledger.anchored.size > 0, 'the load uploaded files and anchored folders');
+    passed = true;
   });
 });

@@ -7,19 +7,22 @@ import type { LoggedRequest } from './haproxy.js';
 import type { Attempt, Operation } from './load.js';
 
 /**
- * HAProxy logs times in whole milliseconds (accept date, then durations), each rounded down: a stream cut
- * by the kill may appear to end up to a couple of milliseconds before the signal was sent.
+ * When a request ran is taken from the load generator's own clock (`Date.now()` when it was sent and when
+ * its answer or error arrived), not from HAProxy's log: HAProxy derives durations from a clock it keeps
+ * monotonic by capping how far it may jump per poll loop, so on a starved machine its durations come out
+ * short (streams a kill cut appeared to end before the signal). The log says where a request went and
+ * how it ended; the client's clock says when.
  */
-const LOG_ROUNDING_MS = 5;
-
 export interface FaultTally {
   fault: Fault;
-  /** Requests HAProxy had on the victim when it died (started before its exit, ended after the signal). */
+  /** Requests HAProxy routed to the victim that were under way when it went (sent before its exit, answered after the signal). */
   inFlight: number;
   /** Of those, the ones the victim's death cut (termination state S…). */
   cut: number;
-  /** Client attempts that failed (5xx from the balancer, or an answer cut short) because of this fault. */
+  /** Client attempts that failed because of this fault: cut on the victim. */
   failedAttempts: number;
+  /** Attempts that never reached HAProxy, sent on a connection whose previous request the fault cut. */
+  failedOnCutConnection: number;
   /** Operations that still failed after the SDK's retries. */
   failedOperations: number;
 }
@@ -31,6 +34,8 @@ export interface TrafficFindings {
   failedOperations: number;
   /** Failed operations whose retries found their Idempotency-Key still held by the killed process. */
   stuckKeys: number;
+  /** One line per failed attempt: what it was, where it went, when relative to the nearest fault. */
+  classified: string[];
 }
 
 const failed = (a: Attempt) => a.error !== undefined || (a.status ?? 0) >= 500;
@@ -42,42 +47,86 @@ export function verifyTraffic(
   faults: Fault[],
 ): TrafficFindings {
   const problems: string[] = [];
+  const classified: string[] = [];
   const byAttempt = new Map(logged.filter((l) => l.attempt).map((l) => [l.attempt as string, l]));
-  const inFlightOn = (fault: Fault, l: LoggedRequest) =>
-    l.server === fault.victim && l.startedAt <= fault.exitedAt && l.endedAt + LOG_ROUNDING_MS >= fault.signalAt;
-  const kills = faults.filter((f) => f.signal === 'SIGKILL');
+  const underWay = (fault: Fault, a: Attempt) => a.startedAt <= fault.exitedAt && a.endedAt >= fault.signalAt;
+  const onVictim = (fault: Fault, a: Attempt) => byAttempt.get(a.id)?.server === fault.victim && underWay(fault, a);
+  const all = [...attempts.values()];
   const tallies: FaultTally[] = faults.map((fault) => {
-    const inFlight = logged.filter((l) => inFlightOn(fault, l));
+    const inFlight = all.filter((a) => onVictim(fault, a));
     return {
       fault,
       inFlight: inFlight.length,
-      cut: inFlight.filter((l) => l.termination.startsWith('S')).length,
+      cut: inFlight.filter((a) => byAttempt.get(a.id)?.termination.startsWith('S')).length,
       failedAttempts: 0,
+      failedOnCutConnection: 0,
       failedOperations: 0,
     };
   });
+  const tallyOf = (fault: Fault) => tallies.find((t) => t.fault === fault) as FaultTally;
+  /** The SIGKILL that cut `a` on its process, if one did. */
+  const killOf = (a: Attempt) => {
+    const line = byAttempt.get(a.id);
+    if (!line || !(line.termination.startsWith('S') || a.error !== undefined)) return undefined;
+    return faults.find((f) => f.signal === 'SIGKILL' && onVictim(f, a));
+  };
+  // Each client connection's requests in the order they were sent, to find what came before a lost one.
+  const byConnection = new Map<number, Attempt[]>();
+  for (const a of [...all].sort((x, y) => x.startedAt - y.startedAt)) {
+    if (a.clientPort === undefined) continue;
+    byConnection.set(a.clientPort, [...(byConnection.get(a.clientPort) ?? []), a]);
+  }
+  const nearest = (a: Attempt) =>
+    faults.reduce<Fault | undefined>(
+      (best, f) => (!best || Math.abs(a.startedAt - f.signalAt) < Math.abs(a.startedAt - best.signalAt) ? f : best),
+      undefined,
+    );
+  const when = (a: Attempt) => {
+    const f = nearest(a);
+    if (!f) return 'no fault';
+    const rel = (t: number) => `${t - f.signalAt >= 0 ? '+' : ''}${t - f.signalAt} ms`;
+    return `sent ${rel(a.startedAt)}, failed ${rel(a.endedAt)} from ${f.signal} ${f.victim}`;
+  };
 
-  // Every failed attempt: HAProxy logged it on a process killed while it ran, cut from the server side.
   const explained = new Set<string>();
   let failedAttempts = 0;
-  for (const attempt of attempts.values()) {
+  for (const attempt of all) {
     if (!failed(attempt)) continue;
     failedAttempts++;
     const line = byAttempt.get(attempt.id);
-    const fault = line && kills.find((f) => inFlightOn(f, line) && line.termination.startsWith('S'));
-    if (!line || !fault) {
-      // Counted against a graceful stop it overlapped, if any, so that the report shows where it happened.
-      const stopped = line && tallies.find((t) => t.fault.signal === 'SIGTERM' && inFlightOn(t.fault, line));
-      if (stopped) stopped.failedAttempts++;
-      const seen = line ? `HAProxy: ${line.server} ${line.status} ${line.termination}` : 'not in the HAProxy log';
-      problems.push(
-        `${attempt.method} ${attempt.path} (${attempt.id}) failed outside a kill: ${attempt.error ?? attempt.status} (${seen})`,
-      );
+    const what = `${attempt.method} ${attempt.path} (${attempt.id}): ${attempt.error ?? attempt.status}`;
+    const seen = line ? `HAProxy: ${line.server} ${line.status} ${line.termination}` : 'not in the HAProxy log';
+    const kill = killOf(attempt);
+    if (kill) {
+      explained.add(attempt.id);
+      tallyOf(kill).failedAttempts++;
+      classified.push(`cut by the kill      ${what} (${seen}; ${when(attempt)})`);
       continue;
     }
-    explained.add(attempt.id);
-    const tally = tallies.find((t) => t.fault === fault);
-    if (tally) tally.failedAttempts++;
+    if (!line && attempt.error !== undefined && attempt.clientPort !== undefined) {
+      // Never reached HAProxy: written on a kept-alive connection that HAProxy closed at that moment.
+      const sameConnection = byConnection.get(attempt.clientPort) ?? [];
+      const previous = sameConnection[sameConnection.indexOf(attempt) - 1];
+      const previousKill = previous && killOf(previous);
+      if (previousKill) {
+        explained.add(attempt.id);
+        tallyOf(previousKill).failedOnCutConnection++;
+        classified.push(
+          `on a cut connection  ${what} (${seen}; its connection's previous request ${previous.id} was cut; ${when(attempt)})`,
+        );
+        continue;
+      }
+      const before = previous
+        ? `previous on its connection: ${previous.id} ${previous.error ?? previous.status}`
+        : 'first on its connection';
+      classified.push(`UNEXPLAINED          ${what} (${seen}; ${before}; ${when(attempt)})`);
+      problems.push(`${what} failed outside a kill (${seen}; ${before}; ${when(attempt)})`);
+      continue;
+    }
+    const stopped = line && faults.find((f) => f.signal === 'SIGTERM' && onVictim(f, attempt));
+    if (stopped) tallyOf(stopped).failedAttempts++;
+    classified.push(`UNEXPLAINED          ${what} (${seen}; ${when(attempt)})`);
+    problems.push(`${what} failed outside a kill (${seen}; ${when(attempt)})`);
   }
   for (const tally of tallies) {
     if (tally.failedAttempts > tally.inFlight) {
@@ -106,11 +155,10 @@ export function verifyTraffic(
       continue;
     }
     if (own.at(-1)?.code === 'idempotency_key_in_use') stuckKeys++;
-    const line = byAttempt.get(cut.id);
-    const tally = tallies.find((t) => line && t.fault.signal === 'SIGKILL' && inFlightOn(t.fault, line));
-    if (tally) tally.failedOperations++;
+    const kill = killOf(cut) ?? faults.find((f) => f.signal === 'SIGKILL' && underWay(f, cut));
+    if (kill) tallyOf(kill).failedOperations++;
   }
-  return { problems, tallies, failedAttempts, failedOperations, stuckKeys };
+  return { problems, tallies, failedAttempts, failedOperations, stuckKeys, classified };
 }
 
 /** The p-th percentile (nearest rank) of `values`, in the same unit. */

@@ -7,6 +7,7 @@ import { b58Encode, PrefixV2 } from '@taquito/utils';
 import { TezosAnchor } from '../../api/adapters/anchor/tezos-anchor.js';
 import { openDatabase } from '../../api/db/database.js';
 import { runAnchorCycle } from '../../api/services/anchoring/anchor-cycle.js';
+import { patientConnection } from './patience.js';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -15,7 +16,7 @@ const env = (name: string) => {
 };
 const signer = await InMemorySigner.fromSecretKey(b58Encode(new Uint8Array(32).fill(Number(env('SEED_BYTE'))), PrefixV2.Ed25519Seed));
 const anchor = new TezosAnchor({ rpcUrl: env('TEZOS_RPC'), network: 'ghostnet', contract: env('CONTRACT'), signer, sleep: async () => {} });
-const db = openDatabase(env('DATABASE_URL'));
+const db = openDatabase(env('DATABASE_URL'), patientConnection());
 console.log('cycle starting');
 const outcome = await runAnchorCycle({ db, anchor, maxBatch: 1000, wait: { pollMs: 50, timeoutMs: 120_000 } });
 console.log(JSON.stringify(outcome));

@@ -40,3 +40,18 @@ export async function eventually<T>(
     await sleep(intervalMs);
   }
 }
+
+/**
+ * The product's own limits on waiting for PostgreSQL (3 s to connect, 5 s for a pooled connection, the
+ * defaults of api/config/database.ts), scaled like every other limit here: on a loaded machine those waits
+ * are the machine's, not a fault of the code under test.
+ */
+export function patientConnection(): { connectTimeoutMs: number; acquireTimeoutMs: number } {
+  return { connectTimeoutMs: patience(3_000), acquireTimeoutMs: patience(5_000) };
+}
+
+/** `patientConnection()` as the environment of a product started as a child process. */
+export function patientDatabaseEnv(): { LECOFFRE_DB_CONNECT_TIMEOUT_MS: string; LECOFFRE_DB_ACQUIRE_TIMEOUT_MS: string } {
+  const { connectTimeoutMs, acquireTimeoutMs } = patientConnection();
+  return { LECOFFRE_DB_CONNECT_TIMEOUT_MS: String(connectTimeoutMs), LECOFFRE_DB_ACQUIRE_TIMEOUT_MS: String(acquireTimeoutMs) };
+}

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive } from '../../api/db/embedded-postgres.js';
-import { patience } from './patience.js';
+import { patience, patientDatabaseEnv } from './patience.js';
 
 /** `npm start` as a user runs it: `scripts/start.ts` in a child process, on a data dir of its own. */
 export interface ProductProcess {
@@ -38,6 +38,7 @@ export async function startProduct(dataDir: string, env: Record<string, string> 
       LECOFFRE_DATA_DIR: dataDir,
       LECOFFRE_LOG_LEVEL: 'warn',
       LECOFFRE_EMBEDDED_PG_PORT: '0',
+      ...patientDatabaseEnv(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

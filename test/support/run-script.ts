@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { patientDatabaseEnv } from './patience.js';
 
 export interface ScriptRun {
   code: number | null;
@@ -9,7 +10,7 @@ export interface ScriptRun {
 /** An operations command (`npm run backup`, `restore`…) run as an operator runs it: its own process and environment. */
 export function runScript(script: string, args: string[], env: Record<string, string>): Promise<ScriptRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, LECOFFRE_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LECOFFRE_LOG_LEVEL: 'warn', ...patientDatabaseEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

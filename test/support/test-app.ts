@@ -16,11 +16,8 @@ import type { SmsSender } from '../../api/ports/sms-sender.js';
 import { mintApiKey } from '../../api/services/api-keys/mint-api-key.js';
 import { openSession } from '../../api/services/auth/sessions.js';
 import { createTestDatabase } from './database.js';
-import { patience } from './patience.js';
+import { patientConnection } from './patience.js';
 import { testStorage } from './storage.js';
-
-/** The product's connection limits (3 s to connect, 5 s for a pooled connection), scaled to the machine's load. */
-const testConnection = () => ({ connectTimeoutMs: patience(3_000), acquireTimeoutMs: patience(5_000) });
 
 export interface TestOffice {
   id: string;
@@ -61,7 +58,7 @@ export async function createOffice(db: Database, name: string): Promise<TestOffi
 /** The real app on a fresh database of its own, driven in-process with supertest. */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const db = openDatabase(database.url, testConnection());
+  const db = openDatabase(database.url, patientConnection());
   const config = loadConfig({ NODE_ENV: 'test', LECOFFRE_DATA_DIR: '.tmp/test-data', ...env });
   const storage = await testStorage(config.documents.maxUploadBytes);
   const app = createApp({
@@ -123,7 +120,7 @@ export async function createIdentityTestApp(
   options: { env?: NodeJS.ProcessEnv; sms?: SmsSender; listen?: boolean; clock?: TestClock } = {},
 ): Promise<IdentityTestApp> {
   const database = await createTestDatabase();
-  const db = openDatabase(database.url, testConnection());
+  const db = openDatabase(database.url, patientConnection());
   const server = createServer();
   let baseUrl = 'http://127.0.0.1';
   if (options.listen) {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { clientActor, officeActor, recordUploadedFile } from '../../../test/support/files.js';
+import { patience } from '../../../test/support/patience.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { dispatchOutbox } from '../../jobs/dispatch-outbox.js';
 import { refuseFile } from '../../services/files/review-file.js';
@@ -61,7 +62,7 @@ async function startSink(): Promise<void> {
 before(async () => {
   t = await createTestApp({ LECOFFRE_BASE_URL: BASE_URL });
   await startSink();
-  mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: 'no-reply@lecoffre.example', timeoutMs: 2000 });
+  mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: 'no-reply@lecoffre.example', timeoutMs: patience(2000) });
 });
 after(async () => {
   mailer.close();
@@ -168,7 +169,7 @@ describe('e-mail over SMTP', () => {
     assert.equal(waiting.dueAt.getTime() - clock.now().getTime(), MINUTE);
 
     await startSink();
-    mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: 'no-reply@lecoffre.example', timeoutMs: 2000 });
+    mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: 'no-reply@lecoffre.example', timeoutMs: patience(2000) });
     clock.advance(MINUTE);
     assert.equal((await pump()).sent, 1);
     assert.equal(to('marie.dupont@example.fr').length, 1);

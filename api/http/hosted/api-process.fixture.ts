@@ -19,7 +19,7 @@ const config = loadConfig({
   LECOFFRE_BASE_URL: process.env.LECOFFRE_BASE_URL || `http://127.0.0.1:${port}`,
   DATABASE_URL: process.env.DATABASE_URL,
 });
-const db = openDatabase(config.databaseUrl as string);
+const db = openDatabase(config.databaseUrl as string, config.database);
 server.on('request', createApp({ config, db, logger: pino({ level: 'silent' }) }));
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 process.on('SIGTERM', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { eventually } from '../../../test/support/patience.js';
+import { eventually, patientDatabaseEnv } from '../../../test/support/patience.js';
 import { CookieBrowser, createFolderWithClient } from '../../../test/support/test-app.js';
 import { type Database, openDatabase } from '../../db/database.js';
 import { seedDemoOffice } from '../../db/seed/seed.js';
@@ -31,7 +31,10 @@ const served: Array<{ path: string; process: number }> = [];
 let turn = 0;
 
 function startProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [TSX, FIXTURE], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [TSX, FIXTURE], {
+    env: { ...process.env, ...patientDatabaseEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk) => {

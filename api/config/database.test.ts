@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { problemsOf } from '../../test/support/config.js';
+import { loadConfig } from '../config.js';
+
+describe('database wait limits', () => {
+  it('are 3 s to connect and 5 s to get a pooled connection unless set', () => {
+    assert.deepEqual(loadConfig({}).database, { connectTimeoutMs: 3_000, acquireTimeoutMs: 5_000 });
+    const set = loadConfig({ LECOFFRE_DB_CONNECT_TIMEOUT_MS: '12000', LECOFFRE_DB_ACQUIRE_TIMEOUT_MS: '20000' });
+    assert.deepEqual(set.database, { connectTimeoutMs: 12_000, acquireTimeoutMs: 20_000 });
+  });
+
+  it('refuses a limit that is not a sensible number of milliseconds', () => {
+    assert.deepEqual(problemsOf({ LECOFFRE_DB_CONNECT_TIMEOUT_MS: '3s' }), [
+      'LECOFFRE_DB_CONNECT_TIMEOUT_MS must be a number of milliseconds',
+    ]);
+    assert.deepEqual(problemsOf({ LECOFFRE_DB_ACQUIRE_TIMEOUT_MS: '0' }), [
+      'LECOFFRE_DB_ACQUIRE_TIMEOUT_MS must be between 100 and 600000 milliseconds',
+    ]);
+    assert.deepEqual(problemsOf({ LECOFFRE_DB_ACQUIRE_TIMEOUT_MS: '2.5' }), [
+      'LECOFFRE_DB_ACQUIRE_TIMEOUT_MS must be a whole number of milliseconds',
+    ]);
+  });
+});
