@@ -48,11 +48,15 @@ const TITLES: Record<string, string> = {
   '503': 'Service Unavailable',
 };
 
-const header = (description: string, schema: Json = { type: 'string' }) => ({ description, schema });
+const header = (description: string, schema: Json = { type: 'string' }, required = false) => ({
+  description,
+  schema,
+  ...(required ? { required } : {}),
+});
 
 const HEADERS: Record<string, Json> = {
-  XRequestId: header('This request’s id (yours, from `X-Request-Id`, when it looks sane; else ours): quote it when asking for help.'),
-  ETag: header('The resource’s version, `"v<n>"`: send it back in `If-Match` to change it only if nobody else did.'),
+  XRequestId: header('This request’s id (yours, from `X-Request-Id`, when it looks sane; else ours): quote it when asking for help.', undefined, true),
+  ETag: header('The resource’s version, `"v<n>"`: send it back in `If-Match` to change it only if nobody else did.', undefined, true),
   RetryAfter: header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 }),
   RateLimitLimit: header('Requests allowed in the current window.', { type: 'integer', minimum: 0 }),
   RateLimitRemaining: header('Requests left in the current window.', { type: 'integer', minimum: 0 }),
