@@ -4,24 +4,15 @@
  * non-JSON answer tsoa wrote that way is corrected here, after tsoa wrote the document, so a controller
  * only has to return a `Readable` and name its media types (`@SuccessResponse(200, '…', 'application/zip')`).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { type OpenApiDocument, operationsOf } from './openapi/document.js';
 
-interface MediaType {
-  schema?: { type?: string; format?: string };
-}
-type Operation = { responses?: Record<string, { content?: Record<string, MediaType> }> };
-
-export async function markBinaryAnswers(specPath: URL): Promise<void> {
-  const spec = JSON.parse(await readFile(specPath, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
-  for (const operations of Object.values(spec.paths)) {
-    for (const operation of Object.values(operations)) {
-      for (const response of Object.values(operation.responses ?? {})) {
-        for (const [mediaType, content] of Object.entries(response.content ?? {})) {
-          if (mediaType.includes('json') || content.schema?.type !== 'string' || content.schema.format !== 'byte') continue;
-          content.schema.format = 'binary';
-        }
+export function markBinaryAnswers(spec: OpenApiDocument): void {
+  for (const { operation } of operationsOf(spec)) {
+    for (const response of Object.values(operation.responses)) {
+      for (const [mediaType, content] of Object.entries(response.content ?? {})) {
+        if (mediaType.includes('json') || content.schema?.type !== 'string' || content.schema.format !== 'byte') continue;
+        content.schema.format = 'binary';
       }
     }
   }
-  await writeFile(specPath, JSON.stringify(spec, null, '\t'));
 }

@@ -1,13 +1,12 @@
 /**
  * Writes the API's problem codes (api/domain/problem-codes.ts, the list every thrown problem is typed
  * against) into openapi.json as the `ProblemCode` schema, for the docs and for the SDK's `ErrorCode`.
- * `Problem.code` itself stays a string in the contract: a client built today must accept tomorrow's codes.
+ * `Problem.code` is one of them or any other string: a client built today must accept tomorrow's codes.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { PROBLEM_CODES } from '../api/domain/problem-codes.js';
+import type { Json, OpenApiDocument } from './openapi/document.js';
 
-export async function addProblemCodes(specPath: URL): Promise<void> {
-  const spec = JSON.parse(await readFile(specPath, 'utf8')) as { components: { schemas: Record<string, unknown> } };
+export function addProblemCodes(spec: OpenApiDocument): void {
   if (spec.components.schemas.ProblemCode) throw new Error('openapi-problem-codes: ProblemCode is already a schema of the API');
   spec.components.schemas.ProblemCode = {
     description:
@@ -15,5 +14,7 @@ export async function addProblemCodes(specPath: URL): Promise<void> {
     type: 'string',
     enum: [...PROBLEM_CODES],
   };
-  await writeFile(specPath, JSON.stringify(spec, null, '\t'));
+  const code = (spec.components.schemas.Problem.properties as Record<string, Json>).code;
+  code.anyOf = [{ $ref: '#/components/schemas/ProblemCode' }, { type: 'string' }];
+  delete code.type;
 }

@@ -3,8 +3,8 @@
  * routes stream the body (api/http/multipart.ts), so their controllers take no body parameter and the
  * request body is described here instead, from one definition, after tsoa wrote the document.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES } from '../api/domain/file-types.js';
+import type { OpenApiDocument } from './openapi/document.js';
 
 const UPLOAD_OPERATIONS = [
   ['/v1/document-requests/{id}/files', false],
@@ -48,12 +48,10 @@ function uploadBody(withClientId: boolean) {
   };
 }
 
-export async function addUploadBodies(specPath: URL): Promise<void> {
-  const spec = JSON.parse(await readFile(specPath, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+export function addUploadBodies(spec: OpenApiDocument): void {
   for (const [path, withClientId] of UPLOAD_OPERATIONS) {
     const operation = spec.paths[path]?.post;
     if (!operation) throw new Error(`openapi-upload-bodies: no POST ${path} in the spec; update UPLOAD_OPERATIONS`);
     operation.requestBody = uploadBody(withClientId);
   }
-  await writeFile(specPath, JSON.stringify(spec, null, '\t'));
 }

@@ -3,10 +3,10 @@
  * delivered) into openapi.json as component schemas: one per event type, `{ type, timestamp, data }` with
  * `type` a single value, and `WebhookEvent`, their union. openapi-typescript turns that into a discriminated
  * union for the SDK (`event.type` narrows `event.data`), and other languages' generators can use it too.
- * OpenAPI 3.0 has no `webhooks` section, hence schemas.
+ * OpenAPI 3.0 has no `webhooks` section, hence schemas, and `x-webhooks` (which Redoc and Redocly read) for the reference.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { CATALOGUE, PUBLIC_EVENT_TYPES } from '../api/services/webhooks/event-catalogue.js';
+import type { OpenApiDocument } from './openapi/document.js';
 
 /** `folder.anchoring_started` -> `FolderAnchoringStartedEvent`. */
 export function eventSchemaName(type: string): string {
@@ -16,8 +16,7 @@ export function eventSchemaName(type: string): string {
     .join('')}Event`;
 }
 
-export async function addWebhookEvents(specPath: URL): Promise<void> {
-  const spec = JSON.parse(await readFile(specPath, 'utf8')) as { components: { schemas: Record<string, unknown> } };
+export function addWebhookEvents(spec: OpenApiDocument): void {
   const schemas = spec.components.schemas;
   for (const type of PUBLIC_EVENT_TYPES) {
     const name = eventSchemaName(type);
@@ -38,5 +37,24 @@ export async function addWebhookEvents(specPath: URL): Promise<void> {
     description: 'A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds.',
     oneOf: PUBLIC_EVENT_TYPES.map((type) => ({ $ref: `#/components/schemas/${eventSchemaName(type)}` })),
   };
-  await writeFile(specPath, JSON.stringify(spec, null, '\t'));
+  spec['x-webhooks'] = Object.fromEntries(
+    PUBLIC_EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhooks.${type}`,
+          summary: type,
+          description: `${CATALOGUE[type].description} Signed as Standard Webhooks (\`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`): see docs/webhooks.md.`,
+          tags: ['Webhooks'],
+          // Our request to the vendor's receiver: authenticated by its signature, not by a credential of theirs.
+          security: [],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${eventSchemaName(type)}` } } },
+          },
+          responses: { '200': { description: 'Any 2xx acknowledges the delivery; anything else is retried.' } },
+        },
+      },
+    ]),
+  );
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CAPABILITIES, type Capability, PRINCIPALS, type Principal } from '../api/domain/capabilities.js';
+import { capabilityOf } from './openapi-security.js';
 
 const PRINCIPAL_NAMES: Record<Principal, string> = {
   api_key: 'API key',
@@ -18,7 +19,7 @@ const PRINCIPAL_NAMES: Record<Principal, string> = {
 
 const REACH_WORDS = { office: 'office', visible: 'folders they see', folder: 'its folder', own: 'own' } as const;
 
-type Spec = { paths: Record<string, Record<string, { operationId: string; security?: Array<Record<string, string[]>> }>> };
+type Spec = { paths: Record<string, Record<string, { operationId: string; 'x-capability'?: unknown }>> };
 
 export async function renderSecurityDoc(specUrl: URL): Promise<string> {
   const spec = JSON.parse(await readFile(specUrl, 'utf8')) as Spec;
@@ -27,7 +28,7 @@ export async function renderSecurityDoc(specUrl: URL): Promise<string> {
   for (const [path, methods] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       const label = `\`${method.toUpperCase()} ${path}\``;
-      const capability = operation.security?.[0]?.bearer?.[0];
+      const capability = capabilityOf(operation);
       if (capability) byCapability.set(capability, [...(byCapability.get(capability) ?? []), label]);
       else open.push(label);
     }

@@ -15,6 +15,7 @@ import type { SecretSealer } from '../../api/ports/secret-sealer.js';
 import type { SmsSender } from '../../api/ports/sms-sender.js';
 import { mintApiKey } from '../../api/services/api-keys/mint-api-key.js';
 import { openSession } from '../../api/services/auth/sessions.js';
+import { ContractRecorder, withContractCheck } from './contract.js';
 import { createTestDatabase } from './database.js';
 import { patientConnection } from './patience.js';
 import { testStorage } from './storage.js';
@@ -61,13 +62,17 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const db = openDatabase(database.url, patientConnection());
   const config = loadConfig({ NODE_ENV: 'test', LECOFFRE_DATA_DIR: '.tmp/test-data', ...env });
   const storage = await testStorage(config.documents.maxUploadBytes);
-  const app = createApp({
-    config,
-    db,
-    logger: pino({ level: process.env.LECOFFRE_TEST_LOG ?? 'silent' }),
-    storage: storage.storage,
-    webhookSealer: webhookSealerFor(storage.ring),
-  });
+  const contract = new ContractRecorder();
+  const app = withContractCheck(
+    createApp({
+      config,
+      db,
+      logger: pino({ level: process.env.LECOFFRE_TEST_LOG ?? 'silent' }),
+      storage: storage.storage,
+      webhookSealer: webhookSealerFor(storage.ring),
+    }),
+    contract,
+  );
   // As main.ts does: verified API keys are kept while revocations are heard.
   const revocations = await listenForApiKeyRevocations(db, () => {});
   const office = await createOffice(db, 'SELAS AP NOTAIRES');
@@ -88,6 +93,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
       await db.close();
       await database.drop();
       await storage.remove();
+      await contract.assertClean();
     },
   };
 }
@@ -130,15 +136,19 @@ export async function createIdentityTestApp(
   const config = loadConfig({ NODE_ENV: 'test', LECOFFRE_DATA_DIR: '.tmp/test-data', LECOFFRE_BASE_URL: baseUrl, ...options.env });
   const clock = options.clock ?? new TestClock();
   const storage = await testStorage(config.documents.maxUploadBytes);
-  const app = createApp({
-    config,
-    db,
-    logger: pino({ level: 'silent' }),
-    clock,
-    sms: options.sms,
-    storage: storage.storage,
-    webhookSealer: webhookSealerFor(storage.ring),
-  });
+  const contract = new ContractRecorder();
+  const app = withContractCheck(
+    createApp({
+      config,
+      db,
+      logger: pino({ level: 'silent' }),
+      clock,
+      sms: options.sms,
+      storage: storage.storage,
+      webhookSealer: webhookSealerFor(storage.ring),
+    }),
+    contract,
+  );
   server.on('request', app);
   // As main.ts does: verified API keys are kept while revocations are heard.
   const revocations = await listenForApiKeyRevocations(db, () => {});
@@ -163,6 +173,7 @@ export async function createIdentityTestApp(
       await storage.remove();
       await db.close();
       await database.drop();
+      await contract.assertClean();
     },
   };
 }

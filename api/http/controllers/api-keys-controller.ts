@@ -1,11 +1,26 @@
-import { Body, Controller, Delete, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  OperationId,
+  Path,
+  Post,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import { type CreateApiKeyInput, createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys/manage-api-keys.js';
-import type { ApiKey, CreatedApiKey } from '../../services/api-keys/views.js';
-import type { Page } from '../../services/pagination.js';
+import type { CreatedApiKey } from '../../services/api-keys/views.js';
 import { serviceContext } from '../app-services.js';
 import { identityDependencies } from '../authentication.js';
 import type { Problem } from '../problem.js';
+import type { ApiKeyPage } from './list-envelopes.js';
 
 @Route('v1/api-keys')
 @Tags('API keys')
@@ -19,18 +34,24 @@ export class ApiKeysController extends Controller {
    * @minimum limit 1
    * @maximum limit 100
    * @param cursor `nextCursor` of the previous page
+   * @summary List API keys
    */
   @Get()
   @Security('bearer', ['api_keys:manage'])
-  public async listApiKeys(@Request() req: ExpressRequest, @Query() limit?: number, @Query() cursor?: string): Promise<Page<ApiKey>> {
+  @OperationId('apiKeys.list')
+  public async listApiKeys(@Request() req: ExpressRequest, @Query() limit?: number, @Query() cursor?: string): Promise<ApiKeyPage> {
     return listApiKeys(serviceContext(req), { limit, cursor });
   }
 
-  /** Creates a key for a vendor's back end. Its `secret` is in this answer only: it is stored hashed. */
+  /**
+   * Creates a key for a vendor's back end. Its `secret` is in this answer only: it is stored hashed.
+   * @summary Create an API key
+   */
   @Post()
   @SuccessResponse(201, 'Created')
   @Response<Problem>(422, 'Invalid body')
   @Security('bearer', ['api_keys:manage'])
+  @OperationId('apiKeys.create')
   public async createApiKey(@Request() req: ExpressRequest, @Body() body: CreateApiKeyInput): Promise<CreatedApiKey> {
     const key = await createApiKey(serviceContext(req), body);
     this.setStatus(201);
@@ -39,11 +60,15 @@ export class ApiKeysController extends Controller {
     return key;
   }
 
-  /** Revokes the key at once: its next request, and those of the widget sessions it minted, get a 401. */
+  /**
+   * Revokes the key at once: its next request, and those of the widget sessions it minted, get a 401.
+   * @summary Revoke an API key
+   */
   @Delete('{id}')
   @SuccessResponse(204, 'Revoked')
   @Response<Problem>(404, 'No such API key in your office')
   @Security('bearer', ['api_keys:manage'])
+  @OperationId('apiKeys.revoke')
   public async revokeApiKey(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await revokeApiKey(serviceContext(req), id, identityDependencies(req).clock.now());
     this.setStatus(204);

@@ -1,4 +1,17 @@
-import { Body, Controller, Middlewares, NoSecurity, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import {
+  Body,
+  Controller,
+  Middlewares,
+  NoSecurity,
+  OperationId,
+  Post,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { revokeSessionByToken } from '../../services/auth/sessions.js';
 import type { ClientAuthDeps, RequestMeta } from '../../services/client-auth/client-auth-deps.js';
@@ -51,11 +64,13 @@ export class ClientAuthController extends Controller {
    * Sends a 6-digit code by SMS to the client's mobile if the e-mail belongs to a client with an open
    * folder. The answer is the same whether it does or not. Calling it again (after `resendAfter`) sends
    * a new code and retires the previous attempt.
+   * @summary Send a sign-in code to a client
    */
   @Post('start')
   @SuccessResponse(202, 'Accepted')
   @Response<Problem>(422, 'Not an e-mail address')
   @NoSecurity()
+  @OperationId('clientAuth.start')
   public async start(@Request() req: ExpressRequest, @Body() body: StartClientLoginInput): Promise<ClientLoginStarted> {
     const started = await withServiceRateLimits(req, () => startClientLogin(clientAuthDeps(req), body, metaOf(req)));
     this.setStatus(202);
@@ -66,10 +81,12 @@ export class ClientAuthController extends Controller {
   /**
    * Checks the SMS code of an attempt and opens the client's session (cookie). `passwordSet: false`
    * means the client must now choose a password. 5 wrong codes burn the attempt.
+   * @summary Verify a client's sign-in code
    */
   @Post('verify')
   @Response<Problem>(422, 'Wrong, expired, used or burnt code (see `code`)')
   @NoSecurity()
+  @OperationId('clientAuth.verify')
   public async verify(@Request() req: ExpressRequest, @Body() body: VerifyClientCodeInput): Promise<ClientSignedIn> {
     return signedIn(req, await verifyClientCode(clientAuthDeps(req), body, metaOf(req)));
   }
@@ -78,6 +95,7 @@ export class ClientAuthController extends Controller {
    * Chooses (or, after a new SMS code, replaces) the password: at least 8 characters with a lower case,
    * an upper case and a digit, not a common one. Needs a session opened by an SMS code less than 15
    * minutes ago. Ends the client's other sessions.
+   * @summary Set a client's password
    */
   @Post('password')
   @SuccessResponse(204, 'Password set')
@@ -85,23 +103,32 @@ export class ClientAuthController extends Controller {
   @Response<Problem>(403, 'Sign in with an SMS code first')
   @Response<Problem>(422, 'Weak password (the reasons are in `errors`)')
   @Security('bearer', ['client_auth:password'])
+  @OperationId('clientAuth.setPassword')
   public async setPassword(@Request() req: ExpressRequest, @Body() body: SetClientPasswordInput): Promise<void> {
     await setClientPassword(serviceContext(req), identityDependencies(req).clock, body);
     this.setStatus(204);
   }
 
-  /** E-mail and password; the same 401 for an unknown e-mail and a wrong password. Failures are throttled. */
+  /**
+   * E-mail and password; the same 401 for an unknown e-mail and a wrong password. Failures are throttled.
+   * @summary Sign a client in with a password
+   */
   @Post('login')
   @Response<Problem>(401, 'Wrong e-mail or password')
   @NoSecurity()
+  @OperationId('clientAuth.login')
   public async login(@Request() req: ExpressRequest, @Body() body: ClientPasswordLoginInput): Promise<ClientSignedIn> {
     return signedIn(req, await withServiceRateLimits(req, () => loginClientWithPassword(clientAuthDeps(req), body, metaOf(req))));
   }
 
-  /** Ends the client's session and clears its cookie. Answers 204 even without a session. */
+  /**
+   * Ends the client's session and clears its cookie. Answers 204 even without a session.
+   * @summary Sign a client out
+   */
   @Post('logout')
   @SuccessResponse(204, 'Signed out')
   @NoSecurity()
+  @OperationId('clientAuth.logout')
   public async logout(@Request() req: ExpressRequest): Promise<void> {
     const token = optionalCredential(req);
     if (token?.startsWith('lcs_')) await revokeSessionByToken(appServices(req).db, token, identityDependencies(req).clock.now());

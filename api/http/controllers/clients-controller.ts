@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  OperationId,
   Patch,
   Path,
   Post,
@@ -23,9 +24,9 @@ import type { Client } from '../../services/clients/views.js';
 import { type AddFolderClientInput, addFolderClient } from '../../services/folders/add-folder-client.js';
 import { removeFolderClient } from '../../services/folders/remove-folder-client.js';
 import type { Folder } from '../../services/folders/views.js';
-import type { Page } from '../../services/pagination.js';
 import { serviceContext } from '../app-services.js';
 import type { Problem } from '../problem.js';
+import type { ClientPage } from './list-envelopes.js';
 
 @Route('v1')
 @Tags('Clients')
@@ -37,23 +38,30 @@ export class ClientsController extends Controller {
    * @isInt limit
    * @minimum limit 1
    * @maximum limit 100
+   * @summary List clients
    */
   @Get('clients')
   @Security('bearer', ['clients:read'])
+  @OperationId('clients.list')
   public async listClients(
     @Request() req: ExpressRequest,
     @Query() q?: string,
     @Query() limit?: number,
     @Query() cursor?: string,
-  ): Promise<Page<Client>> {
+  ): Promise<ClientPage> {
     return listClients(serviceContext(req), { q, limit, cursor });
   }
 
+  /**
+   * Adds a client to the office's directory (not yet to a folder); the e-mail and the mobile number are checked.
+   * @summary Create a client
+   */
   @Post('clients')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(409, 'A client of the office already uses this e-mail')
   @Response<Problem>(422, 'Invalid fields (invalid_phone, invalid_email, validation_failed)')
   @Security('bearer', ['clients:create'])
+  @OperationId('clients.create')
   public async createClient(@Request() req: ExpressRequest, @Body() body: ClientFields): Promise<Client> {
     const client = await createClient(serviceContext(req), body);
     this.setStatus(201);
@@ -61,36 +69,54 @@ export class ClientsController extends Controller {
     return client;
   }
 
+  /**
+   * One client of the office, with the contact details their sign-in codes are sent to.
+   * @summary Retrieve a client
+   */
   @Get('clients/{id}')
   @Response<Problem>(404, 'No such client in your office')
   @Security('bearer', ['clients:read'])
+  @OperationId('clients.retrieve')
   public async getClient(@Request() req: ExpressRequest, @Path() id: string): Promise<Client> {
     return getClient(serviceContext(req), id);
   }
 
+  /**
+   * Changes some of a client's fields; a new e-mail or mobile is where the next sign-in code goes.
+   * @summary Update a client
+   */
   @Patch('clients/{id}')
   @Response<Problem>(404, 'No such client in your office')
   @Response<Problem>(409, 'Another client of the office uses this e-mail')
   @Security('bearer', ['clients:write'])
+  @OperationId('clients.update')
   public async updateClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: ClientFieldsPatch): Promise<Client> {
     return updateClient(serviceContext(req), id, body);
   }
 
-  /** "Associer un client": an existing client (`clientId`) or a new one (`client`). */
+  /**
+   * "Associer un client": an existing client (`clientId`) or a new one (`client`).
+   * @summary Add a client to a folder
+   */
   @Post('folders/{id}/clients')
   @Response<Problem>(404, 'No such folder or client')
   @Response<Problem>(409, 'Client already on the folder, or e-mail already used by another client')
   @Security('bearer', ['clients:write'])
+  @OperationId('folders.addClient')
   public async addFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: AddFolderClientInput): Promise<Folder> {
     return addFolderClient(serviceContext(req), id, body);
   }
 
-  /** Removes a client from a folder (not from the office); refused once they sent files. */
+  /**
+   * Removes a client from a folder (not from the office); refused once they sent files.
+   * @summary Remove a client from a folder
+   */
   @Delete('folders/{id}/clients/{clientId}')
   @SuccessResponse(204, 'Removed')
   @Response<Problem>(404, 'No such folder, or client not on it')
   @Response<Problem>(409, 'The client already sent files')
   @Security('bearer', ['clients:write'])
+  @OperationId('folders.removeClient')
   public async removeFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Path() clientId: string): Promise<void> {
     await removeFolderClient(serviceContext(req), id, clientId);
     this.setStatus(204);

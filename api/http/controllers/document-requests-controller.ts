@@ -1,4 +1,19 @@
-import { Body, Controller, Delete, Get, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  OperationId,
+  Path,
+  Post,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import { cancelDocumentRequest } from '../../services/requests/cancel-document-request.js';
 import { type CreateDocumentRequestsInput, createDocumentRequests } from '../../services/requests/create-document-requests.js';
@@ -14,10 +29,12 @@ export class DocumentRequestsController extends Controller {
   /**
    * The folder's requests with their files and review states, oldest first. Clients see their own.
    * @param clientId Only this client's requests
+   * @summary List a folder's document requests
    */
   @Get('folders/{id}/document-requests')
   @Response<Problem>(404, 'No such folder')
   @Security('bearer', ['requests:read'])
+  @OperationId('documentRequests.list')
   public async listDocumentRequests(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -26,13 +43,17 @@ export class DocumentRequestsController extends Controller {
     return { data: await listDocumentRequests(serviceContext(req), id, clientId) };
   }
 
-  /** "Demander des documents": one or many documents (catalogue types or free labels) from one client. */
+  /**
+   * "Demander des documents": one or many documents (catalogue types or free labels) from one client.
+   * @summary Request documents from a client
+   */
   @Post('folders/{id}/document-requests')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(409, 'The folder is archived')
   @Response<Problem>(422, 'Unknown type, client not on the folder, invalid date')
   @Security('bearer', ['requests:write'])
+  @OperationId('documentRequests.create')
   public async createDocumentRequests(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -43,12 +64,16 @@ export class DocumentRequestsController extends Controller {
     return { data };
   }
 
-  /** Withdraws a request; refused once one of its files is validated. */
+  /**
+   * Withdraws a request; refused once one of its files is validated.
+   * @summary Cancel a document request
+   */
   @Delete('document-requests/{id}')
   @SuccessResponse(204, 'Cancelled')
   @Response<Problem>(404, 'No such request')
   @Response<Problem>(409, 'A file of the request is validated')
   @Security('bearer', ['requests:write'])
+  @OperationId('documentRequests.cancel')
   public async cancelDocumentRequest(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await cancelDocumentRequest(serviceContext(req), id);
     this.setStatus(204);

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Body, Controller, Get, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Get, OperationId, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import { ACCEPTED_FILE_TYPES } from '../../services/documents/store-upload.js';
 import { uploadFiles } from '../../services/documents/upload-files.js';
@@ -17,27 +17,40 @@ import { countedUpload } from '../upload-metrics.js';
 @Tags('Files')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class FilesController extends Controller {
+  /**
+   * A file's record: name, detected type, size, SHA-256, review state and, once refused, the reason given to the client. The bytes are at `/preview` and `/download`.
+   * @summary Retrieve a file
+   */
   @Get('files/{id}')
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
+  @OperationId('files.retrieve')
   public async getFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
     return toDocumentFile(await loadFile(serviceContext(req), id));
   }
 
-  /** "Valider": the file is conform. Its request is validated unless another file still waits. */
+  /**
+   * "Valider": the file is conform. Its request is validated unless another file still waits.
+   * @summary Validate a file
+   */
   @Post('files/{id}/validate')
   @Response<Problem>(404, 'No such file')
   @Response<Problem>(409, 'Already reviewed, request cancelled, or folder archived')
   @Security('bearer', ['files:review'])
+  @OperationId('files.validate')
   public async validateFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
     return validateFile(serviceContext(req), id);
   }
 
-  /** "Refuser", with a reason for the client, who is told by e-mail and can send the document again. */
+  /**
+   * "Refuser", with a reason for the client, who is told by e-mail and can send the document again.
+   * @summary Refuse a file
+   */
   @Post('files/{id}/refuse')
   @Response<Problem>(404, 'No such file')
   @Response<Problem>(409, 'Already reviewed, request cancelled, or folder archived')
   @Security('bearer', ['files:review'])
+  @OperationId('files.refuse')
   public async refuseFile(@Request() req: ExpressRequest, @Path() id: string, @Body() body: RefuseFileInput): Promise<DocumentFile> {
     return refuseFile(serviceContext(req), id, body);
   }
@@ -48,6 +61,7 @@ export class FilesController extends Controller {
    * before a file part makes the server refuse the file unless the bytes it received hash the same.
    * jpg, png and pdf only, checked on the bytes, whatever the name says. All files of the request are
    * stored, or none.
+   * @summary Upload files for a document request
    */
   @Post('document-requests/{id}/files')
   @SuccessResponse(201, 'Stored')
@@ -57,6 +71,7 @@ export class FilesController extends Controller {
   @Response<Problem>(415, 'Not a jpg, png or pdf (checked on the bytes)')
   @Response<Problem>(422, 'Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256')
   @Security('bearer', ['files:upload'])
+  @OperationId('files.upload')
   public async uploadRequestFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
     const data = await countedUpload(req, appServices(req).metrics, () =>
       uploadFiles(serviceContext(req), documentStorage(req), () => ({ kind: 'request', requestId: id }), readMultipartFiles(req)),
@@ -68,6 +83,7 @@ export class FilesController extends Controller {
   /**
    * "Documents supplémentaires": files the client sends without a request. Same body as a request's
    * files; a member sending on a client's behalf adds a `clientId` field before the files.
+   * @summary Upload extra files to a folder
    */
   @Post('folders/{id}/extra-files')
   @SuccessResponse(201, 'Stored')
@@ -76,6 +92,7 @@ export class FilesController extends Controller {
   @Response<Problem>(415, 'Not a jpg, png or pdf (checked on the bytes)')
   @Response<Problem>(422, 'Empty file, checksum mismatch, or clientId missing')
   @Security('bearer', ['files:upload'])
+  @OperationId('files.uploadExtra')
   public async uploadExtraFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
     const data = await countedUpload(req, appServices(req).metrics, () =>
       uploadFiles(
@@ -89,21 +106,29 @@ export class FilesController extends Controller {
     return { data };
   }
 
-  /** The file itself, to view in the browser, whatever its review state. Never cached. */
+  /**
+   * The file itself, to view in the browser, whatever its review state. Never cached.
+   * @summary Preview a file
+   */
   @Get('files/{id}/preview')
   @SuccessResponse(200, 'The file, in the type it was stored as', ACCEPTED_FILE_TYPES)
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
+  @OperationId('files.preview')
   public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
     return this.stream(req, id, 'preview');
   }
 
-  /** The file as an attachment; only once it is validated (403 `file_not_validated` before). */
+  /**
+   * The file as an attachment; only once it is validated (403 `file_not_validated` before).
+   * @summary Download a validated file
+   */
   @Get('files/{id}/download')
   @SuccessResponse(200, 'The file, in the type it was stored as', ACCEPTED_FILE_TYPES)
   @Response<Problem>(403, 'Not validated yet')
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
+  @OperationId('files.download')
   public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
     return this.stream(req, id, 'download');
   }

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   Header,
+  OperationId,
   Patch,
   Path,
   Post,
@@ -24,10 +25,10 @@ import { listFolders } from '../../services/folders/list-folders.js';
 import { type SetFolderAccessInput, setFolderAccess } from '../../services/folders/set-folder-access.js';
 import { type UpdateFolderInput, updateFolder } from '../../services/folders/update-folder.js';
 import type { Folder } from '../../services/folders/views.js';
-import type { Page } from '../../services/pagination.js';
 import { serviceContext } from '../app-services.js';
 import { etagOf, parseIfMatch } from '../etag.js';
 import type { Problem } from '../problem.js';
+import type { FolderPage } from './list-envelopes.js';
 
 @Route('v1/folders')
 @Tags('Folders')
@@ -43,10 +44,12 @@ export class FoldersController extends Controller {
    * @maximum limit 100
    * @param cursor `nextCursor` of the previous page
    * @param needsAction Only folders with files waiting for review (the guide's clock symbol)
+   * @summary List folders
    */
   @Get()
   @Response<Problem>(422, 'Invalid query')
   @Security('bearer', ['folders:read'])
+  @OperationId('folders.list')
   public async listFolders(
     @Request() req: ExpressRequest,
     @Query() status?: 'open' | 'archived',
@@ -54,15 +57,20 @@ export class FoldersController extends Controller {
     @Query() limit?: number,
     @Query() cursor?: string,
     @Query() needsAction?: boolean,
-  ): Promise<Page<Folder>> {
+  ): Promise<FolderPage> {
     return listFolders(serviceContext(req), { status, q, limit, cursor, needsAction });
   }
 
+  /**
+   * "Créer un dossier": a deed type (by its stable `code`), a number unique in the office and a title. Answers with the folder and its `ETag`.
+   * @summary Create a folder
+   */
   @Post()
   @SuccessResponse(201, 'Created')
   @Response<Problem>(409, 'The folder number is already used in this office')
   @Response<Problem>(422, 'Invalid body (field errors in `errors`)')
   @Security('bearer', ['folders:create'])
+  @OperationId('folders.create')
   public async createFolder(@Request() req: ExpressRequest, @Body() body: CreateFolderInput): Promise<Folder> {
     const folder = await createFolder(serviceContext(req), body);
     this.setStatus(201);
@@ -71,9 +79,14 @@ export class FoldersController extends Controller {
     return folder;
   }
 
+  /**
+   * The folder with its clients, completion and anchoring state. Its `ETag` changes with every change; send it in `If-None-Match` to be told 304 when nothing changed.
+   * @summary Retrieve a folder
+   */
   @Get('{id}')
   @Response<Problem>(404, 'No such folder in your office')
   @Security('bearer', ['folders:read'])
+  @OperationId('folders.retrieve')
   public async getFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await getFolder(serviceContext(req), id);
     this.setHeader('ETag', etagOf(folder.version));
@@ -83,6 +96,7 @@ export class FoldersController extends Controller {
   /**
    * Changes some fields. Send the folder's `ETag` in `If-Match` to be told (412) instead of overwriting
    * a colleague's edit made in the meantime.
+   * @summary Update a folder
    */
   @Patch('{id}')
   @Response<Problem>(404, 'No such folder in your office')
@@ -90,6 +104,7 @@ export class FoldersController extends Controller {
   @Response<Problem>(412, 'The folder changed since the ETag you sent')
   @Response<Problem>(422, 'Invalid body')
   @Security('bearer', ['folders:write'])
+  @OperationId('folders.update')
   public async updateFolder(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -101,32 +116,44 @@ export class FoldersController extends Controller {
     return folder;
   }
 
-  /** "Modifier les collaborateurs": the whole office, or listed members only. Replaces the list. */
+  /**
+   * "Modifier les collaborateurs": the whole office, or listed members only. Replaces the list.
+   * @summary Set who may see a folder
+   */
   @Put('{id}/members')
   @Response<Problem>(404, 'No such folder in your office')
   @Response<Problem>(422, 'Unknown member ids')
   @Security('bearer', ['folders:write'])
+  @OperationId('folders.setAccess')
   public async setFolderAccess(@Request() req: ExpressRequest, @Path() id: string, @Body() body: SetFolderAccessInput): Promise<Folder> {
     const folder = await setFolderAccess(serviceContext(req), id, body);
     this.setHeader('ETag', etagOf(folder.version));
     return folder;
   }
 
-  /** "Archiver le dossier", whether or not every document is validated. */
+  /**
+   * "Archiver le dossier", whether or not every document is validated.
+   * @summary Archive a folder
+   */
   @Post('{id}/archive')
   @Response<Problem>(404, 'No such folder in your office')
   @Response<Problem>(409, 'Already archived')
   @Security('bearer', ['folders:write'])
+  @OperationId('folders.archive')
   public async archiveFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await archiveFolder(serviceContext(req), id);
     this.setHeader('ETag', etagOf(folder.version));
     return folder;
   }
 
-  /** The folder's audit trail, oldest first: every change, who made it, from which key or address. */
+  /**
+   * The folder's audit trail, oldest first: every change, who made it, from which key or address.
+   * @summary List a folder's audit trail
+   */
   @Get('{id}/events')
   @Response<Problem>(404, 'No such folder in your office')
   @Security('bearer', ['folders:audit'])
+  @OperationId('folders.events')
   public async listFolderEvents(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: AuditEvent[] }> {
     return { data: await listFolderEvents(serviceContext(req), id) };
   }

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   Header,
+  OperationId,
   Patch,
   Path,
   Post,
@@ -40,24 +41,38 @@ import type { Problem } from '../problem.js';
 @Tags('Office')
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class OfficeController extends Controller {
+  /**
+   * The caller's office: its name, CRPCEN (the notarial identifier) and address.
+   * @summary Retrieve the office
+   */
   @Get('office')
   @Security('bearer', ['office:read'])
+  @OperationId('office.retrieve')
   public async getOffice(@Request() req: ExpressRequest): Promise<Office> {
     return getOffice(serviceContext(req));
   }
 
-  /** The office's RIBs ("un second RIB pour la gestion locative" is just another entry). */
+  /**
+   * The office's RIBs ("un second RIB pour la gestion locative" is just another entry).
+   * @summary List bank details
+   */
   @Get('office/bank-details')
   @Security('bearer', ['bank_details:read'])
+  @OperationId('office.bankDetails.list')
   public async listBankDetails(@Request() req: ExpressRequest): Promise<{ data: BankDetails[] }> {
     return { data: await listBankDetails(serviceContext(req)) };
   }
 
+  /**
+   * Adds a RIB (IBAN, BIC, holder) the office can share with the clients of a folder. The IBAN's check digits are verified.
+   * @summary Add bank details
+   */
   @Post('office/bank-details')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(403, 'Only a notary can change the office bank details')
   @Response<Problem>(422, 'Invalid IBAN (checksum) or BIC')
   @Security('bearer', ['bank_details:write'])
+  @OperationId('office.bankDetails.create')
   public async createBankDetails(@Request() req: ExpressRequest, @Body() body: BankDetailsInput): Promise<BankDetails> {
     const created = await createBankDetails(serviceContext(req), body);
     this.setStatus(201);
@@ -65,19 +80,29 @@ export class OfficeController extends Controller {
     return created;
   }
 
+  /**
+   * One RIB of the office, with its `ETag` for a later conditional update.
+   * @summary Retrieve bank details
+   */
   @Get('office/bank-details/{id}')
   @Response<Problem>(404, 'No such bank details')
   @Security('bearer', ['bank_details:read'])
+  @OperationId('office.bankDetails.retrieve')
   public async getBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<BankDetails> {
     const found = await getBankDetails(serviceContext(req), id);
     this.setHeader('ETag', etagOf(found.version));
     return found;
   }
 
+  /**
+   * Changes some fields of a RIB. Send its `ETag` in `If-Match` to be told (412) instead of overwriting a colleague's edit.
+   * @summary Update bank details
+   */
   @Patch('office/bank-details/{id}')
   @Response<Problem>(404, 'No such bank details')
   @Response<Problem>(412, 'Changed since the ETag you sent')
   @Security('bearer', ['bank_details:write'])
+  @OperationId('office.bankDetails.update')
   public async updateBankDetails(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -89,21 +114,29 @@ export class OfficeController extends Controller {
     return updated;
   }
 
-  /** Retires bank details; what clients were already sent stays as it was. */
+  /**
+   * Retires bank details; what clients were already sent stays as it was.
+   * @summary Delete bank details
+   */
   @Delete('office/bank-details/{id}')
   @SuccessResponse(204, 'Deleted')
   @Security('bearer', ['bank_details:write'])
+  @OperationId('office.bankDetails.delete')
   public async deleteBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await deleteBankDetails(serviceContext(req), id);
     this.setStatus(204);
   }
 
-  /** "Transmettre le RIB de l'étude" to every client of the folder. */
+  /**
+   * "Transmettre le RIB de l'étude" to every client of the folder.
+   * @summary Share a document with a folder's clients
+   */
   @Post('folders/{id}/shared-documents')
   @SuccessResponse(201, 'Shared')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(422, 'Unknown bank details')
   @Security('bearer', ['shared_documents:write'])
+  @OperationId('folders.shareDocument')
   public async shareDocument(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -114,10 +147,14 @@ export class OfficeController extends Controller {
     return shared;
   }
 
-  /** What the office shared with the folder's clients (clients read this on their page). */
+  /**
+   * What the office shared with the folder's clients (clients read this on their page).
+   * @summary List documents shared with a folder's clients
+   */
   @Get('folders/{id}/shared-documents')
   @Response<Problem>(404, 'No such folder')
   @Security('bearer', ['shared_documents:read'])
+  @OperationId('folders.sharedDocuments')
   public async listSharedDocuments(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: SharedDocument[] }> {
     return { data: await listSharedDocuments(serviceContext(req), id) };
   }

@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  OperationId,
   Patch,
   Path,
   Post,
@@ -15,8 +16,7 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
-import type { Page } from '../../services/pagination.js';
-import { type EventTypeInfo, eventTypeCatalogue } from '../../services/webhooks/event-catalogue.js';
+import { eventTypeCatalogue } from '../../services/webhooks/event-catalogue.js';
 import {
   type CreateWebhookEndpointInput,
   createWebhookEndpoint,
@@ -34,9 +34,10 @@ import {
   recoverWebhookMessages,
   resendWebhookMessage,
 } from '../../services/webhooks/messages.js';
-import type { WebhookAttempt, WebhookEndpoint, WebhookEndpointWithSecret, WebhookMessage } from '../../services/webhooks/views.js';
+import type { WebhookEndpoint, WebhookEndpointWithSecret, WebhookMessage } from '../../services/webhooks/views.js';
 import { serviceContext } from '../app-services.js';
 import type { Problem } from '../problem.js';
+import type { EventTypePage, WebhookAttemptPage, WebhookEndpointPage } from './list-envelopes.js';
 import { webhookServiceDeps } from './webhook-dependencies.js';
 
 /**
@@ -56,14 +57,16 @@ export class WebhookEndpointsController extends Controller {
    * @minimum limit 1
    * @maximum limit 100
    * @param cursor `nextCursor` of the previous page
+   * @summary List webhook endpoints
    */
   @Get('webhook-endpoints')
   @Security('bearer', ['webhooks:read'])
+  @OperationId('webhookEndpoints.list')
   public async listWebhookEndpoints(
     @Request() req: ExpressRequest,
     @Query() limit?: number,
     @Query() cursor?: string,
-  ): Promise<Page<WebhookEndpoint>> {
+  ): Promise<WebhookEndpointPage> {
     return listWebhookEndpoints(serviceContext(req), webhookServiceDeps(req), { limit, cursor });
   }
 
@@ -71,11 +74,13 @@ export class WebhookEndpointsController extends Controller {
    * Registers a receiver. Its `secret` is in this answer only (store it in the receiver's configuration).
    * The URL must resolve to public addresses only: loopback, private, link-local and metadata addresses
    * are refused (422 `webhook_url_forbidden`).
+   * @summary Register a webhook endpoint
    */
   @Post('webhook-endpoints')
   @SuccessResponse(201, 'Created')
   @Response<Problem>(422, 'Invalid URL, forbidden address or unknown event type')
   @Security('bearer', ['webhooks:write'])
+  @OperationId('webhookEndpoints.create')
   public async createWebhookEndpoint(
     @Request() req: ExpressRequest,
     @Body() body: CreateWebhookEndpointInput,
@@ -87,18 +92,27 @@ export class WebhookEndpointsController extends Controller {
     return created;
   }
 
+  /**
+   * One endpoint of the office: its URL, event types and state (never its secret).
+   * @summary Retrieve a webhook endpoint
+   */
   @Get('webhook-endpoints/{id}')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Security('bearer', ['webhooks:read'])
+  @OperationId('webhookEndpoints.retrieve')
   public async getWebhookEndpoint(@Request() req: ExpressRequest, @Path() id: string): Promise<WebhookEndpoint> {
     return getWebhookEndpoint(serviceContext(req), webhookServiceDeps(req), id);
   }
 
-  /** Changes the URL, description or event types, or turns the endpoint off and on. Turned back on, it sends what waited. */
+  /**
+   * Changes the URL, description or event types, or turns the endpoint off and on. Turned back on, it sends what waited.
+   * @summary Update a webhook endpoint
+   */
   @Patch('webhook-endpoints/{id}')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Response<Problem>(422, 'Invalid URL, forbidden address or unknown event type')
   @Security('bearer', ['webhooks:write'])
+  @OperationId('webhookEndpoints.update')
   public async updateWebhookEndpoint(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -107,11 +121,15 @@ export class WebhookEndpointsController extends Controller {
     return updateWebhookEndpoint(serviceContext(req), webhookServiceDeps(req), id, body);
   }
 
-  /** Deletes the endpoint; messages still waiting for it are cancelled. */
+  /**
+   * Deletes the endpoint; messages still waiting for it are cancelled.
+   * @summary Delete a webhook endpoint
+   */
   @Delete('webhook-endpoints/{id}')
   @SuccessResponse(204, 'Deleted')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Security('bearer', ['webhooks:write'])
+  @OperationId('webhookEndpoints.delete')
   public async deleteWebhookEndpoint(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
     await deleteWebhookEndpoint(serviceContext(req), webhookServiceDeps(req), id);
     this.setStatus(204);
@@ -120,10 +138,12 @@ export class WebhookEndpointsController extends Controller {
   /**
    * A new secret, in this answer only. For 24 hours deliveries carry two signatures (previous and new
    * secret), so the receiver can switch without losing a message.
+   * @summary Rotate an endpoint's signing secret
    */
   @Post('webhook-endpoints/{id}/rotate-secret')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Security('bearer', ['webhooks:write'])
+  @OperationId('webhookEndpoints.rotateSecret')
   public async rotateWebhookSecret(@Request() req: ExpressRequest, @Path() id: string): Promise<WebhookEndpointWithSecret> {
     this.setHeader('Cache-Control', 'no-store');
     return rotateWebhookSecret(serviceContext(req), webhookServiceDeps(req), id);
@@ -136,23 +156,29 @@ export class WebhookEndpointsController extends Controller {
    * @minimum limit 1
    * @maximum limit 100
    * @param cursor `nextCursor` of the previous page
+   * @summary List delivery attempts
    */
   @Get('webhook-endpoints/{id}/attempts')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Security('bearer', ['webhooks:read'])
+  @OperationId('webhookEndpoints.attempts')
   public async listWebhookAttempts(
     @Request() req: ExpressRequest,
     @Path() id: string,
     @Query() limit?: number,
     @Query() cursor?: string,
-  ): Promise<Page<WebhookAttempt>> {
+  ): Promise<WebhookAttemptPage> {
     return listWebhookAttempts(serviceContext(req), id, { limit, cursor });
   }
 
-  /** Sends again every message that failed for good (8 attempts) since `since`, in their original order. */
+  /**
+   * Sends again every message that failed for good (8 attempts) since `since`, in their original order.
+   * @summary Resend failed messages
+   */
   @Post('webhook-endpoints/{id}/recover')
   @Response<Problem>(404, 'No such endpoint in your office')
   @Security('bearer', ['webhooks:write'])
+  @OperationId('webhookEndpoints.recover')
   public async recoverWebhookMessages(
     @Request() req: ExpressRequest,
     @Path() id: string,
@@ -161,21 +187,29 @@ export class WebhookEndpointsController extends Controller {
     return recoverWebhookMessages(serviceContext(req), webhookServiceDeps(req), id, body);
   }
 
-  /** Sends one message again now, with the same `webhook-id` (ids: `messageId` in the attempts log). */
+  /**
+   * Sends one message again now, with the same `webhook-id` (ids: `messageId` in the attempts log).
+   * @summary Resend one message
+   */
   @Post('webhook-messages/{id}/resend')
   @SuccessResponse(202, 'Queued')
   @Response<Problem>(404, 'No such message in your office')
   @Security('bearer', ['webhooks:write'])
+  @OperationId('webhookEndpoints.resendMessage')
   public async resendWebhookMessage(@Request() req: ExpressRequest, @Path() id: string): Promise<WebhookMessage> {
     const message = await resendWebhookMessage(serviceContext(req), webhookServiceDeps(req), id);
     this.setStatus(202);
     return message;
   }
 
-  /** Every event type an endpoint may subscribe to, with the JSON Schema (2020-12) of its delivered body. */
+  /**
+   * Every event type an endpoint may subscribe to, with the JSON Schema (2020-12) of its delivered body.
+   * @summary List event types
+   */
   @Get('event-types')
   @Security('bearer', ['webhooks:read'])
-  public async listEventTypes(): Promise<Page<EventTypeInfo>> {
+  @OperationId('webhookEndpoints.eventTypes')
+  public async listEventTypes(): Promise<EventTypePage> {
     return { data: eventTypeCatalogue(), nextCursor: null };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, OperationId, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import {
   type CreateWidgetSessionInput,
@@ -19,6 +19,7 @@ export class WidgetSessionsController extends Controller {
    * Mints a short-lived token (15 minutes by default, 60 at most) for the widgets a vendor embeds, acting
    * as one member or one client, and optionally bound to one folder (it then reaches nothing else). Call
    * it from your back end, with your API key, for each page that shows a widget.
+   * @summary Mint a widget session
    */
   @Post()
   @SuccessResponse(201, 'Created')
@@ -27,6 +28,7 @@ export class WidgetSessionsController extends Controller {
   @Response<Problem>(422, 'Invalid body, or the person cannot see the folder')
   @Response<Problem>(429, 'Too many widget sessions minted with this key')
   @Security('bearer', ['widget_sessions:create'])
+  @OperationId('widgetSessions.create')
   public async createWidgetSession(@Request() req: ExpressRequest, @Body() body: CreateWidgetSessionInput): Promise<WidgetSession> {
     const session = await withServiceRateLimits(req, () =>
       createWidgetSession(serviceContext(req), body, identityDependencies(req).clock.now()),

@@ -118,7 +118,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_WebhookEndpoint_": {
+    "WebhookEndpointPage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"WebhookEndpoint"},"required":true},
@@ -157,14 +157,15 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_CreateWebhookEndpointInput_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"url":{"dataType":"string","validators":{"maxLength":{"value":2048}}},"description":{"dataType":"string","validators":{"maxLength":{"value":500}}},"eventTypes":{"dataType":"array","array":{"dataType":"refAlias","ref":"WebhookEventType"},"validators":{"maxItems":{"value":50}}},"enabled":{"dataType":"boolean"}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "UpdateWebhookEndpointInput": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_CreateWebhookEndpointInput_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":500}}},
+            "eventTypes": {"dataType":"array","array":{"dataType":"refAlias","ref":"WebhookEventType"},"validators":{"maxItems":{"value":50}}},
+            "enabled": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "WebhookAttempt": {
@@ -186,7 +187,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_WebhookAttempt_": {
+    "WebhookAttemptPage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"WebhookAttempt"},"required":true},
@@ -228,9 +229,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.unknown_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    "JsonSchema": {
+        "dataType": "refObject",
+        "properties": {
+        },
+        "additionalProperties": {"dataType":"any"},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "EventTypeInfo": {
@@ -238,12 +241,12 @@ const models: TsoaRoute.Models = {
         "properties": {
             "name": {"dataType":"string","required":true},
             "description": {"dataType":"string","required":true},
-            "schema": {"ref":"Record_string.unknown_","required":true},
+            "schema": {"ref":"JsonSchema","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_EventTypeInfo_": {
+    "EventTypePage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"EventTypeInfo"},"required":true},
@@ -290,14 +293,15 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_BankDetailsInput_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"label":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},"holder":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":140}}},"iban":{"dataType":"string","validators":{"maxLength":{"value":42}}},"bic":{"dataType":"string","validators":{"maxLength":{"value":14}}}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "BankDetailsPatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_BankDetailsInput_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "label": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "holder": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":140}}},
+            "iban": {"dataType":"string","validators":{"maxLength":{"value":42}}},
+            "bic": {"dataType":"string","validators":{"maxLength":{"value":14}}},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SharedDocument": {
@@ -332,14 +336,14 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_NotificationSettings_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"reminderDaysBefore":{"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":60}}},"reminderEveryDays":{"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":60}}},"reminderMaxCount":{"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10}}}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "NotificationSettingsPatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_NotificationSettings_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "reminderDaysBefore": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":60}}},
+            "reminderEveryDays": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":60}}},
+            "reminderMaxCount": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10}}},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Member": {
@@ -357,7 +361,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_Member_": {
+    "MemberPage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"Member"},"required":true},
@@ -457,7 +461,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_Folder_": {
+    "FolderPage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"Folder"},"required":true},
@@ -597,7 +601,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_Client_": {
+    "ClientPage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"Client"},"required":true},
@@ -618,14 +622,16 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_ClientFields_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"lastName":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":100},"pattern":{"value":"^[^\\u0000-\\u001f]*$"}}},"firstName":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":100},"pattern":{"value":"^[^\\u0000-\\u001f]*$"}}},"email":{"dataType":"string","validators":{"maxLength":{"value":254}}},"mobile":{"dataType":"string","validators":{"maxLength":{"value":32}}},"language":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["fr"]},{"dataType":"enum","enums":["en"]}]}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ClientFieldsPatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_ClientFields_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "lastName": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":100},"pattern":{"value":"^[^\\u0000-\\u001f]*$"}}},
+            "firstName": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":100},"pattern":{"value":"^[^\\u0000-\\u001f]*$"}}},
+            "email": {"dataType":"string","validators":{"maxLength":{"value":254}}},
+            "mobile": {"dataType":"string","validators":{"maxLength":{"value":32}}},
+            "language": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["fr"]},{"dataType":"enum","enums":["en"]}]},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "AddFolderClientInput": {
@@ -718,7 +724,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListOf_DeedType_": {
+    "DeedTypeList": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"DeedType"},"required":true},
@@ -726,7 +732,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListOf_DocumentType_": {
+    "DocumentTypeList": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"DocumentType"},"required":true},
@@ -758,7 +764,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_ApiKey_": {
+    "ApiKeyPage": {
         "dataType": "refObject",
         "properties": {
             "data": {"dataType":"array","array":{"dataType":"refObject","ref":"ApiKey"},"required":true},

@@ -29,7 +29,7 @@ export interface ClientFields {
   language?: 'fr' | 'en';
 }
 
-export type ClientFieldsPatch = Partial<ClientFields>;
+export interface ClientFieldsPatch extends Partial<ClientFields> {}
 
 export interface NormalizedClientFields {
   lastName?: string;

@@ -30,7 +30,7 @@ export interface NotificationSettings {
   reminderMaxCount: number;
 }
 
-export type NotificationSettingsPatch = Partial<NotificationSettings>;
+export interface NotificationSettingsPatch extends Partial<NotificationSettings> {}
 
 /** The defaults: 3 days before, then every 7 days, at most 3. */
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { reminderDaysBefore: 3, reminderEveryDays: 7, reminderMaxCount: 3 };

@@ -26,7 +26,7 @@ export interface BankDetailsInput {
   bic?: string;
 }
 
-export type BankDetailsPatch = Partial<BankDetailsInput>;
+export interface BankDetailsPatch extends Partial<BankDetailsInput> {}
 
 function normalize(input: BankDetailsPatch) {
   const out: { label?: string; holder?: string; iban?: string; bic?: string | null } = {};

@@ -4,12 +4,17 @@ import type { EventType } from '../outbox/emit-event.js';
 /** Event types vendors may subscribe to: all of the outbox's but the internal ones. */
 export type PublicEventType = Exclude<EventType, 'document.shared'>;
 
+/** A JSON Schema document: keywords and their values. */
+export interface JsonSchema {
+  [keyword: string]: unknown;
+}
+
 export interface EventTypeInfo {
   /** e.g. `document.uploaded`. */
   name: string;
   description: string;
   /** JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, data }`. */
-  schema: Record<string, unknown>;
+  schema: JsonSchema;
 }
 
 type Schema = Record<string, unknown>;

@@ -37,7 +37,7 @@ export interface CreateWebhookEndpointInput {
   enabled?: boolean;
 }
 
-export type UpdateWebhookEndpointInput = Partial<CreateWebhookEndpointInput>;
+export interface UpdateWebhookEndpointInput extends Partial<CreateWebhookEndpointInput> {}
 
 /** Once a secret is rotated, the previous one still signs for this long: receivers have time to switch. */
 export const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;

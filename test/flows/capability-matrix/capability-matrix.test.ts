@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Response } from 'supertest';
 import { CAPABILITIES, type Capability, isCapability, reachOf } from '../../../api/domain/capabilities.js';
+import { capabilityOf } from '../../../scripts/openapi-security.js';
 import { OPERATIONS, type OperationCase } from './operations.js';
 import { ACTORS, type ActorName, actorMeta, createWorld, digestState, PDF, type World } from './world.js';
 
@@ -19,7 +20,7 @@ interface SpecOperation {
 }
 
 const spec = JSON.parse(readFileSync(new URL('../../../openapi/openapi.json', import.meta.url), 'utf8')) as {
-  paths: Record<string, Record<Method, { operationId: string; security?: Array<Record<string, string[]>> }>>;
+  paths: Record<string, Record<Method, { operationId: string; security?: Array<Record<string, string[]>>; 'x-capability'?: unknown }>>;
 };
 
 function specOperations(): SpecOperation[] {
@@ -32,10 +33,15 @@ function specOperations(): SpecOperation[] {
         operations.push({ operationId, method, path, capability: null });
         continue;
       }
-      assert.equal(security.length, 1, `${operationId}: one way to authenticate`);
-      const scopes = security[0].bearer;
-      assert.ok(scopes?.length === 1 && isCapability(scopes[0]), `${operationId} must declare exactly one capability of the table`);
-      operations.push({ operationId, method, path, capability: scopes[0] as Capability });
+      // Any credential (bearer, OAuth 2.0 token, session cookie), the same one capability (scripts/openapi-security.ts).
+      const capability = capabilityOf(operation);
+      assert.ok(capability !== null && isCapability(capability), `${operationId} must declare exactly one capability of the table`);
+      assert.deepEqual(
+        security,
+        [{ bearer: [] }, { oauth2: [capability] }, { session: [] }],
+        `${operationId}: its capability, whatever the credential`,
+      );
+      operations.push({ operationId, method, path, capability });
     }
   }
   return operations;
@@ -69,7 +75,7 @@ after(() => world.close());
 
 async function send(operation: SpecOperation, actor: ActorName, call: Awaited<ReturnType<OperationCase['build']>>): Promise<Response> {
   const req = world.t.request[operation.method](call.path);
-  const credential = operation.operationId === 'Logout' ? undefined : world.auth[actor];
+  const credential = operation.operationId === 'clientAuth.logout' ? undefined : world.auth[actor];
   if (credential) req.set('Authorization', credential);
   if (call.upload) {
     for (const [name, value] of Object.entries(call.upload)) req.field(name, value);

@@ -36,162 +36,168 @@ const fixed = (path: string, body?: object) => () => ({ path, body });
 
 /** One row per operationId of the spec: the matrix test fails for an operation missing here. */
 export const OPERATIONS: Record<string, OperationCase> = {
-  CreateWidgetSession: {
+  'widgetSessions.create': {
     target: 'office',
     build: (w) => ({ path: '/v1/widget-sessions', body: { memberId: w.ids.notary, folderId: w.ids.f1 } }),
   },
-  ListWebhookEndpoints: { target: 'none', build: fixed('/v1/webhook-endpoints') },
-  CreateWebhookEndpoint: { target: 'none', build: fixed('/v1/webhook-endpoints', { url: 'https://93.184.215.14/other' }) },
-  GetWebhookEndpoint: { target: 'office', build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}` }) },
-  UpdateWebhookEndpoint: {
+  'webhookEndpoints.list': { target: 'none', build: fixed('/v1/webhook-endpoints') },
+  'webhookEndpoints.create': { target: 'none', build: fixed('/v1/webhook-endpoints', { url: 'https://93.184.215.14/other' }) },
+  'webhookEndpoints.retrieve': { target: 'office', build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}` }) },
+  'webhookEndpoints.update': {
     target: 'office',
     build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}`, body: { description: 'Logiciel de rédaction' } }),
   },
-  DeleteWebhookEndpoint: {
+  'webhookEndpoints.delete': {
     target: 'office',
     build: async (w) => ({
       path: `/v1/webhook-endpoints/${(await w.asOffice('post', '/v1/webhook-endpoints', { url: 'https://93.184.215.14/x' })).id}`,
     }),
   },
-  RotateWebhookSecret: { target: 'office', build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}/rotate-secret` }) },
-  ListWebhookAttempts: { target: 'office', build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}/attempts` }) },
-  RecoverWebhookMessages: {
+  'webhookEndpoints.rotateSecret': { target: 'office', build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}/rotate-secret` }) },
+  'webhookEndpoints.attempts': { target: 'office', build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}/attempts` }) },
+  'webhookEndpoints.recover': {
     target: 'office',
     build: (w) => ({ path: `/v1/webhook-endpoints/${w.ids.endpoint}/recover`, body: { since: '2020-01-01T00:00:00Z' } }),
   },
-  ResendWebhookMessage: { target: 'office', build: (w) => ({ path: `/v1/webhook-messages/${w.ids.webhookMessage}/resend` }) },
-  ListEventTypes: { target: 'none', build: fixed('/v1/event-types') },
-  GetOffice: { target: 'none', build: fixed('/v1/office') },
-  ListBankDetails: { target: 'none', build: fixed('/v1/office/bank-details') },
-  CreateBankDetails: {
+  'webhookEndpoints.resendMessage': { target: 'office', build: (w) => ({ path: `/v1/webhook-messages/${w.ids.webhookMessage}/resend` }) },
+  'webhookEndpoints.eventTypes': { target: 'none', build: fixed('/v1/event-types') },
+  'office.retrieve': { target: 'none', build: fixed('/v1/office') },
+  'office.bankDetails.list': { target: 'none', build: fixed('/v1/office/bank-details') },
+  'office.bankDetails.create': {
     target: 'none',
     build: fixed('/v1/office/bank-details', { label: 'Fraude', holder: 'M. Escroc', iban: 'DE89370400440532013000' }),
   },
-  GetBankDetails: { target: 'office', build: (w) => ({ path: `/v1/office/bank-details/${w.ids.bankDetails}` }) },
-  UpdateBankDetails: {
+  'office.bankDetails.retrieve': { target: 'office', build: (w) => ({ path: `/v1/office/bank-details/${w.ids.bankDetails}` }) },
+  'office.bankDetails.update': {
     target: 'office',
     build: (w) => ({ path: `/v1/office/bank-details/${w.ids.bankDetails}`, body: { iban: 'DE89370400440532013000' } }),
   },
-  DeleteBankDetails: {
+  'office.bankDetails.delete': {
     target: 'office',
     build: async (w, granted) => ({
       path: `/v1/office/bank-details/${granted ? (await w.asOffice('post', '/v1/office/bank-details', { label: 'x', holder: 'x', iban: 'FR7630006000011234567890189' })).id : w.ids.bankDetails}`,
     }),
   },
-  ShareDocument: {
+  'folders.shareDocument': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/shared-documents`, body: { bankDetailsId: w.ids.bankDetails } }),
   },
-  ListSharedDocuments: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/shared-documents` }) },
-  GetNotificationSettings: { target: 'none', build: fixed('/v1/office/notification-settings') },
-  UpdateNotificationSettings: { target: 'none', build: fixed('/v1/office/notification-settings', { reminderMaxCount: 0 }) },
-  ListMembers: { target: 'none', build: fixed('/v1/members') },
-  ApproveMember: {
+  'folders.sharedDocuments': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/shared-documents` }) },
+  'office.notificationSettings.retrieve': { target: 'none', build: fixed('/v1/office/notification-settings') },
+  'office.notificationSettings.update': { target: 'none', build: fixed('/v1/office/notification-settings', { reminderMaxCount: 0 }) },
+  'members.list': { target: 'none', build: fixed('/v1/members') },
+  'members.approve': {
     target: 'office',
     build: async (w, granted) => ({ path: `/v1/members/${granted ? await newPendingMember(w) : w.ids.pendingMember}/approve` }),
   },
-  GetMe: { target: 'none', build: fixed('/v1/me') },
-  ListFolders: { target: 'none', build: fixed('/v1/folders') },
-  CreateFolder: {
+  'me.retrieve': { target: 'none', build: fixed('/v1/me') },
+  'folders.list': { target: 'none', build: fixed('/v1/folders') },
+  'folders.create': {
     target: 'none',
     build: (w) => ({ path: '/v1/folders', body: { number: `N-${w.unique()}`, title: 'Vente', deedType: 'vente' } }),
   },
-  GetFolder: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}` }) },
-  UpdateFolder: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}`, body: { title: w.ids.f1Title } }) },
-  SetFolderAccess: {
+  'folders.retrieve': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}` }) },
+  'folders.update': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}`, body: { title: w.ids.f1Title } }) },
+  'folders.setAccess': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/members`, body: { access: 'members', memberIds: [w.ids.notary] } }),
   },
-  ArchiveFolder: {
+  'folders.archive': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/archive` }),
     reset: async (w) => {
       await w.t.db.models.Folder.update({ status: 'open', archivedAt: null }, { where: { id: w.ids.f1 } });
     },
   },
-  ListFolderEvents: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/events` }) },
-  GetFile: { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.file}` }) },
-  ValidateFile: {
+  'folders.events': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/events` }) },
+  'files.retrieve': { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.file}` }) },
+  'files.validate': {
     target: 'folder',
     build: async (w, granted) => ({ path: `/v1/files/${granted ? await w.newPendingFile() : w.ids.file}/validate` }),
   },
-  RefuseFile: {
+  'files.refuse': {
     target: 'folder',
     build: async (w, granted) => ({
       path: `/v1/files/${granted ? await w.newPendingFile() : w.ids.file}/refuse`,
       body: { reason: 'Illisible' },
     }),
   },
-  UploadRequestFiles: {
+  'files.upload': {
     target: 'folder',
     build: async (w, granted) => ({
       path: `/v1/document-requests/${granted ? await w.newRequest() : w.ids.request}/files`,
       upload: { sha256: sha256(PDF) },
     }),
   },
-  UploadExtraFiles: {
+  'files.uploadExtra': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-files`, upload: { clientId: w.ids.c1, sha256: sha256(PDF) } }),
   },
-  PreviewFile: { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.file}/preview` }) },
-  DownloadFile: { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.validatedFile}/download` }) },
-  ListDocumentRequests: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/document-requests` }) },
-  CreateDocumentRequests: {
+  'files.preview': { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.file}/preview` }) },
+  'files.download': { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.validatedFile}/download` }) },
+  'documentRequests.list': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/document-requests` }) },
+  'documentRequests.create': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/document-requests`, body: { clientId: w.ids.c1, documents: [{ label: 'CNI' }] } }),
   },
-  CancelDocumentRequest: {
+  'documentRequests.cancel': {
     target: 'folder',
     build: async (w, granted) => ({ path: `/v1/document-requests/${granted ? await w.newRequest() : w.ids.request}` }),
   },
-  ListClients: { target: 'none', build: fixed('/v1/clients') },
-  CreateClient: {
+  'clients.list': { target: 'none', build: fixed('/v1/clients') },
+  'clients.create': {
     target: 'none',
     build: (w) => ({
       path: '/v1/clients',
       body: { lastName: 'Nouveau', firstName: 'Jean', email: `new-${w.unique()}@client.test`, mobile: '0699887766' },
     }),
   },
-  GetClient: { target: 'client', build: (w) => ({ path: `/v1/clients/${w.ids.c1}` }) },
-  UpdateClient: { target: 'client', build: (w) => ({ path: `/v1/clients/${w.ids.c1}`, body: { firstName: 'Claire' } }) },
-  AddFolderClient: {
+  'clients.retrieve': { target: 'client', build: (w) => ({ path: `/v1/clients/${w.ids.c1}` }) },
+  'clients.update': { target: 'client', build: (w) => ({ path: `/v1/clients/${w.ids.c1}`, body: { firstName: 'Claire' } }) },
+  'folders.addClient': {
     target: 'folder',
     build: (w) => ({
       path: `/v1/folders/${w.ids.f1}/clients`,
       body: { client: { lastName: 'Ajout', firstName: 'Léo', email: `add-${w.unique()}@client.test`, mobile: '0655443322' } },
     }),
   },
-  RemoveFolderClient: {
+  'folders.removeClient': {
     target: 'folder',
     build: async (w, granted) => ({
       path: `/v1/folders/${w.ids.f1}/clients/${granted ? await newRemovableClient(w) : w.ids.removableClient}`,
     }),
   },
-  Start: { target: 'none', build: (w) => ({ path: '/v1/client-auth/start', body: { email: `nobody-${w.unique()}@client.test` } }) },
-  Verify: { target: 'none', build: fixed('/v1/client-auth/verify', { attempt: 'lca_unknown', code: '000000' }) },
-  Login: {
+  'clientAuth.start': {
+    target: 'none',
+    build: (w) => ({ path: '/v1/client-auth/start', body: { email: `nobody-${w.unique()}@client.test` } }),
+  },
+  'clientAuth.verify': { target: 'none', build: fixed('/v1/client-auth/verify', { attempt: 'lca_unknown', code: '000000' }) },
+  'clientAuth.login': {
     target: 'none',
     build: (w) => ({ path: '/v1/client-auth/login', body: { email: `nobody-${w.unique()}@client.test`, password: 'x'.repeat(12) } }),
   },
   // Without the caller's credential: logging out would end the session the next cells use.
-  Logout: { target: 'none', build: fixed('/v1/client-auth/logout') },
-  SetPassword: { target: 'none', build: fixed('/v1/client-auth/password', { password: 'Gr4nd-Pr3-Fleuri-du-Sud' }) },
-  ListDeedTypes: { target: 'none', build: fixed('/v1/deed-types') },
-  ListDocumentTypes: { target: 'none', build: fixed('/v1/document-types') },
-  CreateDocumentType: { target: 'none', build: (w) => ({ path: '/v1/document-types', body: { label: `Attestation ${w.unique()}` } }) },
-  ListApiKeys: { target: 'none', build: fixed('/v1/api-keys') },
-  CreateApiKey: { target: 'none', build: fixed('/v1/api-keys', { name: 'Logiciel', mode: 'test' }) },
-  RevokeApiKey: {
+  'clientAuth.logout': { target: 'none', build: fixed('/v1/client-auth/logout') },
+  'clientAuth.setPassword': { target: 'none', build: fixed('/v1/client-auth/password', { password: 'Gr4nd-Pr3-Fleuri-du-Sud' }) },
+  'catalogue.deedTypes.list': { target: 'none', build: fixed('/v1/deed-types') },
+  'catalogue.documentTypes.list': { target: 'none', build: fixed('/v1/document-types') },
+  'catalogue.documentTypes.create': {
+    target: 'none',
+    build: (w) => ({ path: '/v1/document-types', body: { label: `Attestation ${w.unique()}` } }),
+  },
+  'apiKeys.list': { target: 'none', build: fixed('/v1/api-keys') },
+  'apiKeys.create': { target: 'none', build: fixed('/v1/api-keys', { name: 'Logiciel', mode: 'test' }) },
+  'apiKeys.revoke': {
     target: 'office',
     build: async (w, granted) => ({ path: `/v1/api-keys/${granted ? await newApiKeyId(w) : w.ids.spareApiKey}` }),
   },
   // F1 still waits for a review, so a caller allowed to anchor it is told it is not complete.
-  AnchorFolder: {
+  'folders.anchor': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/anchor` }),
     granted: { status: 409, code: 'folder_not_complete' },
   },
-  GetProof: {
+  'folders.proof': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/proof` }),
     granted: { status: 409, code: 'folder_not_anchored' },

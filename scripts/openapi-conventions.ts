@@ -1,0 +1,145 @@
+/**
+ * What every operation shares because of middleware tsoa does not see (api/app.ts, api/http/*.ts), written
+ * into the document after tsoa: the headers (`Idempotency-Key` on POST, `X-Request-Id` and, on versioned
+ * resources, `ETag` on every answer, `RateLimit-*` and `Retry-After` where a limit applies), the answers any
+ * operation can give (400 for malformed JSON or a bad Idempotency-Key, 403 for a capability not granted,
+ * 413/415 for bodies, 503 while the database is unreachable), problem answers as `application/problem+json`
+ * with an example each, and the conventions stated once in `info.description`.
+ */
+import { PROBLEM_CODES } from '../api/domain/problem-codes.js';
+import type { Json, OpenApiDocument, Operation, ResponseObject } from './openapi/document.js';
+import { operationsOf } from './openapi/document.js';
+
+const PROBLEM_REF = '#/components/schemas/Problem';
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** Schemas of versioned resources: their answers carry `ETag: "v<n>"` (api/http/etag.ts). */
+const VERSIONED_SCHEMAS = new Set(['#/components/schemas/Folder', '#/components/schemas/BankDetails']);
+
+/** The code a problem answer of this status most often carries, for its example when its description names none. */
+const TYPICAL_CODE: Record<string, string> = {
+  '400': 'invalid_json',
+  '401': 'unauthenticated',
+  '403': 'operation_not_allowed',
+  '404': 'folder_not_found',
+  '409': 'conflict',
+  '412': 'folder_modified',
+  '413': 'body_too_large',
+  '415': 'unsupported_media_type',
+  '422': 'validation_failed',
+  '428': 'validation_failed',
+  '429': 'rate_limited',
+  '500': 'internal_error',
+  '503': 'database_unavailable',
+};
+
+const TITLES: Record<string, string> = {
+  '400': 'Bad Request',
+  '401': 'Unauthorized',
+  '403': 'Forbidden',
+  '404': 'Not Found',
+  '409': 'Conflict',
+  '412': 'Precondition Failed',
+  '413': 'Content Too Large',
+  '415': 'Unsupported Media Type',
+  '422': 'Unprocessable Content',
+  '429': 'Too Many Requests',
+  '500': 'Internal Server Error',
+  '503': 'Service Unavailable',
+};
+
+const header = (description: string, schema: Json = { type: 'string' }, required = false) => ({
+  description,
+  schema,
+  ...(required ? { required } : {}),
+});
+
+const HEADERS: Record<string, Json> = {
+  XRequestId: header('This request’s id (yours, from `X-Request-Id`, when it looks sane; else ours): quote it when asking for help.', undefined, true),
+  ETag: header('The resource’s version, `"v<n>"`: send it back in `If-Match` to change it only if nobody else did.', undefined, true),
+  RetryAfter: header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 }),
+  RateLimitLimit: header('Requests allowed in the current window.', { type: 'integer', minimum: 0 }),
+  RateLimitRemaining: header('Requests left in the current window.', { type: 'integer', minimum: 0 }),
+  RateLimitReset: header('Seconds until the window resets.', { type: 'integer', minimum: 0 }),
+  RateLimitPolicy: header('The limit and its window, `<limit>;w=<seconds>` (draft-ietf-httpapi-ratelimit-headers).'),
+  Location: header('Where the created resource lives.'),
+};
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+export function applyConventions(spec: OpenApiDocument): void {
+  spec.components.headers = { ...spec.components.headers, ...HEADERS };
+  spec.components.parameters = { ...spec.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY };
+  for (const { method, operation } of operationsOf(spec)) {
+    addCommonAnswers(method, operation);
+    if (method === 'post') operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
+    const rateLimited = '429' in operation.responses;
+    for (const [status, response] of Object.entries(operation.responses)) {
+      response.headers = { ...response.headers, 'X-Request-Id': headerRef('XRequestId') };
+      if (status === '429' || status === '503') response.headers['Retry-After'] = headerRef('RetryAfter');
+      if (rateLimited) {
+        response.headers['RateLimit-Limit'] = headerRef('RateLimitLimit');
+        response.headers['RateLimit-Remaining'] = headerRef('RateLimitRemaining');
+        response.headers['RateLimit-Reset'] = headerRef('RateLimitReset');
+        response.headers['RateLimit-Policy'] = headerRef('RateLimitPolicy');
+      }
+      if (status === '201') response.headers.Location = headerRef('Location');
+      const schema = response.content?.['application/json']?.schema;
+      if (schema?.$ref && VERSIONED_SCHEMAS.has(schema.$ref) && status.startsWith('2')) response.headers.ETag = headerRef('ETag');
+      if (schema?.$ref === PROBLEM_REF) describeProblem(status, response);
+    }
+  }
+}
+
+function problemAnswer(description: string): ResponseObject {
+  return { description, content: { 'application/json': { schema: { $ref: PROBLEM_REF } } } };
+}
+
+/** Answers the middleware gives whatever the controller: declared here so clients (and the tests' validator) expect them. */
+function addCommonAnswers(method: string, operation: Operation): void {
+  const responses = operation.responses;
+  const add = (status: string, description: string) => {
+    responses[status] ??= problemAnswer(description);
+  };
+  const takesBody = operation.requestBody !== undefined || method === 'post';
+  if (takesBody) add('400', 'Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`)');
+  if (operation.security && operation.security.length > 0) {
+    add('401', 'Missing, expired or revoked credentials (`unauthenticated`)');
+    add('403', 'The credential is not granted this operation’s capability (`operation_not_allowed`)');
+  }
+  if (method === 'post')
+    add(
+      '409',
+      'This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`)',
+    );
+  if (takesBody) {
+    add('413', 'The body is larger than the limit (`body_too_large`)');
+    add('415', 'The body is not `application/json` (`unsupported_media_type`)');
+  }
+  add('503', 'The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After`');
+}
+
+/** Problem answers are `application/problem+json` (RFC 9457), with an example built from the code their description names. */
+function describeProblem(status: string, response: ResponseObject): void {
+  const named = /`([a-z_]+)`/.exec(response.description)?.[1];
+  const code = named && (PROBLEM_CODES as readonly string[]).includes(named) ? named : (TYPICAL_CODE[status] ?? 'internal_error');
+  const example: Json = {
+    type: `https://lecoffre.io/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status: Number(status),
+    detail: response.description.replace(/ \(`[a-z_]+`\)$/, '').replace(/`/g, ''),
+    code,
+    requestId: 'req_Qm9uam91ciAh',
+  };
+  if (code === 'validation_failed') example.errors = [{ path: 'title', message: 'must NOT have fewer than 1 characters' }];
+  response.content = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF }, example } };
+}
