@@ -6,18 +6,21 @@
  * streaming SHA-256 for large files, the proof verifier) load only when used, so they are listed apart and
  * not counted. Sizes are gzip -9 per file, as each is a request of its own.
  *
- * The comparison is the 95 kB gzip the issue gives for Uppy's Dashboard + Tus, the upload widget vendors
- * would otherwise reach for: a published figure, not measured here. Budget: <= 35 kB. JSON summary last.
+ * The comparison is Uppy core + dashboard + tus, the upload widget vendors would otherwise reach for, installed
+ * and built in the same run (bench/support/build-uppy.ts): the ratio is what a page really loads up front
+ * from us (the shipped entry, lecoffre-widgets.js, and its static chunks) over Uppy's JavaScript, gzip;
+ * goal <= 0.3. Budget of the two elements alone: <= 35 kB. JSON summary last.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type OutputBundle, type OutputChunk, type Plugin, type RollupOptions, rollup } from 'rollup';
+import { buildUppy } from './support/build-uppy.js';
+import { type BenchRow, loadavg } from './support/rows.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUDGET_BYTES = 35_000;
-/** Uppy Dashboard + Tus, gzip, as published by Uppy (a documented figure, not a measurement). */
-const UPPY_DASHBOARD_TUS_GZIP_BYTES = 95_000;
+const RATIO_GOAL = 0.3;
 
 const ENTRY = '\0lecoffre-bundle-budget';
 
@@ -140,24 +143,40 @@ console.log('');
 print('For reference, lecoffre-widgets.js (every element):', everything);
 
 const gzip = total(budget.upFront, 'gzip');
-const ratio = gzip / UPPY_DASHBOARD_TUS_GZIP_BYTES;
+const shipped = total(everything.upFront, 'gzip');
+const loadBefore = await loadavg();
+const uppy = await buildUppy();
+const ratio = shipped / uppy.jsGzipBytes;
 const ok = gzip <= BUDGET_BYTES;
 console.log('');
-console.log(`Up front: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${ok ? 'within budget' : 'OVER BUDGET'}`);
+console.log(`Up front, the two elements: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${ok ? 'within budget' : 'OVER BUDGET'}`);
 console.log(
-  `Ratio against Uppy Dashboard + Tus (${kB(UPPY_DASHBOARD_TUS_GZIP_BYTES)} gzip, published figure, not measured): ${ratio.toFixed(2)}`,
+  `Uppy ${Object.entries(uppy.versions)
+    .map(([name, version]) => `${name}@${version}`)
+    .join(' ')}, built now: ${kB(uppy.jsGzipBytes)} gzip JavaScript (+ ${kB(uppy.cssGzipBytes)} gzip of stylesheets, not counted)`,
 );
+console.log(`Ratio, shipped entry up front (${kB(shipped)}) / Uppy: ${ratio.toFixed(2)} (goal <= ${RATIO_GOAL})`);
 console.log(`Built in ${Math.round(performance.now() - started)} ms`);
+const row: BenchRow = {
+  figure: 'widgets up front: lecoffre-widgets.js + static chunks (gzip)',
+  product: `${kB(shipped)}`,
+  baseline: `${kB(uppy.jsGzipBytes)} Uppy core+dashboard+tus built now`,
+  ratio,
+  goal: `<= ${RATIO_GOAL}`,
+  met: ratio <= RATIO_GOAL,
+  load: `${loadBefore}/${await loadavg()}`,
+};
 console.log(
   JSON.stringify({
     bench: 'bundle-size',
     upFrontGzipBytes: gzip,
     upFrontMinBytes: total(budget.upFront, 'bytes'),
     onDemandGzipBytes: total(budget.onDemand, 'gzip'),
-    allElementsUpFrontGzipBytes: total(everything.upFront, 'gzip'),
+    allElementsUpFrontGzipBytes: shipped,
     budgetBytes: BUDGET_BYTES,
-    uppyDashboardTusGzipBytes: UPPY_DASHBOARD_TUS_GZIP_BYTES,
+    uppy,
     ratio,
+    rows: [row],
     ok,
   }),
 );

@@ -34,17 +34,6 @@ const ADAPTERS: Record<string, (s: Summary) => BenchRow[]> = {
       met: r.ratio >= 0.8 && r.serverRssGrowthMB < 100,
       load: String(s.loadAverage ?? '?'),
     })),
-  'bundle-size': (s) => [
-    {
-      figure: 'widgets up front (gzip)',
-      product: `${((s.upFrontGzipBytes as number) / 1000).toFixed(1)} kB`,
-      baseline: `${((s.uppyDashboardTusGzipBytes as number) / 1000).toFixed(1)} kB Uppy (constant)`,
-      ratio: s.ratio as number,
-      goal: '<= 0.3',
-      met: (s.ratio as number) <= 0.3,
-      load: '-',
-    },
-  ],
   search: (s) =>
     ((s.rows as Array<{ case: string; smallP99: number; largeP99: number; ratio: number; load: string }>) ?? []).map((r) => ({
       figure: `search at ${s.large} folders: ${r.case}`,

@@ -12,7 +12,9 @@ interface Node {
 const [file, topArg] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file as string, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const byFunction = new Map<string, number>();
 const byPackage = new Map<string, number>();
 let total = 0;

@@ -171,6 +171,7 @@ export async function createIdentityTestApp(
       server.closeAllConnections();
       await new Promise<void>((resolve) => (options.listen ? server.close(() => resolve()) : resolve()));
       await storage.remove();
+      await revocations.close();
       await db.close();
       await database.drop();
       await contract.assertClean();
