@@ -12,6 +12,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { openDatabaseProbe } from './db/readiness-probe.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { READY_TIMEOUT_MS, type Readiness } from './http/health.js';
+import { closeLiveStreams } from './http/live/live-dependencies.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startIntegrityScrubJob } from './jobs/integrity-scrub-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
@@ -139,7 +140,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const probe = openDatabaseProbe(databaseUrl, READY_TIMEOUT_MS);
   const drainEnd = new AbortController();
   const readiness: Readiness = { ready: false, probe, drainEnded: drainEnd.signal };
-  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics }));
+  const app = createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics });
+  const server = createServer(app);
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
@@ -189,6 +191,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
+    // Live streams never end on their own: end them first (their clients reconnect to another process).
+    await closeLiveStreams(app);
     await Promise.all([close(server, drainEnd), extra?.close(), metricsServing?.close()]);
     await anchoring.stop();
     await jobs.stop();

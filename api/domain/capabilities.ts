@@ -100,6 +100,11 @@ export const CAPABILITIES = {
     does: 'edit a folder, choose who may open it, archive it',
     grants: { ...STAFF, folder_widget: 'folder' },
   },
+  'live:read': {
+    does: 'follow changes to the folders it may open as they happen (server-sent events)',
+    grants: ANY_SIGNED_IN,
+    why: 'a stream says only which folder changed and how; the caller reads the change with its own reach',
+  },
   'folders:audit': { does: "read a folder's audit trail", grants: { ...STAFF, folder_widget: 'folder' } },
   'clients:read': {
     does: 'read client records (names, e-mail, mobile)',

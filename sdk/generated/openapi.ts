@@ -296,6 +296,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/folders/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Changes of one folder, live (`text/event-stream`). */
+        get: operations["FollowFolder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/office/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Changes of every folder the caller may open (the folder list), live (`text/event-stream`). */
+        get: operations["FollowOffice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/folders": {
         parameters: {
             query?: never;
@@ -1184,7 +1218,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
+        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "live:read" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
         Me: {
             /**
              * @description `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member widget session).
@@ -2879,6 +2913,103 @@ export interface operations {
             };
             /** @description Missing, expired or revoked credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FollowFolder: {
+        parameters: {
+            query?: {
+                /** @description `false`: send the events after `lastEventId`, then end (for clients that poll) */
+                follow?: boolean;
+                /** @description Where to resume when the `Last-Event-ID` header cannot be sent (a first connection) */
+                lastEventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid Last-Event-ID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FollowOffice: {
+        parameters: {
+            query?: {
+                /** @description `false`: send the events after `lastEventId`, then end (for clients that poll) */
+                follow?: boolean;
+                /** @description Where to resume when the `Last-Event-ID` header cannot be sent (a first connection) */
+                lastEventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid Last-Event-ID */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

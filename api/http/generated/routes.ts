@@ -16,6 +16,8 @@ import { MembersController } from './../controllers/members-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MeController } from './../controllers/me-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { LiveController } from './../controllers/live-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { FoldersController } from './../controllers/folders-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { FilesController } from './../controllers/files-controller.js';
@@ -368,7 +370,7 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Capability": {
         "dataType": "refAlias",
-        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
+        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","live:read","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Me": {
@@ -1575,6 +1577,73 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsLiveController_followFolder: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                follow: {"in":"query","name":"follow","dataType":"boolean"},
+                lastEventId: {"in":"query","name":"lastEventId","dataType":"string"},
+        };
+        app.get('/v1/folders/:id/live',
+            authenticateMiddleware([{"bearer":["live:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(LiveController)),
+            ...(fetchMiddlewares<RequestHandler>(LiveController.prototype.followFolder)),
+
+            async function LiveController_followFolder(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsLiveController_followFolder, request, response });
+
+                const controller = new LiveController();
+
+              await templateService.apiHandler({
+                methodName: 'followFolder',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsLiveController_followOffice: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                follow: {"in":"query","name":"follow","dataType":"boolean"},
+                lastEventId: {"in":"query","name":"lastEventId","dataType":"string"},
+        };
+        app.get('/v1/office/live',
+            authenticateMiddleware([{"bearer":["live:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(LiveController)),
+            ...(fetchMiddlewares<RequestHandler>(LiveController.prototype.followOffice)),
+
+            async function LiveController_followOffice(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsLiveController_followOffice, request, response });
+
+                const controller = new LiveController();
+
+              await templateService.apiHandler({
+                methodName: 'followOffice',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
