@@ -5,6 +5,7 @@ import type { LeCoffreConnection } from '../core/connection.js';
 import { openBlobInNewTab, saveBlob } from '../core/download.js';
 import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
+import { LiveController } from '../core/live.js';
 import { controls, tokens } from '../core/theme.js';
 import { renderDropzone } from './dropzone.js';
 import { MESSAGES, type UploadMessages } from './messages.js';
@@ -65,11 +66,21 @@ export class LeCoffreUpload extends LeCoffreElement {
       const requestId = item.target.kind === 'request' ? item.target.requestId : null;
       if (requestId === null) this.extraSent = [...this.extraSent, ...files];
       this.announce(this.t.uploadedAnnounce(item.file.name));
-      this.emit('lecoffre-document-uploaded', { folderId: this.currentFolder?.id ?? '', requestId, files });
+      const folderId = this.currentFolder?.id ?? '';
+      this.emit('lecoffre-document-uploaded', { folderId, requestId, files });
+      this.live.announce(folderId, 'document.uploaded');
       void this.refresh();
     },
     failed: (item, error) => this.announce(this.t.failedAnnounce(item.file.name, this.reportError(error))),
   });
+
+  /** The folder's live stream, shared with the page's other elements: the office's reviews show at once. */
+  private readonly live = new LiveController(
+    this,
+    () => (this.currentFolder ? { folderId: this.currentFolder.id } : undefined),
+    () => this.refresh(),
+    (change) => change.folderId === null || change.folderId === this.currentFolder?.id,
+  );
 
   private get t(): UploadMessages {
     return MESSAGES[this.language];
