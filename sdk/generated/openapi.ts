@@ -498,7 +498,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description "Documents supplémentaires": files the folder's clients sent without a request, oldest first, to preview
+         *     and review (`POST /v1/files/{id}/validate` or `/refuse`) like requested ones. A client sees its own.
+         */
+        get: operations["ListExtraFiles"];
         put?: never;
         /**
          * @description "Documents supplémentaires": files the client sends without a request. Same body as a request's
@@ -3596,6 +3600,48 @@ export interface operations {
             };
             /** @description Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListExtraFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DocumentFile"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder in your reach */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,6 +42,8 @@ export class FolderStore implements ReactiveController {
   folder?: Folder;
   requests: DocumentRequest[] = [];
   shared: SharedDocument[] = [];
+  /** "Documents supplémentaires": files clients sent without a request. */
+  extras: DocumentFile[] = [];
   deedTypes?: DeedType[];
   loading = false;
   loadError?: unknown;
@@ -127,13 +129,15 @@ export class FolderStore implements ReactiveController {
   private async readAll(sequence: number): Promise<void> {
     const id = this.folderId;
     if (!id) return;
-    const [folder, requests, shared] = await Promise.all([
+    const [folder, requests, shared, extras] = await Promise.all([
       this.client.folders.retrieve(id),
       this.client.documentRequests.list(id).toArray({ max: MAX_REQUESTS }),
       this.client.folders.sharedDocuments(id).toArray({ max: 100 }),
+      this.client.folders.extraFiles(id),
     ]);
     if (sequence !== this.sequence) return;
     this.requests = requests;
+    this.extras = extras;
     this.shared = shared;
     this.setFolder(folder);
   }

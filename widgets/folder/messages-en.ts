@@ -45,6 +45,7 @@ export const EN: FolderMessages = {
   noRequested: 'You have not requested any document yet.',
   toReview: 'Documents to review / validated',
   noToReview: 'You have no document to review.',
+  extraDocument: 'Extra document',
   requestDocuments: 'Request documents',
   requestDocumentsFor: (name: string) => `Request documents from ${name}`,
   requestedOn: (date: string) => `Requested on ${date}`,

@@ -51,6 +51,7 @@ const FR = {
   noRequested: 'Vous n’avez pas encore demandé de documents.',
   toReview: 'Documents à valider / validés',
   noToReview: 'Vous n’avez aucun document à valider.',
+  extraDocument: 'Document supplémentaire',
   requestDocuments: 'Demander des documents',
   requestDocumentsFor: (name: string) => `Demander des documents à ${name}`,
   requestedOn: (date: string) => `Demandé le ${date}`,

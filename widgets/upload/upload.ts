@@ -50,7 +50,7 @@ export class LeCoffreUpload extends LeCoffreElement {
   @state() private folders: Folder[] = [];
   @state() private requests: DocumentRequest[] = [];
   @state() private shared: SharedDocument[] = [];
-  /** Extra files sent from this page: the API lists extra files to the office only. */
+  /** "Documents supplémentaires" this client sent, with the office's review. */
   @state() private extraSent: DocumentFile[] = [];
   @state() private loading = false;
   @state() private loadError?: string;
@@ -135,7 +135,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     try {
       const [me, folders] = await Promise.all([api.client.me.retrieve(), api.client.folders.list().toArray({ max: 200 })]);
       const folder = this.pickFolder(me, folders);
-      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [] };
+      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [], extraSent: [] };
       if (sequence !== this.loadSequence) return;
       // All at once: the page goes from "loading" to complete, never half-drawn.
       Object.assign(this, { me, folders, ...documents });
@@ -161,13 +161,16 @@ export class LeCoffreUpload extends LeCoffreElement {
     }
   }
 
-  private async readDocuments(folderId: string): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[] }> {
+  private async readDocuments(
+    folderId: string,
+  ): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[]; extraSent: DocumentFile[] }> {
     const { client } = this.api as LeCoffreConnection;
-    const [requests, shared] = await Promise.all([
+    const [requests, shared, extraSent] = await Promise.all([
       client.documentRequests.list(folderId).toArray({ max: 500 }),
       client.folders.sharedDocuments(folderId).toArray({ max: 100 }),
+      client.folders.extraFiles(folderId),
     ]);
-    return { requests, shared };
+    return { requests, shared, extraSent };
   }
 
   private announce(text: string): void {
@@ -274,7 +277,10 @@ export class LeCoffreUpload extends LeCoffreElement {
           ${
             this.extraSent.length
               ? html`<ul class="files" aria-label=${t.sentFiles}>
-                  ${this.extraSent.map((file) => html`<li><span class="file-name">${file.name}</span><span class="badge pending">${t.uploaded}</span></li>`)}
+                  ${this.extraSent.map(
+                    (file) =>
+                      html`<li data-file-id=${file.id}><span class="file-name">${file.name}</span><span class="badge ${file.status}">${t[`file_${file.status}`]}</span></li>`,
+                  )}
                 </ul>`
               : nothing
           }
