@@ -149,7 +149,7 @@ export const CAPABILITIES = {
     grants: FOLDER_READERS,
   },
   'shared_documents:write': {
-    does: "send one of the office's RIBs to a folder's clients",
+    does: "send one of the office's RIBs, or one of its documents, to a folder's clients",
     grants: { ...STAFF, folder_widget: 'folder' },
   },
   'anchoring:write': { does: 'validate and anchor a complete folder', grants: { ...STAFF, folder_widget: 'folder' } },

@@ -153,6 +153,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/folders/{id}/shared-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description "Transmettre un document": one of the office's own documents (pdf, jpg, png), sent to every client of the
+         *     folder as a frozen copy, with an e-mail. Multipart: an optional `label` field (what the client reads),
+         *     then one part named `file`.
+         */
+        post: operations["ShareOfficeFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shared-documents/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A document the office sent (`kind: file`), as an attachment. */
+        get: operations["DownloadSharedDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/office": {
         parameters: {
             query?: never;
@@ -1099,6 +1137,24 @@ export interface components {
             /** @description Pass as `?cursor=` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        SharedDocument: {
+            id: string;
+            folderId: string;
+            /** @enum {string} */
+            kind: "bank_details" | "file";
+            label: string;
+            /** @description For `bank_details`: the RIB exactly as it was when shared. */
+            bankDetails: {
+                bic: string | null;
+                iban: string;
+                holder: string;
+                label: string;
+            } | null;
+            /** @description For `file`: an office file (download through `GET /v1/shared-documents/{id}/download`). */
+            fileId: string | null;
+            /** Format: date-time */
+            sharedAt: string;
+        };
         Office: {
             id: string;
             name: string;
@@ -1139,24 +1195,6 @@ export interface components {
             bic?: string;
         };
         BankDetailsPatch: components["schemas"]["Partial_BankDetailsInput_"];
-        SharedDocument: {
-            id: string;
-            folderId: string;
-            /** @enum {string} */
-            kind: "bank_details" | "file";
-            label: string;
-            /** @description For `bank_details`: the RIB exactly as it was when shared. */
-            bankDetails: {
-                bic: string | null;
-                iban: string;
-                holder: string;
-                label: string;
-            } | null;
-            /** @description For `file`: an office file (download through `GET /v1/shared-documents/{id}/download`). */
-            fileId: string | null;
-            /** Format: date-time */
-            sharedAt: string;
-        };
         ShareDocumentInput: {
             /** @description One of the office's bank details (`GET /v1/office/bank-details`). */
             bankDetailsId: string;
@@ -1801,7 +1839,7 @@ export interface components {
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: never;
@@ -2375,6 +2413,126 @@ export interface operations {
             };
             /** @description Clients and widget sessions cannot manage webhooks; changes need a notary or an API key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ShareOfficeFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description What the clients read (default: the file name); before the file. */
+                    label?: string;
+                    /** @description SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file. */
+                    sha256?: string;
+                    /** @description .pdf, .png, .jpg, .jpeg (checked on the bytes); one part per file. */
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedDocument"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a jpg, png or pdf (checked on the bytes) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file, more than one, or an empty file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DownloadSharedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, in the type it was stored as */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such shared document */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

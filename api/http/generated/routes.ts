@@ -8,6 +8,8 @@ import { WidgetSessionsController } from './../controllers/widget-sessions-contr
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { WebhookEndpointsController } from './../controllers/webhook-endpoints-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { OfficeDocumentsController } from './../controllers/office-documents-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { OfficeController } from './../controllers/office-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { NotificationSettingsController } from './../controllers/notification-settings-controller.js';
@@ -256,6 +258,20 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SharedDocument": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "folderId": {"dataType":"string","required":true},
+            "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["bank_details"]},{"dataType":"enum","enums":["file"]}],"required":true},
+            "label": {"dataType":"string","required":true},
+            "bankDetails": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"bic":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"iban":{"dataType":"string","required":true},"holder":{"dataType":"string","required":true},"label":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "fileId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "sharedAt": {"dataType":"datetime","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Office": {
         "dataType": "refObject",
         "properties": {
@@ -302,20 +318,6 @@ const models: TsoaRoute.Models = {
     "BankDetailsPatch": {
         "dataType": "refAlias",
         "type": {"ref":"Partial_BankDetailsInput_","validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SharedDocument": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "folderId": {"dataType":"string","required":true},
-            "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["bank_details"]},{"dataType":"enum","enums":["file"]}],"required":true},
-            "label": {"dataType":"string","required":true},
-            "bankDetails": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"bic":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"iban":{"dataType":"string","required":true},"holder":{"dataType":"string","required":true},"label":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
-            "fileId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "sharedAt": {"dataType":"datetime","required":true},
-        },
-        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ShareDocumentInput": {
@@ -1162,6 +1164,70 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOfficeDocumentsController_shareOfficeFile: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/folders/:id/shared-files',
+            authenticateMiddleware([{"bearer":["shared_documents:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController.prototype.shareOfficeFile)),
+
+            async function OfficeDocumentsController_shareOfficeFile(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOfficeDocumentsController_shareOfficeFile, request, response });
+
+                const controller = new OfficeDocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'shareOfficeFile',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOfficeDocumentsController_downloadSharedDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/shared-documents/:id/download',
+            authenticateMiddleware([{"bearer":["shared_documents:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController.prototype.downloadSharedDocument)),
+
+            async function OfficeDocumentsController_downloadSharedDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOfficeDocumentsController_downloadSharedDocument, request, response });
+
+                const controller = new OfficeDocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'downloadSharedDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
