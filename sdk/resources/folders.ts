@@ -100,6 +100,11 @@ export class Folders extends Resource {
     return (await this.call('GET /v1/folders/{id}/extra-files', { path: { id } }, options)).data;
   }
 
+  /** A document the office sent (`kind: file`), as a Blob. */
+  downloadSharedDocument(sharedId: string, options?: RequestOptions): Promise<Blob> {
+    return this.call('GET /v1/shared-documents/{id}/download', { path: { id: sharedId } }, options) as Promise<unknown> as Promise<Blob>;
+  }
+
   /** "Valider et ancrer" (at 100 % only): the folder is frozen and anchored with the next batch (202). */
   anchor(id: string, options?: PostOptions): Promise<ResultOf<'POST /v1/folders/{id}/anchor'>> {
     return this.call('POST /v1/folders/{id}/anchor', { path: { id } }, options);

@@ -17,7 +17,8 @@ const uploadCard = (el: LeCoffreUpload, requestId: string) =>
   (el.shadowRoot as ShadowRoot).querySelector<HTMLElement>(`[data-request-id="${requestId}"]`);
 
 describe('live updates: the elements of one page share one stream and agree', () => {
-  it('an upload in <lecoffre-upload> shows in <lecoffre-folder>, a review in <lecoffre-folder> shows in <lecoffre-upload>', async () => {
+  it('an upload in <lecoffre-upload> shows in <lecoffre-folder>, a review in <lecoffre-folder> shows in <lecoffre-upload>', async function () {
+    this.timeout(20_000);
     const { el: folderEl, folder, baseUrl } = await mountFolder();
     // The client's widget beside the notary's, with its own token (as a vendor's preview page would).
     const upload = document.createElement('lecoffre-upload');
@@ -39,7 +40,8 @@ describe('live updates: the elements of one page share one stream and agree', ()
     upload.remove();
   });
 
-  it('a change made elsewhere (the office, through the API) shows in both without any action on the page', async () => {
+  it('a change made elsewhere (the office, through the API) shows in both without any action on the page', async function () {
+    this.timeout(20_000);
     const { el: folderEl, folder, baseUrl } = await mountFolder();
     const upload = document.createElement('lecoffre-upload');
     upload.setAttribute('token', folder.token);

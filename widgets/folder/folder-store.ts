@@ -297,6 +297,28 @@ export class FolderStore implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** "Transmettre un document": one of the office's files, to every client of the folder (multipart, sent here). */
+  async shareFile(file: File, label: string): Promise<void> {
+    const api = this.host.api;
+    if (!api) throw new Error('<lecoffre-folder> has no connection (token and base-url).');
+    const body = new FormData();
+    if (label) body.append('label', label);
+    body.append('file', file);
+    const response = await fetch(`${api.baseUrl}/v1/folders/${encodeURIComponent(this.current().id)}/shared-files`, {
+      method: 'POST',
+      body,
+      headers: api.token ? { authorization: `Bearer ${api.token}` } : {},
+      credentials: api.token ? 'omit' : 'same-origin',
+    });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+      throw Object.assign(new Error(problem.detail ?? String(response.status)), { status: response.status, ...problem });
+    }
+    this.told('document.shared', undefined);
+    this.shared = await this.client.folders.sharedDocuments(this.current().id).toArray({ max: 100 });
+    this.host.requestUpdate();
+  }
+
   private current(): Folder {
     if (!this.folder) throw new Error('No folder loaded yet.');
     return this.folder;

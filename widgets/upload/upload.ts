@@ -206,6 +206,16 @@ export class LeCoffreUpload extends LeCoffreElement {
     }
   }
 
+  private async downloadShared(shared: SharedDocument): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      saveBlob(await api.client.folders.downloadSharedDocument(shared.id), shared.label);
+    } catch (error) {
+      this.announce(this.reportError(error));
+    }
+  }
+
   private downloadRib(shared: SharedDocument): void {
     if (shared.bankDetails) saveBlob(ribAsText(shared.bankDetails, this.t), `RIB - ${shared.bankDetails.label}.txt`);
   }
@@ -302,6 +312,7 @@ export class LeCoffreUpload extends LeCoffreElement {
                     html`<li>${renderSharedDocument(shared, t, {
                       copyIban: (iban) => void this.copyIban(iban),
                       downloadRib: (rib) => this.downloadRib(rib),
+                      downloadFile: (document) => void this.downloadShared(document),
                     })}</li>`,
                 )}
               </ul>
