@@ -110,7 +110,7 @@ export async function openSharedFile(
   sharedId: string,
 ): Promise<{ name: string; contentType: string; size: number; sha256: string; stream: Readable }> {
   const row = await ctx.db.models.SharedDocument.findOne({ where: { id: sharedId, officeId: ctx.actor.officeId } });
-  if (!row || row.kind !== 'file' || !row.officeFileId) throw notFound('shared_document');
+  if (row?.kind !== 'file' || !row.officeFileId) throw notFound('shared_document');
   await loadFolder(ctx, row.folderId).catch(() => {
     throw notFound('shared_document');
   });
