@@ -21,6 +21,7 @@ import { plainPageRoutes } from './http/hosted/plain-page.js';
 import { verifyPageRoutes } from './http/hosted/verify-page.js';
 import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
+import { liveDependencies } from './http/live/live-dependencies.js';
 import { httpMetrics, publicMetricsRoute } from './http/metrics.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
@@ -73,6 +74,8 @@ export function createApp({
   const app = express();
   const services: AppServices = { config, db, storage, drainEnded: readiness?.drainEnded, metrics: metrics ?? noMetrics };
   app.locals.services = services;
+  // Live updates: one LISTEN per process feeds every server-sent event stream (http/live/).
+  app.locals.live = liveDependencies(db, (error) => logger.warn({ err: error }, 'live updates: listen connection lost'));
   if (webhookSealer) app.locals.webhooks = { sealer: webhookSealer } satisfies WebhookHttpDependencies;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

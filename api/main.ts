@@ -13,6 +13,7 @@ import { openDatabaseProbe } from './db/readiness-probe.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { listenForApiKeyRevocations } from './http/api-key-revocations.js';
 import { READY_TIMEOUT_MS, type Readiness } from './http/health.js';
+import { closeLiveStreams } from './http/live/live-dependencies.js';
 import { startAnchoringJob } from './jobs/anchoring-job.js';
 import { startIntegrityScrubJob } from './jobs/integrity-scrub-job.js';
 import { startMaintenanceJob } from './jobs/maintenance-job.js';
@@ -142,7 +143,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
   const readiness: Readiness = { ready: false, probe, drainEnded: drainEnd.signal };
   // Verified API keys are kept in memory while this process hears revocations (reads cost no key lookup).
   const revocations = await listenForApiKeyRevocations(db, (error) => logger.warn({ err: error }, 'API key revocations: listener lost'));
-  const server = createServer(createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics }));
+  const app = createApp({ config, db, logger, clock, storage, webhookSealer, sms, readiness, metrics });
+  const server = createServer(app);
   // Node cuts any request after 5 minutes by default: a 25 MB scan on a weak mobile link takes longer.
   // Headers must still arrive within headersTimeout (60 s), which is what stops slow-loris clients.
   server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
@@ -192,6 +194,8 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
+    // Live streams never end on their own: end them first (their clients reconnect to another process).
+    await closeLiveStreams(app);
     await Promise.all([close(server, drainEnd), extra?.close(), metricsServing?.close()]);
     await anchoring.stop();
     await jobs.stop();

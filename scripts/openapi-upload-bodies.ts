@@ -9,9 +9,11 @@ import type { OpenApiDocument } from './openapi/document.js';
 const UPLOAD_OPERATIONS = [
   ['/v1/document-requests/{id}/files', false],
   ['/v1/folders/{id}/extra-files', true],
+  ['/v1/folders/{id}/shared-files', 'label'],
 ] as const;
 
-function uploadBody(withClientId: boolean) {
+/** `true`: a `clientId` field (extra files sent by a member); `'label'`: the office's document, one file and its label. */
+function uploadBody(withClientId: boolean | 'label') {
   return {
     required: true,
     content: {
@@ -20,7 +22,16 @@ function uploadBody(withClientId: boolean) {
           type: 'object',
           required: ['file'],
           properties: {
-            ...(withClientId
+            ...(withClientId === 'label'
+              ? {
+                  label: {
+                    type: 'string',
+                    maxLength: 200,
+                    description: 'What the clients read (default: the file name); before the file.',
+                  },
+                }
+              : {}),
+            ...(withClientId === true
               ? {
                   clientId: {
                     type: 'string',
@@ -36,7 +47,7 @@ function uploadBody(withClientId: boolean) {
             },
             file: {
               type: 'array',
-              maxItems: 20,
+              maxItems: withClientId === 'label' ? 1 : 20,
               items: { type: 'string', format: 'binary' },
               description: `${ACCEPTED_FILE_EXTENSIONS.join(', ')} (checked on the bytes); one part per file.`,
             },

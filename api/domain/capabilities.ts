@@ -100,6 +100,11 @@ export const CAPABILITIES = {
     does: 'edit a folder, choose who may open it, archive it',
     grants: { ...STAFF, folder_widget: 'folder' },
   },
+  'live:read': {
+    does: 'follow changes to the folders it may open as they happen (server-sent events)',
+    grants: ANY_SIGNED_IN,
+    why: 'a stream says only which folder changed and how; the caller reads the change with its own reach',
+  },
   'folders:audit': { does: "read a folder's audit trail", grants: { ...STAFF, folder_widget: 'folder' } },
   'clients:read': {
     does: 'read client records (names, e-mail, mobile)',
@@ -144,7 +149,7 @@ export const CAPABILITIES = {
     grants: FOLDER_READERS,
   },
   'shared_documents:write': {
-    does: "send one of the office's RIBs to a folder's clients",
+    does: "send one of the office's RIBs, or one of its documents, to a folder's clients",
     grants: { ...STAFF, folder_widget: 'folder' },
   },
   'anchoring:write': { does: 'validate and anchor a complete folder', grants: { ...STAFF, folder_widget: 'folder' } },

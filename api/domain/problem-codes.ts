@@ -15,6 +15,7 @@ export const NOT_FOUND_SUBJECTS = [
   'folder',
   'member',
   'office',
+  'shared_document',
   'webhook_endpoint',
   'webhook_message',
 ] as const;

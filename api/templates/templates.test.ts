@@ -23,6 +23,7 @@ function everyMessage(language: 'fr' | 'en'): Record<string, RenderedEmail> {
       reuploadUrl: `${url}/dossiers/f/demandes/r`,
     }),
     bankDetailsShared: m.bankDetailsShared({ ...salutation, clientSpaceUrl: url }),
+    officeDocumentShared: m.officeDocumentShared({ ...salutation, clientSpaceUrl: url, documentLabel: 'Projet d’acte' }),
     uploadsDigest: m.uploadsDigest({
       ...salutation,
       folderNumber: '3',

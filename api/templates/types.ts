@@ -39,6 +39,12 @@ export interface BankDetailsSharedParams extends Salutation {
   clientSpaceUrl: string;
 }
 
+export interface OfficeDocumentSharedParams extends Salutation {
+  clientSpaceUrl: string;
+  /** What the office called the document. */
+  documentLabel: string;
+}
+
 export interface UploadedFileLine {
   clientName: string;
   /** The request's label, or null for an extra file ("documents supplémentaires"). */
@@ -79,6 +85,7 @@ export interface MessageCatalogue {
   documentsRequested(p: DocumentsRequestedParams): RenderedEmail;
   documentRefused(p: DocumentRefusedParams): RenderedEmail;
   bankDetailsShared(p: BankDetailsSharedParams): RenderedEmail;
+  officeDocumentShared(p: OfficeDocumentSharedParams): RenderedEmail;
   uploadsDigest(p: UploadsDigestParams): RenderedEmail;
   requestReminder(p: RequestReminderParams): RenderedEmail;
   /** The SMS twin of the reminder: short, no personal data beyond what the e-mail link leads to. */

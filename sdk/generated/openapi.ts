@@ -203,6 +203,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/folders/{id}/shared-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description "Transmettre un document": one of the office's own documents (pdf, jpg, png), sent to every client of the
+         *     folder as a frozen copy, with an e-mail. Multipart: an optional `label` field (what the client reads),
+         *     then one part named `file`.
+         *
+         *     Requires the capability `shared_documents:write`: send one of the office's RIBs, or one of its documents, to a folder's clients.
+         */
+        post: operations["ShareOfficeFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shared-documents/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A document the office sent (`kind: file`), as an attachment.
+         *
+         *     Requires the capability `shared_documents:read`: list what the office sent to a folder’s clients.
+         */
+        get: operations["DownloadSharedDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/office": {
         parameters: {
             query?: never;
@@ -306,7 +350,7 @@ export interface paths {
          * Share a document with a folder's clients
          * @description "Transmettre le RIB de l'étude" to every client of the folder.
          *
-         *     Requires the capability `shared_documents:write`: send one of the office's RIBs to a folder's clients.
+         *     Requires the capability `shared_documents:write`: send one of the office's RIBs, or one of its documents, to a folder's clients.
          */
         post: operations["folders.shareDocument"];
         delete?: never;
@@ -404,6 +448,48 @@ export interface paths {
          *     Requires the capability `me:read`: see who the credential stands for and what it may do.
          */
         get: operations["me.retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Changes of one folder, live (`text/event-stream`).
+         *
+         *     Requires the capability `live:read`: follow changes to the folders it may open as they happen (server-sent events).
+         */
+        get: operations["FollowFolder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/office/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Changes of every folder the caller may open (the folder list), live (`text/event-stream`).
+         *
+         *     Requires the capability `live:read`: follow changes to the folders it may open as they happen (server-sent events).
+         */
+        get: operations["FollowOffice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -634,7 +720,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description "Documents supplémentaires": files the folder's clients sent without a request, oldest first, to preview
+         *     and review (`POST /v1/files/{id}/validate` or `/refuse`) like requested ones. A client sees its own.
+         *
+         *     Requires the capability `files:read`: read, preview and download files.
+         */
+        get: operations["ListExtraFiles"];
         put?: never;
         /**
          * Upload extra files to a folder
@@ -1334,6 +1426,24 @@ export interface components {
             /** @description Pass as `?cursor=` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        SharedDocument: {
+            id: string;
+            folderId: string;
+            /** @enum {string} */
+            kind: "bank_details" | "file";
+            label: string;
+            /** @description For `bank_details`: the RIB exactly as it was when shared. */
+            bankDetails: {
+                bic: string | null;
+                iban: string;
+                holder: string;
+                label: string;
+            } | null;
+            /** @description For `file`: an office file (download through `GET /v1/shared-documents/{id}/download`). */
+            fileId: string | null;
+            /** Format: date-time */
+            sharedAt: string;
+        };
         Office: {
             id: string;
             name: string;
@@ -1371,24 +1481,6 @@ export interface components {
             holder?: string;
             iban?: string;
             bic?: string;
-        };
-        SharedDocument: {
-            id: string;
-            folderId: string;
-            /** @enum {string} */
-            kind: "bank_details" | "file";
-            label: string;
-            /** @description For `bank_details`: the RIB exactly as it was when shared. */
-            bankDetails: {
-                bic: string | null;
-                iban: string;
-                holder: string;
-                label: string;
-            } | null;
-            /** @description For `file`: an office file (download through `GET /v1/shared-documents/{id}/download`). */
-            fileId: string | null;
-            /** Format: date-time */
-            sharedAt: string;
         };
         ShareDocumentInput: {
             /** @description One of the office's bank details (`GET /v1/office/bank-details`). */
@@ -1452,7 +1544,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
+        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "live:read" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
         Me: {
             /**
              * @description `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member widget session).
@@ -2027,7 +2119,7 @@ export interface components {
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: {
@@ -3777,6 +3869,337 @@ export interface operations {
             };
         };
     };
+    ShareOfficeFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description What the clients read (default: the file name); before the file. */
+                    label?: string;
+                    /** @description SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file. */
+                    sha256?: string;
+                    /** @description .pdf, .png, .jpg, .jpeg (checked on the bytes); one part per file. */
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedDocument"];
+                };
+            };
+            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/invalid_json",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "code": "invalid_json",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such folder",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "code": "idempotency_key_reused",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/body_too_large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "File too large",
+                     *       "code": "body_too_large",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a jpg, png or pdf (checked on the bytes) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_media_type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Not a jpg, png or pdf (checked on the bytes)",
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file, more than one, or an empty file */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "No file, more than one, or an empty file",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DownloadSharedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, in the type it was stored as */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such shared document */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such shared document",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "office.retrieve": {
         parameters: {
             query?: never;
@@ -5426,6 +5849,254 @@ export interface operations {
                      *       "detail": "The credential is not granted this operation’s capability",
                      *       "code": "operation_not_allowed",
                      *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FollowFolder: {
+        parameters: {
+            query?: {
+                /** @description `false`: send the events after `lastEventId`, then end (for clients that poll) */
+                follow?: boolean;
+                /** @description Where to resume when the `Last-Event-ID` header cannot be sent (a first connection) */
+                lastEventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder in your reach */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such folder in your reach",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid Last-Event-ID */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid Last-Event-ID",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FollowOffice: {
+        parameters: {
+            query?: {
+                /** @description `false`: send the events after `lastEventId`, then end (for clients that poll) */
+                follow?: boolean;
+                /** @description Where to resume when the `Last-Event-ID` header cannot be sent (a first connection) */
+                lastEventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid Last-Event-ID */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid Last-Event-ID",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7280,6 +7951,112 @@ export interface operations {
                      *           "message": "must NOT have fewer than 1 characters"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListExtraFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DocumentFile"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder in your reach */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such folder in your reach",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

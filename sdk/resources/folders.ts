@@ -6,6 +6,7 @@ import type {
   AddFolderClientInput,
   AuditEvent,
   CreateFolderInput,
+  DocumentFile,
   Folder,
   FolderClient,
   ListFoldersQuery,
@@ -92,6 +93,16 @@ export class Folders extends Resource {
 
   sharedDocuments(id: string, options?: RequestOptions): Paginated<SharedDocument> {
     return this.paginate('GET /v1/folders/{id}/shared-documents', { path: { id } }, options);
+  }
+
+  /** "Documents supplémentaires": what the folder's clients sent without a request (a client: its own). */
+  async extraFiles(id: string, options?: RequestOptions): Promise<DocumentFile[]> {
+    return (await this.call('GET /v1/folders/{id}/extra-files', { path: { id } }, options)).data;
+  }
+
+  /** A document the office sent (`kind: file`), as a Blob. */
+  downloadSharedDocument(sharedId: string, options?: RequestOptions): Promise<Blob> {
+    return this.call('GET /v1/shared-documents/{id}/download', { path: { id: sharedId } }, options) as Promise<unknown> as Promise<Blob>;
   }
 
   /** "Valider et ancrer" (at 100 % only): the folder is frozen and anchored with the next batch (202). */

@@ -209,22 +209,33 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
   );
 
   it(
-    'the client uploads both documents from the phone',
+    'the client uploads both documents from the phone; each appears in the notary’s open /app view within a second, without a reload',
     steps.run(async () => {
+      await notary.goto(`${api}/app`);
+      await notary.locator('lecoffre-folder-list button[data-folder-id]').filter({ hasText: DEED_TITLE }).click();
+      await notary.waitForURL(`${api}/app/dossiers/${flow.folderId}`);
+      await clientCard(notary).locator('li[data-request-id]').filter({ hasText: ID_CARD }).waitFor();
+      // A mark on the page's window: a reload would lose it.
+      await notary.evaluate(() => Object.assign(window, { notReloaded: true }));
+      const toReview = (label: string) =>
+        clientCard(notary).locator('li[data-file-id] button.file').filter({ hasText: label }).filter({ hasText: 'À valider' }).first();
+
       await requestCard(ID_CARD).locator('input[type=file]').setInputFiles(flow.files.idCard);
-      await requestCard(FAMILY_BOOK).locator('input[type=file]').setInputFiles(flow.files.familyBook);
       await requestCard(ID_CARD).locator('li[data-file-id]').filter({ hasText: 'cni-claire-michou.pdf' }).waitFor();
+      // Stored (the client's page says so): the notary's view shows it within a second (scaled to the load).
+      await toReview(ID_CARD).waitFor({ timeout: patience(1_000) });
+      await requestCard(FAMILY_BOOK).locator('input[type=file]').setInputFiles(flow.files.familyBook);
       await requestCard(FAMILY_BOOK).locator('li[data-file-id]').filter({ hasText: 'livret-de-famille.pdf' }).waitFor();
+      await toReview(FAMILY_BOOK).waitFor({ timeout: patience(1_000) });
+      assert.equal(await notary.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, 'no reload');
       await shots.take(client, 'client-documents-envoyes');
+      await shots.take(notary, 'app-documents-recus-en-direct');
     }),
   );
 
   it(
     'the notary refuses the identity card in the /app console, with a reason',
     steps.run(async () => {
-      await notary.goto(`${api}/app`);
-      await notary.locator('lecoffre-folder-list button[data-folder-id]').filter({ hasText: DEED_TITLE }).click();
-      await notary.waitForURL(`${api}/app/dossiers/${flow.folderId}`);
       const viewer = await openFileToReview(notary, ID_CARD);
       const reasonDialog = notary.getByRole('dialog', { name: 'Refuser le document ?' });
       await viewer.locator('button[data-action=refuse]').click();

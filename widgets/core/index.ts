@@ -14,6 +14,7 @@ export {
   type LeCoffreSessionExpiredDetail,
 } from './events.js';
 export { type Catalog, defineMessages, formatBytes, formatDate, type Lang, type Message, resolveLang } from './i18n.js';
+export { announceChange, type LiveChange, LiveController, type LiveScope } from './live.js';
 export { type HashOptions, STREAMING_THRESHOLD_BYTES, sha256Hex } from './sha256.js';
 export { controls, tokens } from './theme.js';
 export { ACCEPT_ATTRIBUTE, ACCEPTED_FILE_TYPES, hasAcceptedType, type SendFilesOptions, sendFiles, type UploadTarget } from './upload.js';

@@ -1,6 +1,7 @@
 import type { Folder } from '@lecoffre/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LeCoffreConnection } from '../core/connection.js';
+import { LiveController } from '../core/live.js';
 
 export type FolderTab = 'open' | 'archived';
 
@@ -28,6 +29,12 @@ export class FolderListController implements ReactiveController {
 
   constructor(private readonly host: FolderListHost) {
     host.addController(this);
+    // Uploads, reviews and completion of any folder the member sees change the list: read its first page again.
+    new LiveController(
+      host,
+      () => ({ office: true }),
+      () => (this.folders.length <= PAGE_SIZE ? this.reload() : Promise.resolve()),
+    );
   }
 
   hostDisconnected(): void {

@@ -1,4 +1,4 @@
-import type { DocumentRequest, Folder } from '@lecoffre/sdk';
+import type { DocumentFile, DocumentRequest, Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../completion-bar.js';
@@ -64,6 +64,8 @@ export class FolderClientCard extends FolderPart {
   @property({ attribute: false }) client?: FolderClientView;
   /** This client's requests, with their files. */
   @property({ attribute: false }) requests: DocumentRequest[] = [];
+  /** "Documents supplémentaires" this client sent without a request: reviewed like the others. */
+  @property({ attribute: false }) extras: DocumentFile[] = [];
   @property({ attribute: false }) folder?: Folder;
 
   private get fullName(): string {
@@ -75,7 +77,9 @@ export class FolderClientCard extends FolderPart {
     if (!client) return nothing;
     const t = this.t;
     const name = this.fullName;
-    const pending = this.requests.some((request) => request.files.some((file) => file.status === 'pending'));
+    const pending =
+      this.requests.some((request) => request.files.some((file) => file.status === 'pending')) ||
+      this.extras.some((file) => file.status === 'pending');
     return html`
       <article class="card" part="client" aria-labelledby="client-name">
         <div class="row spread">
@@ -158,9 +162,12 @@ export class FolderClientCard extends FolderPart {
 
   private renderToReview(): TemplateResult {
     const t = this.t;
-    const files = this.requests.flatMap((request) =>
-      request.files.filter((file) => file.status !== 'refused').map((file) => ({ file, label: request.label })),
-    );
+    const files = [
+      ...this.requests.flatMap((request) =>
+        request.files.filter((file) => file.status !== 'refused').map((file) => ({ file, label: request.label })),
+      ),
+      ...this.extras.filter((file) => file.status !== 'refused').map((file) => ({ file, label: t.extraDocument })),
+    ];
     if (!files.length) return html`<p class="muted">${t.noToReview}</p>`;
     return html`<ul>
       ${files.map(

@@ -29,6 +29,18 @@ export class FolderShared extends FolderPart {
     if (id && (await this.attempt(() => this.store.shareBankDetails(id)))) this.actions?.announce(this.t.ribShared);
   }
 
+  private async sendDocument(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const file = data.get('file');
+    if (!(file instanceof File) || file.size === 0) return;
+    if (await this.attempt(() => this.store.shareFile(file, String(data.get('label') ?? '').trim()))) {
+      form.reset();
+      this.actions?.announce(this.t.documentShared);
+    }
+  }
+
   protected override render() {
     const t = this.t;
     const ribs = this.bankDetails ?? [];
@@ -54,6 +66,17 @@ export class FolderShared extends FolderPart {
                 <button type="submit" ?disabled=${this.busy}>${t.shareRib}</button>
               </form>`
             : html`<p class="meta">${t.noRib}</p>`
+      }
+      ${
+        this.readonly
+          ? nothing
+          : html`<form class="send-document" @submit=${this.sendDocument}>
+              <label for="document-file">${t.documentFile}</label>
+              <input id="document-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required />
+              <label for="document-label">${t.documentLabel}</label>
+              <input id="document-label" name="label" maxlength="200" />
+              <button type="submit" ?disabled=${this.busy}>${t.sendDocument}</button>
+            </form>`
       }
     `;
   }

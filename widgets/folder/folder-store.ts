@@ -16,6 +16,7 @@ import type {
 } from '@lecoffre/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LeCoffreConnection } from '../core/connection.js';
+import { LiveController } from '../core/live.js';
 import { noStoreClient } from './no-store-client.js';
 
 export interface FolderStoreHost extends ReactiveControllerHost {
@@ -41,6 +42,8 @@ export class FolderStore implements ReactiveController {
   folder?: Folder;
   requests: DocumentRequest[] = [];
   shared: SharedDocument[] = [];
+  /** "Documents supplémentaires": files clients sent without a request. */
+  extras: DocumentFile[] = [];
   deedTypes?: DeedType[];
   loading = false;
   loadError?: unknown;
@@ -50,12 +53,26 @@ export class FolderStore implements ReactiveController {
   private pollTimer?: ReturnType<typeof setTimeout>;
   private connected = false;
   private documentTypes?: Promise<DocumentType[]>;
+  /** The folder's live stream (shared with the page's other elements): a change made elsewhere is read again. */
+  private readonly live: LiveController;
 
   constructor(
     private readonly host: FolderStoreHost,
     private readonly options: FolderStoreOptions,
   ) {
     host.addController(this);
+    this.live = new LiveController(
+      host,
+      () => (this.folderId ? { folderId: this.folderId } : undefined),
+      () => (this.folder ? this.refresh() : Promise.resolve()),
+      (change) => change.folderId === null || change.folderId === this.folderId,
+    );
+  }
+
+  /** Tells the page's other elements (an upload widget, the folder list) that this folder changed here. */
+  private told<T>(type: string, result: T): T {
+    if (this.folderId) this.live.announce(this.folderId, type);
+    return result;
   }
 
   hostConnected(): void {
@@ -112,13 +129,15 @@ export class FolderStore implements ReactiveController {
   private async readAll(sequence: number): Promise<void> {
     const id = this.folderId;
     if (!id) return;
-    const [folder, requests, shared] = await Promise.all([
+    const [folder, requests, shared, extras] = await Promise.all([
       this.client.folders.retrieve(id),
       this.client.documentRequests.list(id).toArray({ max: MAX_REQUESTS }),
       this.client.folders.sharedDocuments(id).toArray({ max: 100 }),
+      this.client.folders.extraFiles(id),
     ]);
     if (sequence !== this.sequence) return;
     this.requests = requests;
+    this.extras = extras;
     this.shared = shared;
     this.setFolder(folder);
   }
@@ -159,7 +178,7 @@ export class FolderStore implements ReactiveController {
   async updateFolder(patch: UpdateFolderInput): Promise<void> {
     const folder = this.current();
     try {
-      this.setFolder(await this.client.folders.update(folder.id, patch, { ifMatch: folder.version }));
+      this.setFolder(this.told('folder.updated', await this.client.folders.update(folder.id, patch, { ifMatch: folder.version })));
     } catch (error) {
       if ((error as { status?: number }).status === 412) await this.refresh();
       throw error;
@@ -167,16 +186,16 @@ export class FolderStore implements ReactiveController {
   }
 
   async setAccess(input: SetFolderAccessInput): Promise<void> {
-    this.setFolder(await this.client.folders.setAccess(this.current().id, input));
+    this.setFolder(this.told('folder.updated', await this.client.folders.setAccess(this.current().id, input)));
   }
 
   async archive(): Promise<void> {
-    this.setFolder(await this.client.folders.archive(this.current().id));
+    this.setFolder(this.told('folder.archived', await this.client.folders.archive(this.current().id)));
   }
 
   /** "Valider et ancrer": the API answers 202 with the folder frozen and `anchor.status` = anchoring. */
   async anchor(): Promise<void> {
-    this.setFolder(await this.client.folders.anchor(this.current().id));
+    this.setFolder(this.told('folder.anchoring_started', await this.client.folders.anchor(this.current().id)));
   }
 
   /** The ZIP; the contract types it as no content (tsoa cannot describe a binary answer), the SDK reads a Blob. */
@@ -187,16 +206,16 @@ export class FolderStore implements ReactiveController {
   // ── Clients ────────────────────────────────────────────────────────────────────────────────────────
 
   async addClient(input: AddFolderClientInput): Promise<void> {
-    this.setFolder((await this.client.folders.addClient(this.current().id, input)).folder);
+    this.setFolder(this.told('client.added', (await this.client.folders.addClient(this.current().id, input)).folder));
   }
 
   async updateClient(clientId: string, fields: UpdateClientInput): Promise<void> {
-    await this.client.clients.update(clientId, fields);
+    this.told('folder.updated', await this.client.clients.update(clientId, fields));
     await this.refresh();
   }
 
   async removeClient(clientId: string): Promise<void> {
-    await this.client.folders.removeClient(this.current().id, clientId);
+    this.told('folder.updated', await this.client.folders.removeClient(this.current().id, clientId));
     await this.refresh();
   }
 
@@ -207,24 +226,24 @@ export class FolderStore implements ReactiveController {
   // ── Documents ──────────────────────────────────────────────────────────────────────────────────────
 
   async requestDocuments(input: CreateDocumentRequestsInput): Promise<DocumentRequest[]> {
-    const { data } = await this.client.documentRequests.create(this.current().id, input);
+    const { data } = this.told('document.requested', await this.client.documentRequests.create(this.current().id, input));
     await this.refresh();
     return data;
   }
 
   async cancelRequest(requestId: string): Promise<void> {
-    await this.client.documentRequests.cancel(requestId);
+    this.told('document.requested', await this.client.documentRequests.cancel(requestId));
     await this.refresh();
   }
 
   async validateFile(fileId: string): Promise<DocumentFile> {
-    const file = await this.client.files.validate(fileId);
+    const file = this.told('document.validated', await this.client.files.validate(fileId));
     await this.refresh();
     return file;
   }
 
   async refuseFile(fileId: string, reason: string): Promise<DocumentFile> {
-    const file = await this.client.files.refuse(fileId, { reason });
+    const file = this.told('document.refused', await this.client.files.refuse(fileId, { reason }));
     await this.refresh();
     return file;
   }
@@ -273,7 +292,29 @@ export class FolderStore implements ReactiveController {
   }
 
   async shareBankDetails(bankDetailsId: string): Promise<void> {
-    await this.client.folders.shareDocument(this.current().id, { bankDetailsId });
+    this.told('document.shared', await this.client.folders.shareDocument(this.current().id, { bankDetailsId }));
+    this.shared = await this.client.folders.sharedDocuments(this.current().id).toArray({ max: 100 });
+    this.host.requestUpdate();
+  }
+
+  /** "Transmettre un document": one of the office's files, to every client of the folder (multipart, sent here). */
+  async shareFile(file: File, label: string): Promise<void> {
+    const api = this.host.api;
+    if (!api) throw new Error('<lecoffre-folder> has no connection (token and base-url).');
+    const body = new FormData();
+    if (label) body.append('label', label);
+    body.append('file', file);
+    const response = await fetch(`${api.baseUrl}/v1/folders/${encodeURIComponent(this.current().id)}/shared-files`, {
+      method: 'POST',
+      body,
+      headers: api.token ? { authorization: `Bearer ${api.token}` } : {},
+      credentials: api.token ? 'omit' : 'same-origin',
+    });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+      throw Object.assign(new Error(problem.detail ?? String(response.status)), { status: response.status, ...problem });
+    }
+    this.told('document.shared', undefined);
     this.shared = await this.client.folders.sharedDocuments(this.current().id).toArray({ max: 100 });
     this.host.requestUpdate();
   }

@@ -175,7 +175,8 @@ export class LeCoffreFolder extends LeCoffreElement {
 
   private openFile(file: DocumentFile, opener: HTMLElement): void {
     const request = this.store.requests.find((candidate) => candidate.id === file.requestId);
-    void this.withDialog<FolderViewer>('lecoffre-folder-viewer', (viewer) => viewer.show(file, request?.label ?? '', opener));
+    const label = request?.label ?? (file.requestId === null ? this.t.extraDocument : '');
+    void this.withDialog<FolderViewer>('lecoffre-folder-viewer', (viewer) => viewer.show(file, label, opener));
   }
 
   private readonly focusClients = () => this.inner<HTMLElement>('#clients-title')?.focus();
@@ -240,6 +241,7 @@ export class LeCoffreFolder extends LeCoffreElement {
               .client=${client}
               .folder=${folder}
               .requests=${this.store.requests.filter((request) => request.clientId === client.id)}
+              .extras=${this.store.extras.filter((file) => file.clientId === client.id)}
               ?readonly=${readonly}
             ></lecoffre-folder-client>`,
           )}

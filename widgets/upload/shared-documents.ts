@@ -5,6 +5,8 @@ import type { UploadMessages } from './messages.js';
 export interface SharedActions {
   copyIban: (iban: string) => void;
   downloadRib: (shared: SharedDocument) => void;
+  /** A document the office sent (`kind: file`). */
+  downloadFile: (shared: SharedDocument) => void;
 }
 
 /** IBAN grouped by four, as printed on a RIB and read aloud over the phone. */
@@ -14,7 +16,10 @@ const grouped = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/
 export function renderSharedDocument(shared: SharedDocument, t: UploadMessages, actions: SharedActions): TemplateResult {
   const rib = shared.bankDetails;
   if (shared.kind !== 'bank_details' || !rib) {
-    return html`<article part="shared-document"><h4>${shared.label}</h4></article>`;
+    return html`<article part="shared-document" data-shared-id=${shared.id}>
+      <h4>${shared.label}</h4>
+      <div class="actions"><button type="button" @click=${() => actions.downloadFile(shared)}>${t.download}</button></div>
+    </article>`;
   }
   return html`
     <article part="shared-document" data-shared-id=${shared.id}>

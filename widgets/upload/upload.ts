@@ -5,6 +5,7 @@ import type { LeCoffreConnection } from '../core/connection.js';
 import { openBlobInNewTab, saveBlob } from '../core/download.js';
 import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
+import { LiveController } from '../core/live.js';
 import { controls, tokens } from '../core/theme.js';
 import { renderDropzone } from './dropzone.js';
 import { MESSAGES, type UploadMessages } from './messages.js';
@@ -49,7 +50,7 @@ export class LeCoffreUpload extends LeCoffreElement {
   @state() private folders: Folder[] = [];
   @state() private requests: DocumentRequest[] = [];
   @state() private shared: SharedDocument[] = [];
-  /** Extra files sent from this page: the API lists extra files to the office only. */
+  /** "Documents supplémentaires" this client sent, with the office's review. */
   @state() private extraSent: DocumentFile[] = [];
   @state() private loading = false;
   @state() private loadError?: string;
@@ -65,11 +66,21 @@ export class LeCoffreUpload extends LeCoffreElement {
       const requestId = item.target.kind === 'request' ? item.target.requestId : null;
       if (requestId === null) this.extraSent = [...this.extraSent, ...files];
       this.announce(this.t.uploadedAnnounce(item.file.name));
-      this.emit('lecoffre-document-uploaded', { folderId: this.currentFolder?.id ?? '', requestId, files });
+      const folderId = this.currentFolder?.id ?? '';
+      this.emit('lecoffre-document-uploaded', { folderId, requestId, files });
+      this.live.announce(folderId, 'document.uploaded');
       void this.refresh();
     },
     failed: (item, error) => this.announce(this.t.failedAnnounce(item.file.name, this.reportError(error))),
   });
+
+  /** The folder's live stream, shared with the page's other elements: the office's reviews show at once. */
+  private readonly live = new LiveController(
+    this,
+    () => (this.currentFolder ? { folderId: this.currentFolder.id } : undefined),
+    () => this.refresh(),
+    (change) => change.folderId === null || change.folderId === this.currentFolder?.id,
+  );
 
   private get t(): UploadMessages {
     return MESSAGES[this.language];
@@ -124,7 +135,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     try {
       const [me, folders] = await Promise.all([api.client.me.retrieve(), api.client.folders.list().toArray({ max: 200 })]);
       const folder = this.pickFolder(me, folders);
-      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [] };
+      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [], extraSent: [] };
       if (sequence !== this.loadSequence) return;
       // All at once: the page goes from "loading" to complete, never half-drawn.
       Object.assign(this, { me, folders, ...documents });
@@ -150,13 +161,16 @@ export class LeCoffreUpload extends LeCoffreElement {
     }
   }
 
-  private async readDocuments(folderId: string): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[] }> {
+  private async readDocuments(
+    folderId: string,
+  ): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[]; extraSent: DocumentFile[] }> {
     const { client } = this.api as LeCoffreConnection;
-    const [requests, shared] = await Promise.all([
+    const [requests, shared, extraSent] = await Promise.all([
       client.documentRequests.list(folderId).toArray({ max: 500 }),
       client.folders.sharedDocuments(folderId).toArray({ max: 100 }),
+      client.folders.extraFiles(folderId),
     ]);
-    return { requests, shared };
+    return { requests, shared, extraSent };
   }
 
   private announce(text: string): void {
@@ -187,6 +201,16 @@ export class LeCoffreUpload extends LeCoffreElement {
     try {
       await navigator.clipboard.writeText(iban);
       this.announce(this.t.copied);
+    } catch (error) {
+      this.announce(this.reportError(error));
+    }
+  }
+
+  private async downloadShared(shared: SharedDocument): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      saveBlob(await api.client.folders.downloadSharedDocument(shared.id), shared.label);
     } catch (error) {
       this.announce(this.reportError(error));
     }
@@ -263,7 +287,10 @@ export class LeCoffreUpload extends LeCoffreElement {
           ${
             this.extraSent.length
               ? html`<ul class="files" aria-label=${t.sentFiles}>
-                  ${this.extraSent.map((file) => html`<li><span class="file-name">${file.name}</span><span class="badge pending">${t.uploaded}</span></li>`)}
+                  ${this.extraSent.map(
+                    (file) =>
+                      html`<li data-file-id=${file.id}><span class="file-name">${file.name}</span><span class="badge ${file.status}">${t[`file_${file.status}`]}</span></li>`,
+                  )}
                 </ul>`
               : nothing
           }
@@ -285,6 +312,7 @@ export class LeCoffreUpload extends LeCoffreElement {
                     html`<li>${renderSharedDocument(shared, t, {
                       copyIban: (iban) => void this.copyIban(iban),
                       downloadRib: (rib) => this.downloadRib(rib),
+                      downloadFile: (document) => void this.downloadShared(document),
                     })}</li>`,
                 )}
               </ul>

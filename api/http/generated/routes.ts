@@ -8,6 +8,8 @@ import { WidgetSessionsController } from './../controllers/widget-sessions-contr
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { WebhookEndpointsController } from './../controllers/webhook-endpoints-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { OfficeDocumentsController } from './../controllers/office-documents-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { OfficeController } from './../controllers/office-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { NotificationSettingsController } from './../controllers/notification-settings-controller.js';
@@ -16,9 +18,13 @@ import { MembersController } from './../controllers/members-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MeController } from './../controllers/me-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { LiveController } from './../controllers/live-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { FoldersController } from './../controllers/folders-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { FilesController } from './../controllers/files-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ExtraFilesController } from './../controllers/extra-files-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { DocumentRequestsController } from './../controllers/document-requests-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -255,6 +261,20 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SharedDocument": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "folderId": {"dataType":"string","required":true},
+            "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["bank_details"]},{"dataType":"enum","enums":["file"]}],"required":true},
+            "label": {"dataType":"string","required":true},
+            "bankDetails": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"bic":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"iban":{"dataType":"string","required":true},"holder":{"dataType":"string","required":true},"label":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "fileId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "sharedAt": {"dataType":"datetime","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Office": {
         "dataType": "refObject",
         "properties": {
@@ -300,20 +320,6 @@ const models: TsoaRoute.Models = {
             "holder": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":140}}},
             "iban": {"dataType":"string","validators":{"maxLength":{"value":42}}},
             "bic": {"dataType":"string","validators":{"maxLength":{"value":14}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SharedDocument": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "folderId": {"dataType":"string","required":true},
-            "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["bank_details"]},{"dataType":"enum","enums":["file"]}],"required":true},
-            "label": {"dataType":"string","required":true},
-            "bankDetails": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"bic":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"iban":{"dataType":"string","required":true},"holder":{"dataType":"string","required":true},"label":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
-            "fileId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "sharedAt": {"dataType":"datetime","required":true},
         },
         "additionalProperties": false,
     },
@@ -372,7 +378,7 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Capability": {
         "dataType": "refAlias",
-        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
+        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","live:read","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Me": {
@@ -1170,6 +1176,70 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOfficeDocumentsController_shareOfficeFile: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/folders/:id/shared-files',
+            authenticateMiddleware([{"bearer":["shared_documents:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController.prototype.shareOfficeFile)),
+
+            async function OfficeDocumentsController_shareOfficeFile(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOfficeDocumentsController_shareOfficeFile, request, response });
+
+                const controller = new OfficeDocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'shareOfficeFile',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOfficeDocumentsController_downloadSharedDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/shared-documents/:id/download',
+            authenticateMiddleware([{"bearer":["shared_documents:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(OfficeDocumentsController.prototype.downloadSharedDocument)),
+
+            async function OfficeDocumentsController_downloadSharedDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOfficeDocumentsController_downloadSharedDocument, request, response });
+
+                const controller = new OfficeDocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'downloadSharedDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsOfficeController_getOffice: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -1581,6 +1651,73 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsLiveController_followFolder: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                follow: {"in":"query","name":"follow","dataType":"boolean"},
+                lastEventId: {"in":"query","name":"lastEventId","dataType":"string"},
+        };
+        app.get('/v1/folders/:id/live',
+            authenticateMiddleware([{"bearer":["live:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(LiveController)),
+            ...(fetchMiddlewares<RequestHandler>(LiveController.prototype.followFolder)),
+
+            async function LiveController_followFolder(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsLiveController_followFolder, request, response });
+
+                const controller = new LiveController();
+
+              await templateService.apiHandler({
+                methodName: 'followFolder',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsLiveController_followOffice: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                follow: {"in":"query","name":"follow","dataType":"boolean"},
+                lastEventId: {"in":"query","name":"lastEventId","dataType":"string"},
+        };
+        app.get('/v1/office/live',
+            authenticateMiddleware([{"bearer":["live:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(LiveController)),
+            ...(fetchMiddlewares<RequestHandler>(LiveController.prototype.followOffice)),
+
+            async function LiveController_followOffice(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsLiveController_followOffice, request, response });
+
+                const controller = new LiveController();
+
+              await templateService.apiHandler({
+                methodName: 'followOffice',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2037,6 +2174,38 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsExtraFilesController_listExtraFiles: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/folders/:id/extra-files',
+            authenticateMiddleware([{"bearer":["files:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ExtraFilesController)),
+            ...(fetchMiddlewares<RequestHandler>(ExtraFilesController.prototype.listExtraFiles)),
+
+            async function ExtraFilesController_listExtraFiles(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsExtraFilesController_listExtraFiles, request, response });
+
+                const controller = new ExtraFilesController();
+
+              await templateService.apiHandler({
+                methodName: 'listExtraFiles',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
               });
             } catch (err) {
                 return next(err);

@@ -9,7 +9,7 @@ import { addToUploadDigest } from './upload-digests.js';
  * - the first documents requested from a client in a folder: "dossier mis en ligne" (the guide's e-mail);
  *   later requests: "documents demandés" (all the requests made in one go, in one e-mail);
  * - a refused file: "document refusé", with the reason, to its client;
- * - the office's RIB shared with a folder: to each client of the folder;
+ * - the office's RIB or one of its documents shared with a folder: to each client of the folder;
  * - a client's upload: into the folder's digest for the office (at most one e-mail per 15 minutes).
  * Returns how many notifications are new (digests are counted when they fall due).
  */
@@ -36,15 +36,16 @@ export async function planNotificationsFromOutbox(
         dedupeKey: `document_refused:${data.id}`,
         data: { fileId: data.id },
       });
-    } else if (event.type === 'document.shared' && event.folderId && data.kind === 'bank_details') {
+    } else if (event.type === 'document.shared' && event.folderId && (data.kind === 'bank_details' || data.kind === 'file')) {
+      const kind = data.kind === 'file' ? 'office_document_shared' : 'bank_details_shared';
       for (const clientId of await folderClientIds(db, transaction, event.folderId)) {
         planned.push({
           officeId: event.officeId,
           folderId: event.folderId,
-          kind: 'bank_details_shared',
+          kind,
           channel: 'email',
           recipient: { clientId },
-          dedupeKey: `bank_details_shared:${data.id}:${clientId}`,
+          dedupeKey: `${kind}:${data.id}:${clientId}`,
           data: { sharedDocumentId: data.id },
         });
       }

@@ -86,6 +86,11 @@ export async function renderNotification(db: Database, n: NotificationRow, baseU
     }
     case 'bank_details_shared':
       return email(m.bankDetailsShared({ ...salutation, clientSpaceUrl }));
+    case 'office_document_shared': {
+      const shared = await db.models.SharedDocument.findOne({ where: { id: String(n.data.sharedDocumentId), officeId: n.officeId } });
+      if (!shared) return { skip: 'no such shared document' };
+      return email(m.officeDocumentShared({ ...salutation, clientSpaceUrl, documentLabel: shared.label }));
+    }
     case 'uploads_digest': {
       const folder = await db.models.Folder.findOne({ where: { id: n.folderId as string, officeId: n.officeId } });
       const files = await db.sequelize.query<{ client_name: string; label: string | null; file_name: string }>(

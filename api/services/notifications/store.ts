@@ -8,6 +8,7 @@ export type NotificationKind =
   | 'documents_requested'
   | 'document_refused'
   | 'bank_details_shared'
+  | 'office_document_shared'
   | 'uploads_digest'
   | 'request_reminder'
   | 'endpoint_disabled';

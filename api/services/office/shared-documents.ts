@@ -24,7 +24,7 @@ export interface ShareDocumentInput {
   bankDetailsId: string;
 }
 
-function toShared(row: SharedDocumentRow): SharedDocument {
+export function toShared(row: SharedDocumentRow): SharedDocument {
   const s = row.snapshot;
   return {
     id: row.id,

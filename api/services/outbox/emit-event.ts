@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { newId } from '../../domain/ids.js';
 import type { ServiceContext } from '../context.js';
-import { announceOutbox } from './announce-outbox.js';
+import { announceOutbox, type OutboxAnnouncement } from './announce-outbox.js';
 
 /** Webhook event types. */
 export type EventType =
@@ -33,18 +33,31 @@ export async function emitEvent(
   folderId: string | null,
   data: unknown,
 ): Promise<void> {
-  await ctx.db.sequelize.query(
-    'INSERT INTO outbox_events (id, office_id, folder_id, type, payload) VALUES (:id, :officeId, :folderId, :type, :payload)',
+  const [rows] = (await ctx.db.sequelize.query(
+    `INSERT INTO outbox_events (id, office_id, folder_id, type, payload) VALUES (:id, :officeId, :folderId, :type, :payload)
+     RETURNING seq::text AS seq, occurred_at`,
     {
       replacements: { id: newId('msg'), officeId: ctx.actor.officeId, folderId, type, payload: JSON.stringify(data) },
       transaction,
     },
-  );
-  if (!announcedAfterCommit.has(transaction)) {
-    announcedAfterCommit.add(transaction);
-    transaction.afterCommit(() => announceOutbox(ctx.db));
+  )) as [{ seq: string; occurred_at: Date }[], unknown];
+  const row = rows[0];
+  const announcement: OutboxAnnouncement = {
+    seq: row.seq,
+    office: ctx.actor.officeId,
+    folder: folderId,
+    type,
+    at: new Date(row.occurred_at).toISOString(),
+  };
+  const pending = committedRows.get(transaction);
+  if (pending) {
+    pending.push(announcement);
+    return;
   }
+  const rowsOfTransaction = [announcement];
+  committedRows.set(transaction, rowsOfTransaction);
+  transaction.afterCommit(() => announceOutbox(ctx.db, rowsOfTransaction));
 }
 
-// One wake-up per transaction, however many events it wrote.
-const announcedAfterCommit = new WeakSet<Transaction>();
+// The rows each open transaction wrote: announced once, together, when it commits.
+const committedRows = new WeakMap<Transaction, OutboxAnnouncement[]>();

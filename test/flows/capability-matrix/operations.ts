@@ -97,6 +97,15 @@ export const OPERATIONS: Record<string, OperationCase> = {
     build: (w) => ({ path: '/v1/folders', body: { number: `N-${w.unique()}`, title: 'Vente', deedType: 'vente' } }),
   },
   'folders.retrieve': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}` }) },
+  // Streams: `follow=false` answers the events after lastEventId and ends, so the cell has an answer.
+  FollowFolder: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/live?follow=false&lastEventId=0` }) },
+  FollowOffice: { target: 'none', build: fixed('/v1/office/live?follow=false&lastEventId=0') },
+  ShareOfficeFile: {
+    target: 'folder',
+    build: (w) => ({ path: `/v1/folders/${w.ids.f1}/shared-files`, upload: { label: 'Projet d’acte' } }),
+  },
+  DownloadSharedDocument: { target: 'folder', build: (w) => ({ path: `/v1/shared-documents/${w.ids.sharedFile}/download` }) },
+  ListExtraFiles: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-files` }) },
   'folders.update': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}`, body: { title: w.ids.f1Title } }) },
   'folders.setAccess': {
     target: 'folder',

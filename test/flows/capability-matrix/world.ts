@@ -52,6 +52,8 @@ export interface World {
     request: string;
     file: string;
     validatedFile: string;
+    /** A document the office sent to F1's clients. */
+    sharedFile: string;
     bankDetails: string;
     endpoint: string;
     webhookMessage: string;
@@ -124,6 +126,12 @@ export async function createWorld(): Promise<World> {
   await asOffice('post', `/v1/files/${validatedFile}/validate`);
   const iban = 'FR7630006000011234567890189';
   const bankDetails = (await asOffice('post', '/v1/office/bank-details', { label: 'Étude', holder: 'SELAS', iban })).id as string;
+  const sharedRes = await t.request
+    .post(`/v1/folders/${f1}/shared-files`)
+    .set('Authorization', t.office.auth)
+    .attach('file', PDF, { filename: 'projet-acte.pdf' });
+  if (sharedRes.status !== 201) throw new Error(`setup shared file: ${sharedRes.status} ${JSON.stringify(sharedRes.body)}`);
+  const sharedFile = sharedRes.body.id as string;
   const endpointUrl = `https://93.184.215.14/hooks-${unique()}`;
   const endpoint = (await asOffice('post', '/v1/webhook-endpoints', { url: endpointUrl })).id as string;
   await dispatchOutbox({ db: t.db, clock: systemClock });
@@ -159,6 +167,7 @@ export async function createWorld(): Promise<World> {
       request,
       file,
       validatedFile,
+      sharedFile,
       bankDetails,
       endpoint,
       webhookMessage: message.id,
