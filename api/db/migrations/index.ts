@@ -12,6 +12,7 @@ import * as m0010 from './0010-integrity-scrub.js';
 import * as m0011 from './0011-sms-delivery.js';
 import * as m0014 from './0014-search-trigram.js';
 import * as m0015 from './0015-idempotency-lease.js';
+import * as m0040 from './0040-oauth-apps.js';
 
 export interface Migration {
   name: string;
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   { name: '0011-sms-delivery', up: m0011.up },
   { name: '0014-search-trigram', up: m0014.up },
   { name: '0015-idempotency-lease', up: m0015.up },
+  { name: '0040-oauth-apps', up: m0040.up },
 ];
