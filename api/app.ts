@@ -118,7 +118,7 @@ export function createApp({
   // access tokens the API accepts as the `app` principal (http/oauth/app-bearer.ts).
   const apps = appAuthorizationServerFor(config, db, oauthErrorPage);
   app.locals.apps = apps;
-  app.use('/oauth', oauthRoutes(config, db, apps));
+  app.use('/oauth', oauthRoutes(config, db, apps, logger));
   if (config.devMode) {
     if (config.idnot.dev) {
       app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProviderRoutes(config));

@@ -32,12 +32,19 @@ export interface AppAuthorizationServer {
   pendingConsent(req: IncomingMessage, res: ServerResponse): Promise<PendingConsent>;
   /** Creates the grant an office consented to; returns its id. */
   createGrant(officeId: string, clientId: string, scopes: readonly string[]): Promise<string>;
-  /** Ends the interaction: the browser goes back to the app with a code, or with `access_denied`. */
-  finishConsent(req: IncomingMessage, res: ServerResponse, outcome: { officeId: string; grantId: string } | 'refused'): Promise<void>;
+  /** Ends the interaction: the browser goes back to the app with a code, or with an OAuth error. */
+  finishConsent(
+    req: IncomingMessage,
+    res: ServerResponse,
+    outcome: { officeId: string; grantId: string } | { error: 'access_denied' | 'invalid_scope'; description: string },
+  ): Promise<void>;
   /** Revokes a grant and every code and token issued under it. */
   revokeGrant(grantId: string): Promise<void>;
   /** The live access token's binding, or null when unknown, expired or revoked. */
   introspect(token: string): Promise<AppTokenInfo | null>;
-  /** Called whenever the server itself revokes a grant (refresh token reuse, code replay, revocation endpoint). */
-  onGrantRevoked(listener: (grantId: string) => void): void;
+  /**
+   * Called whenever the server itself revokes a grant: the app revoked its refresh token (`revoked_by_app`), or
+   * a used refresh token or authorization code came back (`token_reuse_detected`).
+   */
+  onGrantRevoked(listener: (grantId: string, cause: 'revoked_by_app' | 'token_reuse_detected') => void): void;
 }

@@ -42,7 +42,7 @@ interface HtmlContext {
  */
 export function appsAuthorizationServer(db: Database, settings: AppsAuthorizationServerSettings): AppAuthorizationServer {
   const mountPath = new URL(settings.issuer).pathname.replace(/\/+$/, '');
-  const revokedListeners: ((grantId: string) => void)[] = [];
+  const revokedListeners: ((grantId: string, cause: 'revoked_by_app' | 'token_reuse_detected') => void)[] = [];
   let built: Promise<Provider> | undefined;
   const provider = () => {
     built ??= build();
@@ -144,8 +144,11 @@ export function appsAuthorizationServer(db: Database, settings: AppsAuthorizatio
       const presented = Buffer.from(clientSecretDigest(actual));
       return expected.length === presented.length && timingSafeEqual(expected, presented);
     };
-    oidc.on('grant.revoked', (_ctx: unknown, grantId: unknown) => {
-      if (typeof grantId === 'string') for (const listener of revokedListeners) listener(grantId);
+    oidc.on('grant.revoked', (ctx: unknown, grantId: unknown) => {
+      if (typeof grantId !== 'string') return;
+      const route = (ctx as { oidc?: { route?: string } } | undefined)?.oidc?.route;
+      const cause = route === 'revocation' ? 'revoked_by_app' : 'token_reuse_detected';
+      for (const listener of revokedListeners) listener(grantId, cause);
     });
     return oidc;
   }
@@ -189,8 +192,8 @@ export function appsAuthorizationServer(db: Database, settings: AppsAuthorizatio
     async finishConsent(req, res, outcome) {
       const oidc = await ready();
       const result =
-        outcome === 'refused'
-          ? { error: 'access_denied', error_description: 'The office refused to connect this app.' }
+        'error' in outcome
+          ? { error: outcome.error, error_description: outcome.description }
           : { login: { accountId: outcome.officeId }, consent: { grantId: outcome.grantId } };
       await oidc.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
     },

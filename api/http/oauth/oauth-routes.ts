@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
@@ -24,11 +25,15 @@ function page(res: Response, status: number, html: string, policy?: string): voi
  * given by a notary signed in to LeCoffre with ID.not (the hosted pages' session cookie): without one, the
  * browser goes through the ID.not sign-in and comes back.
  */
-export function oauthRoutes(config: Config, db: Database, server: AppAuthorizationServer): Router {
+export function oauthRoutes(config: Config, db: Database, server: AppAuthorizationServer, identityLogger?: Logger): Router {
   // The server ends grants on its own (a refresh token reused, a code replayed, the app revoking its
   // refresh token): the office's connection ends with them.
-  server.onGrantRevoked((grantId) => {
-    void endConnectionOfGrant(db, grantId, 'revoked_by_app').catch(() => undefined);
+  server.onGrantRevoked((grantId, cause) => {
+    // The tokens are already gone; ending the connection records it (audit, app.deauthorized). A failure
+    // here leaves a connection whose tokens are all revoked: logged, never thrown into the OAuth answer.
+    endConnectionOfGrant(db, grantId, cause).catch((error: unknown) =>
+      identityLogger?.error({ err: error }, 'ending an app connection failed'),
+    );
   });
 
   const signedIn = async (req: Request): Promise<Authenticated | null> => {
@@ -46,6 +51,14 @@ export function oauthRoutes(config: Config, db: Database, server: AppAuthorizati
   router.get('/interaction/:uid', async (req, res, next) => {
     try {
       const pending = await server.pendingConsent(req, res);
+      // The provider ignores scopes it does not know; an app asks for the scopes it registered, or is told.
+      const app = await findAppByClientId(db, pending.clientId);
+      if (!app) return page(res, 400, oauthErrorPage({ error: 'invalid_client' }));
+      const unknown = pending.scopes.filter((scope) => !app.scopes.includes(scope));
+      if (pending.scopes.length === 0 || unknown.length > 0) {
+        const description = unknown.length > 0 ? `scopes not registered by the app: ${unknown.join(' ')}` : 'no scope requested';
+        return server.finishConsent(req, res, { error: 'invalid_scope', description });
+      }
       const who = await signedIn(req);
       if (!who) {
         res
@@ -60,8 +73,6 @@ export function oauthRoutes(config: Config, db: Database, server: AppAuthorizati
           return page(res, 403, consentRefusedPage(pending.uid, error.message), consentPolicy(pending.redirectUri, null));
         throw error;
       }
-      const app = await findAppByClientId(db, pending.clientId);
-      if (!app) return page(res, 400, oauthErrorPage({ error: 'invalid_client' }));
       const office = await db.models.Office.findByPk(who.actor.officeId, { rejectOnEmpty: true });
       const member = await db.models.Member.findByPk(who.actor.kind === 'member' ? (who.actor.memberId ?? '') : '', {
         rejectOnEmpty: true,
@@ -115,7 +126,7 @@ export function oauthRoutes(config: Config, db: Database, server: AppAuthorizati
     try {
       refuseCrossOrigin(req, config.baseUrl);
       await server.pendingConsent(req, res);
-      await server.finishConsent(req, res, 'refused');
+      await server.finishConsent(req, res, { error: 'access_denied', description: 'The office refused to connect this app.' });
     } catch (error) {
       interactionError(error, res, next);
     }
