@@ -14,7 +14,9 @@ import { consentPage, consentRefusedPage, oauthErrorPage } from './consent-page.
 import { consentPolicy } from './consent-policy.js';
 
 function page(res: Response, status: number, html: string, policy?: string): void {
-  res.status(status).set('Cache-Control', 'no-store');
+  // `same-origin`, not the site's `no-referrer`: under no-referrer a browser posts the consent form with
+  // `Origin: null`, which the cross-origin check must refuse.
+  res.status(status).set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
   if (policy) res.set('Content-Security-Policy', policy);
   res.type('html').send(html);
 }
