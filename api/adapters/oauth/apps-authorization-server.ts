@@ -22,6 +22,8 @@ export interface AppsAuthorizationServerSettings {
   errorPage(error: { error: string; description?: string }): string;
 }
 
+const ownTokensOnly = (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId;
+
 /** A client secret as stored and compared: its SHA-256 (secrets are 256 random bits, like API keys). */
 export const clientSecretDigest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -99,8 +101,9 @@ export function appsAuthorizationServer(db: Database, settings: AppsAuthorizatio
       features: {
         devInteractions: { enabled: false },
         userinfo: { enabled: false },
-        revocation: { enabled: true },
-        introspection: { enabled: true },
+        // An app revokes and introspects its own tokens only.
+        revocation: { enabled: true, allowedPolicy: ownTokensOnly },
+        introspection: { enabled: true, allowedPolicy: ownTokensOnly },
         rpInitiatedLogout: { enabled: false },
         resourceIndicators: {
           enabled: true,
