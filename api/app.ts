@@ -29,6 +29,7 @@ import { verifyPageRoutes } from './http/hosted/verify-page.js';
 import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
 import { httpMetrics, publicMetricsRoute } from './http/metrics.js';
+import { connectedAppsRoutes } from './http/oauth/connected-apps-page.js';
 import { oauthErrorPage } from './http/oauth/consent-page.js';
 import { oauthRoutes } from './http/oauth/oauth-routes.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
@@ -139,6 +140,7 @@ export function createApp({
   // ── Hosted notary console ────────────────────────────────────────────────────────────────────────
   // /app: ID.not login (cookie session) -> folder list -> <lecoffre-folder>; its own strict CSP (blob:
   // frames for the PDF viewer). The script is /assets/pages/app-console.js (widgets/pages/app-console.ts).
+  app.use(connectedAppsRoutes(config, db, apps)); // /app/applications: connected apps, « Déconnecter »
   app.use(appConsoleRoutes(config));
   // ── end of hosted notary console ─────────────────────────────────────────────────────────────────
 

@@ -222,6 +222,34 @@ describe('tokens', () => {
   });
 });
 
+describe('/app/applications', () => {
+  it('lists the connected apps with their scopes and last use; a notary disconnects one', async () => {
+    const tokens = await connect(t.otherOffice.id);
+    await t.request.get('/v1/me').set('Authorization', bearer(tokens.access_token)).expect(200);
+    const notary = await sessionOf(t.otherOffice.id);
+    const cookie = `${notary.cookieName}=${notary.token}`;
+    const page = await t.request.get('/app/applications').set('Cookie', cookie).expect(200);
+    assert.match(page.text, /<h2>Rédacto<\/h2>/);
+    assert.match(page.text, /Consulter les dossiers de l’office/);
+    assert.doesNotMatch(page.text, /dernière utilisation : jamais/);
+    const action = /action="(\/app\/applications\/apc_[^"]+\/deconnecter)"/.exec(page.text)?.[1];
+    assert.ok(action);
+    const collaborator = await sessionOf(t.otherOffice.id, { role: 'collaborator' });
+    const asCollaborator = await t.request
+      .get('/app/applications')
+      .set('Cookie', `${collaborator.cookieName}=${collaborator.token}`)
+      .expect(200);
+    assert.doesNotMatch(asCollaborator.text, /Déconnecter/);
+    await t.request.post(action).set('Cookie', `${collaborator.cookieName}=${collaborator.token}`).expect(403);
+    await t.request.post(action).set('Cookie', cookie).set('Origin', 'https://evil.example').expect(403);
+    await t.request.get('/v1/me').set('Authorization', bearer(tokens.access_token)).expect(200);
+    await t.request.post(action).set('Cookie', cookie).expect(303);
+    await t.request.get('/v1/me').set('Authorization', bearer(tokens.access_token)).expect(401);
+    const after = await t.request.get('/app/applications').set('Cookie', cookie).expect(200);
+    assert.match(after.text, /Aucune application n’est connectée/);
+  });
+});
+
 describe('bad input changes nothing', () => {
   it('unknown client and unregistered redirect URI: an error page, never a redirect', async () => {
     const state = await oauthState();
