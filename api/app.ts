@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { defaultClock, devIdentityProviderRoutes, identityProviderFor, smsSenderFor, smsStatusReceiverFor } from './composition.js';
+import {
+  appAuthorizationServerFor,
+  defaultClock,
+  devIdentityProviderRoutes,
+  identityProviderFor,
+  smsSenderFor,
+  smsStatusReceiverFor,
+} from './composition.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { AppServices } from './http/app-services.js';
@@ -23,6 +30,9 @@ import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
 import { liveDependencies } from './http/live/live-dependencies.js';
 import { httpMetrics, publicMetricsRoute } from './http/metrics.js';
+import { connectedAppsRoutes } from './http/oauth/connected-apps-page.js';
+import { oauthErrorPage } from './http/oauth/consent-page.js';
+import { oauthRoutes } from './http/oauth/oauth-routes.js';
 import { HttpProblem, notFoundRoute, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
 import { smsStatusRoutes } from './http/sms-status-routes.js';
@@ -108,6 +118,11 @@ export function createApp({
   if (smsStatus) app.use(smsStatusRoutes(db, smsStatus, logger)); // the provider's delivery callbacks
   app.use(plainPageRoutes());
   app.use('/auth', authRoutes());
+  // Vendors' apps: the OAuth 2.0 authorization server and the office's consent (http/oauth/), whose
+  // access tokens the API accepts as the `app` principal (http/oauth/app-bearer.ts).
+  const apps = appAuthorizationServerFor(config, db, oauthErrorPage);
+  app.locals.apps = apps;
+  app.use('/oauth', oauthRoutes(config, db, apps, logger));
   if (config.devMode) {
     if (config.idnot.dev) {
       app.use(new URL(config.idnot.issuer).pathname, withContentSecurityPolicy('devIdentityProvider'), devIdentityProviderRoutes(config));
@@ -128,6 +143,7 @@ export function createApp({
   // ── Hosted notary console ────────────────────────────────────────────────────────────────────────
   // /app: ID.not login (cookie session) -> folder list -> <lecoffre-folder>; its own strict CSP (blob:
   // frames for the PDF viewer). The script is /assets/pages/app-console.js (widgets/pages/app-console.ts).
+  app.use(connectedAppsRoutes(config, db, apps)); // /app/applications: connected apps, « Déconnecter »
   app.use(appConsoleRoutes(config));
   // ── end of hosted notary console ─────────────────────────────────────────────────────────────────
 

@@ -10,6 +10,7 @@ import { devIdentityProvider } from './adapters/identity/dev-identity-provider.j
 import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
 import { prometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
+import { appsAuthorizationServer } from './adapters/oauth/apps-authorization-server.js';
 import { brevoSmsSender } from './adapters/sms/brevo-sms-sender.js';
 import { brevoSmsStatusReceiver } from './adapters/sms/brevo-sms-status.js';
 import { devOutboxSmsSender, listDevOutbox } from './adapters/sms/dev-outbox.js';
@@ -20,7 +21,9 @@ import { httpWebhookTransport } from './adapters/webhooks/http-transport.js';
 import { keyRingSecretSealer } from './adapters/webhooks/key-ring-sealer.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { APP_SCOPES } from './domain/app-scopes.js';
 import type { Anchor } from './ports/anchor.js';
+import type { AppAuthorizationServer } from './ports/app-authorization.js';
 import type { BlobStore } from './ports/blob-store.js';
 import type { Clock } from './ports/clock.js';
 import type { DataKeyCipher } from './ports/data-key-cipher.js';
@@ -90,6 +93,28 @@ export function metricsFor(
 
 /** The machine's clock; tests pass a manual one instead. */
 export const defaultClock: Clock = systemClock;
+
+/** Lifetimes of app tokens: short access tokens; refresh tokens rotated on every use. */
+const APP_ACCESS_TOKEN_SECONDS = 10 * 60;
+const APP_REFRESH_TOKEN_SECONDS = 90 * 24 * 3600;
+
+/** The authorization server of vendors' apps (oidc-provider, its state in PostgreSQL), at `<base URL>/oauth`. */
+export function appAuthorizationServerFor(
+  config: Pick<Config, 'baseUrl' | 'trustProxy'>,
+  db: Database,
+  errorPage: (error: { error: string; description?: string }) => string,
+): AppAuthorizationServer {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  return appsAuthorizationServer(db, {
+    issuer: `${base}/oauth`,
+    apiResource: `${base}/v1`,
+    scopes: APP_SCOPES,
+    accessTokenSeconds: APP_ACCESS_TOKEN_SECONDS,
+    refreshTokenSeconds: APP_REFRESH_TOKEN_SECONDS,
+    behindProxy: Boolean(config.trustProxy),
+    errorPage,
+  });
+}
 
 /** Brevo or a generic HTTP gateway in production, the dev outbox (readable at /dev/outbox) in the embedded mode. */
 export function smsSenderFor(config: Pick<Config, 'sms' | 'baseUrl'>, db: Database): SmsSender {

@@ -15,6 +15,7 @@ const PRINCIPAL_NAMES: Record<Principal, string> = {
   folder_widget: 'Widget `folder`',
   folder_list_widget: 'Widget `folder-list`',
   upload_widget: 'Widget `upload` (client)',
+  app: 'Connected app (OAuth, within its scopes)',
 };
 
 const REACH_WORDS = { office: 'office', visible: 'folders they see', folder: 'its folder', own: 'own' } as const;

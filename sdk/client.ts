@@ -2,6 +2,7 @@ import { BearerToken } from './core/bearer-token.js';
 import { HttpClient } from './core/http-client.js';
 import { DEFAULT_MAX_RETRIES } from './core/retry-policy.js';
 import { defaultTransport, type Transport } from './core/transport.js';
+import { type OAuthTokens, refreshTokens } from './oauth.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Catalogue } from './resources/catalogue.js';
 import { ClientAuth } from './resources/client-auth.js';
@@ -38,10 +39,37 @@ interface CommonOptions {
  */
 export type LeCoffreOptions = CommonOptions &
   (
-    | { apiKey: string; token?: never; cookieSession?: never }
-    | { token: string | BearerToken; apiKey?: never; cookieSession?: never }
-    | { cookieSession: true; apiKey?: never; token?: never }
+    | { apiKey: string; token?: never; cookieSession?: never; accessToken?: never }
+    | { token: string | BearerToken; apiKey?: never; cookieSession?: never; accessToken?: never }
+    | { cookieSession: true; apiKey?: never; token?: never; accessToken?: never }
+    | ({ apiKey?: never; token?: never; cookieSession?: never } & AppCredentials)
   );
+
+/**
+ * A vendor's app connected to one office by OAuth 2.0: its access token, and what the SDK needs to renew it
+ * when the API refuses it (401): the refresh token and the app's credentials. Refresh tokens are rotated
+ * on every use: `onTokens` receives the new pair, to persist before anything else (the old refresh token
+ * no longer works, and using it again disconnects the app from the office).
+ */
+export interface AppCredentials {
+  accessToken: string;
+  refreshToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+  onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
+}
+
+function appBearer(options: AppCredentials & CommonOptions): BearerToken {
+  const { refreshToken, clientId, clientSecret, onTokens } = options;
+  if (!refreshToken || !clientId || !clientSecret) return new BearerToken(options.accessToken);
+  let current = refreshToken;
+  return new BearerToken(options.accessToken, async () => {
+    const tokens = await refreshTokens({ baseUrl: options.baseUrl, clientId, clientSecret, fetch: options.fetch }, current);
+    current = tokens.refreshToken;
+    await onTokens?.(tokens);
+    return tokens.accessToken;
+  });
+}
 
 /**
  * The LeCoffre API client. One instance per credential; it is cheap and holds no connection of its own.
@@ -67,9 +95,16 @@ export class LeCoffre {
 
   constructor(options: LeCoffreOptions) {
     const credential = options.apiKey ?? options.token;
-    const bearer = credential instanceof BearerToken ? credential : credential ? new BearerToken(credential) : undefined;
+    const bearer =
+      typeof options.accessToken === 'string'
+        ? appBearer(options as AppCredentials & CommonOptions)
+        : credential instanceof BearerToken
+          ? credential
+          : credential
+            ? new BearerToken(credential)
+            : undefined;
     if (options.cookieSession !== true && (!bearer || typeof bearer.value !== 'string')) {
-      throw new TypeError('new LeCoffre(): pass an apiKey (server), a token (browser) or cookieSession: true.');
+      throw new TypeError('new LeCoffre(): pass an apiKey or an app accessToken (server), a token (browser) or cookieSession: true.');
     }
     if (typeof options.baseUrl !== 'string' || options.baseUrl === '') {
       throw new TypeError('new LeCoffre(): baseUrl is required, e.g. "https://api.example.fr".');

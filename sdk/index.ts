@@ -17,7 +17,7 @@ export type {
   Warning as ProofWarning,
   WarningCode as ProofWarningCode,
 } from '@lecoffre/proof';
-export { LeCoffre, type LeCoffreOptions } from './client.js';
+export { type AppCredentials, LeCoffre, type LeCoffreOptions } from './client.js';
 export { BearerToken, type TokenProvider } from './core/bearer-token.js';
 export {
   ApiError,
@@ -42,6 +42,7 @@ export { fetchTransport } from './core/transport.js';
 // exactly as the API will.
 export { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES, type AcceptedFileType, FILE_TYPES } from './generated/file-types.js';
 export { foldForSearch } from './generated/search-folding.js';
+export { authorizeUrl, exchangeCode, type OAuthClient, OAuthError, type OAuthTokens, refreshTokens, revokeToken } from './oauth.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
 export type { AddedFolderClient } from './resources/folders.js';
 export type {

@@ -19,6 +19,8 @@ export const PRINCIPALS = [
   'folder_widget',
   'folder_list_widget',
   'upload_widget',
+  /** A vendor's app connected to the office by OAuth 2.0: office-wide, and only within the scopes consented to. */
+  'app',
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
@@ -49,12 +51,18 @@ export interface CapabilityRule {
   why?: string;
 }
 
-const STAFF = { api_key: 'office', notary: 'office', collaborator: 'visible' } as const;
+/**
+ * What a connected app may be granted: a capability is an OAuth scope when the app principal holds it, and the
+ * office's consent picks which of these the app's tokens carry (deny by default: a scope not consented to is
+ * refused like a capability the table does not grant).
+ */
+const APP = { app: 'office' } as const;
+const STAFF = { api_key: 'office', notary: 'office', collaborator: 'visible', ...APP } as const;
 const NOTARIES = { api_key: 'office', notary: 'office' } as const;
 /** Whoever may open a folder, each within their reach; the folder list widget only lists folders. */
 const FOLDER_READERS = { ...STAFF, client: 'own', folder_widget: 'folder', upload_widget: 'own' } as const;
 const ANY_SIGNED_IN = { ...FOLDER_READERS, folder_list_widget: 'visible' } as const;
-const OFFICE_STAFF = { api_key: 'office', notary: 'office', collaborator: 'office' } as const;
+const OFFICE_STAFF = { api_key: 'office', notary: 'office', collaborator: 'office', ...APP } as const;
 /** Office-wide reference data (the office itself, the catalogue) that every signed-in caller reads. */
 const EVERYONE_READS_OFFICE = {
   ...OFFICE_STAFF,
@@ -76,6 +84,7 @@ export const CAPABILITIES = {
       folder_widget: 'own',
       folder_list_widget: 'own',
       upload_widget: 'own',
+      app: 'own',
     },
     why: 'a member awaiting approval must be able to learn that they are pending',
   },
@@ -87,7 +96,7 @@ export const CAPABILITIES = {
   'catalogue:read': { does: 'list deed types and document types', grants: EVERYONE_READS_OFFICE },
   'catalogue:write': {
     does: 'add a document type to the office catalogue',
-    grants: OFFICE_STAFF,
+    grants: { api_key: 'office', notary: 'office', collaborator: 'office' },
     why: 'the catalogue is office-wide: no client and no widget writes it',
   },
   'folders:read': { does: 'list and read folders', grants: ANY_SIGNED_IN },
@@ -169,10 +178,20 @@ export const CAPABILITIES = {
     grants: { notary: 'office' },
     why: 'keys are made by a notary signed in with ID.not, never by a key or a widget',
   },
+  'apps:read': {
+    does: 'list the apps connected to the office, their scopes and last use',
+    grants: { notary: 'office', collaborator: 'office' },
+    why: 'the office sees what each vendor may do; apps and keys do not inspect other vendors',
+  },
+  'apps:disconnect': {
+    does: 'disconnect an app from the office',
+    grants: { notary: 'office' },
+    why: 'only a notary consents to an app, so only a notary (signed in with ID.not) disconnects one',
+  },
   'widget_sessions:create': {
     does: 'mint widget sessions',
-    grants: { api_key: 'office' },
-    why: 'a vendor’s back end mints them, with the office key, for each page view',
+    grants: { api_key: 'office', ...APP },
+    why: 'a vendor’s back end mints them, with the office key or its app’s token of that office, for each page view',
   },
   'webhooks:read': {
     does: 'read webhook endpoints, their attempts and the event types',
@@ -180,7 +199,10 @@ export const CAPABILITIES = {
     why: 'attempts carry payloads of every folder, including those a collaborator may not open',
   },
   'webhooks:write': { does: 'create, change, delete webhook endpoints, resend, recover', grants: NOTARIES },
-  'notifications:read': { does: "read the office's notification settings", grants: { ...OFFICE_STAFF } },
+  'notifications:read': {
+    does: "read the office's notification settings",
+    grants: { api_key: 'office', notary: 'office', collaborator: 'office' },
+  },
   'notifications:write': { does: "change the office's notification settings", grants: NOTARIES },
   'client_auth:password': {
     does: 'set the client’s password',

@@ -8,6 +8,8 @@
 /** What a `<subject>_not_found` (404) can be about: `notFound('folder')` answers `folder_not_found`. */
 export const NOT_FOUND_SUBJECTS = [
   'api_key',
+  'app',
+  'app_connection',
   'bank_details',
   'client',
   'document_request',
@@ -43,6 +45,7 @@ const CODES = [
   'cross_origin_request',
   'operation_not_declared',
   'operation_not_allowed',
+  'insufficient_scope',
   'api_key_required',
   'member_session_required',
   'member_pending',

@@ -9,6 +9,7 @@ import { type Authenticated, authenticateToken } from '../services/auth/authenti
 import type { Actor } from '../services/context.js';
 import { appServices } from './app-services.js';
 import { readSessionCookie } from './hosted/session-cookie.js';
+import { authenticateAppBearer } from './oauth/app-bearer.js';
 import { HttpProblem } from './problem.js';
 
 /** What the identity routes need beyond AppServices; app.ts puts it in `app.locals.identity`. */
@@ -47,7 +48,10 @@ export async function expressAuthentication(req: Request, securityName: string, 
   const { clock } = identityDependencies(req);
   const credential = credentialOf(req);
   if (credential.source === 'cookie' && !SAFE_METHODS.has(req.method)) refuseCrossOrigin(req, config.baseUrl);
-  const authenticated = await authenticateToken({ db, policy: config.sessions, now: clock.now(), ip: req.ip ?? null }, credential.token);
+  const authenticated =
+    (await authenticateToken({ db, policy: config.sessions, now: clock.now(), ip: req.ip ?? null }, credential.token)) ??
+    // Not one of LeCoffre's own credentials: a vendor app's OAuth access token, bearer only.
+    (credential.source === 'bearer' ? await authenticateAppBearer(req, credential.token) : null);
   if (!authenticated) throw unauthenticated('This credential is unknown, expired or revoked.');
   requireCapability(authenticated.actor, capability, authenticated.pending);
   (req as AuthenticatedRequest).authentication = authenticated;

@@ -7,8 +7,11 @@ import type { WidgetComponent } from '../domain/capabilities.js';
  * `officeId`: tenant isolation starts here.
  */
 export interface StaffActor {
-  /** `system`: LeCoffre's own jobs (anchoring), acting for the office whose folder they handle. */
-  kind: 'api_key' | 'member' | 'widget' | 'system';
+  /**
+   * `system`: LeCoffre's own jobs (anchoring), acting for the office whose folder they handle. `app`: a vendor's
+   * app connected by OAuth 2.0, acting for the office within the scopes the office consented to.
+   */
+  kind: 'api_key' | 'member' | 'widget' | 'system' | 'app';
   officeId: string;
   /** The credential used (API key id, session id, widget session id): what the audit trail records. */
   credentialId: string;
@@ -20,6 +23,8 @@ export interface StaffActor {
   folderId: string | null;
   /** Set for a widget session: the components it was minted for, which decide what it may do. */
   components?: readonly WidgetComponent[];
+  /** Set for a connected app (the credential is then its connection `apc_…`): which app, and its token's scopes. */
+  app?: { id: string; scopes: readonly string[] };
   ip: string | null;
 }
 

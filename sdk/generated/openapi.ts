@@ -1093,6 +1093,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/app-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The vendors' apps connected to the office by OAuth 2.0: what each may do and when it last called the API.
+         *
+         *     Requires the capability `apps:read`: list the apps connected to the office, their scopes and last use.
+         */
+        get: operations["ListAppConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/app-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * @description "Déconnecter": the app's tokens for this office are refused from its next call, and its grant is revoked.
+         *
+         *     Requires the capability `apps:disconnect`: disconnect an app from the office.
+         */
+        delete: operations["DisconnectApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1248,7 +1290,7 @@ export interface components {
          * @description The event types an endpoint may subscribe to (`GET /v1/event-types` describes each).
          * @enum {string}
          */
-        WebhookEventType: "folder.created" | "folder.updated" | "folder.archived" | "folder.completed" | "client.added" | "document.requested" | "document.uploaded" | "document.validated" | "document.refused" | "folder.anchoring_started" | "folder.anchored" | "folder.anchoring_failed" | "member.pending";
+        WebhookEventType: "folder.created" | "folder.updated" | "folder.archived" | "folder.completed" | "client.added" | "document.requested" | "document.uploaded" | "document.validated" | "document.refused" | "folder.anchoring_started" | "folder.anchored" | "folder.anchoring_failed" | "member.pending" | "app.authorized" | "app.deauthorized";
         /** @description Where LeCoffre sends the office's events, signed (Standard Webhooks). The secret is never shown again. */
         WebhookEndpoint: {
             id: string;
@@ -1544,13 +1586,14 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "live:read" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
+        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "live:read" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "apps:read" | "apps:disconnect" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
         Me: {
             /**
-             * @description `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member widget session).
+             * @description `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member
+             *     widget session), `app` (a vendor's app connected by OAuth 2.0).
              * @enum {string}
              */
-            kind: "member" | "client" | "api_key" | "widget";
+            kind: "member" | "client" | "api_key" | "widget" | "app";
             office: {
                 crpcen: string;
                 name: string;
@@ -1575,6 +1618,12 @@ export interface components {
             apiKey: {
                 /** @enum {string} */
                 mode: "live" | "test";
+                name: string;
+                id: string;
+            } | null;
+            /** @description The connected app and the scopes its token carries; null for other credentials. */
+            app?: {
+                scopes: string[];
                 name: string;
                 id: string;
             } | null;
@@ -1918,6 +1967,31 @@ export interface components {
             label: string;
             description?: string;
         };
+        /**
+         * @description Why a connection ended.
+         * @enum {string}
+         */
+        AppConnectionEnd: "disconnected_by_office" | "revoked_by_app" | "replaced" | "token_reuse_detected";
+        /** @description An office's consent to a vendor's app, as the office (and the app's webhooks) see it. */
+        AppConnection: {
+            /** @description `apc_…` */
+            id: string;
+            officeId: string;
+            app: {
+                logoUrl: string | null;
+                name: string;
+                id: string;
+            };
+            /** @description What the office granted: capabilities of the API's table. */
+            scopes: string[];
+            authorizedAt: string;
+            /** @description The notary who consented. */
+            authorizedBy: string;
+            /** @description The last API call made with one of its tokens (to the minute). */
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            revokedReason: (string & components["schemas"]["AppConnectionEnd"]) | null;
+        };
         /** @description An office API key as listed: never its secret, which is shown once at creation. */
         ApiKey: {
             id: string;
@@ -2113,13 +2187,35 @@ export interface components {
             timestamp: string;
             data: components["schemas"]["Member"];
         };
+        /** @description A notary of the office connected a vendor’s app (OAuth consent). `data`: the connection. */
+        AppAuthorizedEvent: {
+            /** @enum {string} */
+            type: "app.authorized";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["AppConnection"];
+        };
+        /** @description A vendor’s app lost its access to the office (disconnected by the office, revoked by the app, or a reused refresh token). `data`: the connection. */
+        AppDeauthorizedEvent: {
+            /** @enum {string} */
+            type: "app.deauthorized";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            data: components["schemas"]["AppConnection"];
+        };
         /** @description A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds. */
-        WebhookEvent: components["schemas"]["FolderCreatedEvent"] | components["schemas"]["FolderUpdatedEvent"] | components["schemas"]["FolderArchivedEvent"] | components["schemas"]["FolderCompletedEvent"] | components["schemas"]["ClientAddedEvent"] | components["schemas"]["DocumentRequestedEvent"] | components["schemas"]["DocumentUploadedEvent"] | components["schemas"]["DocumentValidatedEvent"] | components["schemas"]["DocumentRefusedEvent"] | components["schemas"]["FolderAnchoringStartedEvent"] | components["schemas"]["FolderAnchoredEvent"] | components["schemas"]["FolderAnchoringFailedEvent"] | components["schemas"]["MemberPendingEvent"];
+        WebhookEvent: components["schemas"]["FolderCreatedEvent"] | components["schemas"]["FolderUpdatedEvent"] | components["schemas"]["FolderArchivedEvent"] | components["schemas"]["FolderCompletedEvent"] | components["schemas"]["ClientAddedEvent"] | components["schemas"]["DocumentRequestedEvent"] | components["schemas"]["DocumentUploadedEvent"] | components["schemas"]["DocumentValidatedEvent"] | components["schemas"]["DocumentRefusedEvent"] | components["schemas"]["FolderAnchoringStartedEvent"] | components["schemas"]["FolderAnchoredEvent"] | components["schemas"]["FolderAnchoringFailedEvent"] | components["schemas"]["MemberPendingEvent"] | components["schemas"]["AppAuthorizedEvent"] | components["schemas"]["AppDeauthorizedEvent"];
         /**
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "insufficient_scope" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "app_not_found" | "app_connection_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: {
@@ -11241,6 +11337,192 @@ export interface operations {
                      *           "message": "must NOT have fewer than 1 characters"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListAppConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AppConnection"][];
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, expired or revoked credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Members of the office see connected apps; only a notary disconnects one */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Members of the office see connected apps; only a notary disconnects one",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DisconnectApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, expired or revoked credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Members of the office see connected apps; only a notary disconnects one */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Members of the office see connected apps; only a notary disconnects one",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such live connection in your office */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such live connection in your office",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

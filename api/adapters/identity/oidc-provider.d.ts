@@ -14,8 +14,29 @@ declare module 'oidc-provider' {
   export interface Grant {
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
+    addResourceScope(resource: string, scope: string): void;
     save(): Promise<string>;
+    destroy(): Promise<void>;
   }
+
+  /** An access token as the provider loads it (the apps' authorization server reads its binding). */
+  export interface AccessTokenInstance {
+    clientId: string;
+    accountId: string;
+    grantId?: string;
+    scope?: string;
+    aud?: string | string[];
+    exp: number;
+    readonly isExpired: boolean;
+  }
+
+  export interface TokenModel<T> {
+    find(id: string): Promise<T | undefined>;
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
+  /** The library's OAuth error classes (`new errors.InvalidTarget()`). */
+  export const errors: Record<string, new (description?: string) => Error>;
 
   export interface GrantConstructor {
     new (properties: { accountId: string; clientId: string }): Grant;
@@ -48,6 +69,12 @@ declare module 'oidc-provider' {
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>;
     readonly Grant: GrantConstructor;
+    readonly Client: { prototype: object };
+    readonly AccessToken: TokenModel<AccessTokenInstance>;
+    readonly RefreshToken: TokenModel<unknown>;
+    readonly AuthorizationCode: TokenModel<unknown>;
+    /** Trust X-Forwarded-* (Koa's `app.proxy`). */
+    proxy: boolean;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 }

@@ -13,6 +13,7 @@ import * as m0011 from './0011-sms-delivery.js';
 import * as m0014 from './0014-search-trigram.js';
 import * as m0015 from './0015-idempotency-lease.js';
 import * as m0030 from './0030-live-events.js';
+import * as m0040 from './0040-oauth-apps.js';
 import * as m0050 from './0050-api-key-revocation-notify.js';
 import * as m0051 from './0051-audit-chain-linked-after-commit.js';
 import * as m0052 from './0052-outbox-wake-after-commit.js';
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   { name: '0014-search-trigram', up: m0014.up },
   { name: '0015-idempotency-lease', up: m0015.up },
   { name: '0030-live-events', up: m0030.up },
+  { name: '0040-oauth-apps', up: m0040.up },
   { name: '0050-api-key-revocation-notify', up: m0050.up },
   { name: '0051-audit-chain-linked-after-commit', up: m0051.up },
   { name: '0052-outbox-wake-after-commit', up: m0052.up },

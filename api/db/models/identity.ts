@@ -30,7 +30,9 @@ export interface SessionRow extends Model<InferAttributes<SessionRow>, InferCrea
 export interface WidgetSessionRow extends Model<InferAttributes<WidgetSessionRow>, InferCreationAttributes<WidgetSessionRow>> {
   id: string;
   officeId: string;
-  apiKeyId: string;
+  /** Who minted it: an API key, or (exactly one of the two) a connected app's connection `apc_…`. */
+  apiKeyId: string | null;
+  appConnectionId: CreationOptional<string | null>;
   memberId: string | null;
   clientId: string | null;
   folderId: string | null;
@@ -115,7 +117,8 @@ export function defineIdentityModels(sequelize: Sequelize) {
     {
       id: idColumn(),
       officeId: text(),
-      apiKeyId: text(),
+      apiKeyId: optionalText(),
+      appConnectionId: optionalText(),
       memberId: optionalText(),
       clientId: optionalText(),
       folderId: optionalText(),

@@ -34,6 +34,8 @@ import { ClientAuthController } from './../controllers/client-auth-controller.js
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { CatalogueController } from './../controllers/catalogue-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AppConnectionsController } from './../controllers/app-connections-controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ApiKeysController } from './../controllers/api-keys-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AnchoringController } from './../controllers/anchoring-controller.js';
@@ -103,7 +105,7 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "WebhookEventType": {
         "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["folder.created"]},{"dataType":"enum","enums":["folder.updated"]},{"dataType":"enum","enums":["folder.archived"]},{"dataType":"enum","enums":["folder.completed"]},{"dataType":"enum","enums":["client.added"]},{"dataType":"enum","enums":["document.requested"]},{"dataType":"enum","enums":["document.uploaded"]},{"dataType":"enum","enums":["document.validated"]},{"dataType":"enum","enums":["document.refused"]},{"dataType":"enum","enums":["folder.anchoring_started"]},{"dataType":"enum","enums":["folder.anchored"]},{"dataType":"enum","enums":["folder.anchoring_failed"]},{"dataType":"enum","enums":["member.pending"]}],"validators":{}},
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["folder.created"]},{"dataType":"enum","enums":["folder.updated"]},{"dataType":"enum","enums":["folder.archived"]},{"dataType":"enum","enums":["folder.completed"]},{"dataType":"enum","enums":["client.added"]},{"dataType":"enum","enums":["document.requested"]},{"dataType":"enum","enums":["document.uploaded"]},{"dataType":"enum","enums":["document.validated"]},{"dataType":"enum","enums":["document.refused"]},{"dataType":"enum","enums":["folder.anchoring_started"]},{"dataType":"enum","enums":["folder.anchored"]},{"dataType":"enum","enums":["folder.anchoring_failed"]},{"dataType":"enum","enums":["member.pending"]},{"dataType":"enum","enums":["app.authorized"]},{"dataType":"enum","enums":["app.deauthorized"]}],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "WebhookEndpoint": {
@@ -378,17 +380,18 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Capability": {
         "dataType": "refAlias",
-        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","live:read","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
+        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","live:read","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","apps:read","apps:disconnect","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Me": {
         "dataType": "refObject",
         "properties": {
-            "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["member"]},{"dataType":"enum","enums":["client"]},{"dataType":"enum","enums":["api_key"]},{"dataType":"enum","enums":["widget"]}],"required":true},
+            "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["member"]},{"dataType":"enum","enums":["client"]},{"dataType":"enum","enums":["api_key"]},{"dataType":"enum","enums":["widget"]},{"dataType":"enum","enums":["app"]}],"required":true},
             "office": {"dataType":"nestedObjectLiteral","nestedProperties":{"crpcen":{"dataType":"string","required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}},"required":true},
             "member": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"status":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["pending"]},{"dataType":"enum","enums":["active"]}],"required":true},"role":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["notary"]},{"dataType":"enum","enums":["collaborator"]}],"required":true},"email":{"dataType":"string","required":true},"lastName":{"dataType":"string","required":true},"firstName":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "client": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"email":{"dataType":"string","required":true},"lastName":{"dataType":"string","required":true},"firstName":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "apiKey": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"mode":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["live"]},{"dataType":"enum","enums":["test"]}],"required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "app": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"scopes":{"dataType":"array","array":{"dataType":"string"},"required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}]},
             "session": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"expiresAt":{"dataType":"string","required":true},"kind":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["session"]},{"dataType":"enum","enums":["widget_session"]}],"required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "folderId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "components": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"WidgetComponent"}},{"dataType":"enum","enums":[null]}],"required":true},
@@ -751,6 +754,27 @@ const models: TsoaRoute.Models = {
         "properties": {
             "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}},
             "description": {"dataType":"string","validators":{"maxLength":{"value":500}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppConnectionEnd": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["disconnected_by_office"]},{"dataType":"enum","enums":["revoked_by_app"]},{"dataType":"enum","enums":["replaced"]},{"dataType":"enum","enums":["token_reuse_detected"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AppConnection": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "officeId": {"dataType":"string","required":true},
+            "app": {"dataType":"nestedObjectLiteral","nestedProperties":{"logoUrl":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}},"required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "authorizedAt": {"dataType":"string","required":true},
+            "authorizedBy": {"dataType":"string","required":true},
+            "lastUsedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "revokedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "revokedReason": {"dataType":"union","subSchemas":[{"ref":"AppConnectionEnd"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -2750,6 +2774,69 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAppConnectionsController_listAppConnections: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/v1/app-connections',
+            authenticateMiddleware([{"bearer":["apps:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AppConnectionsController)),
+            ...(fetchMiddlewares<RequestHandler>(AppConnectionsController.prototype.listAppConnections)),
+
+            async function AppConnectionsController_listAppConnections(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAppConnectionsController_listAppConnections, request, response });
+
+                const controller = new AppConnectionsController();
+
+              await templateService.apiHandler({
+                methodName: 'listAppConnections',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAppConnectionsController_disconnectApp: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.delete('/v1/app-connections/:id',
+            authenticateMiddleware([{"bearer":["apps:disconnect"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AppConnectionsController)),
+            ...(fetchMiddlewares<RequestHandler>(AppConnectionsController.prototype.disconnectApp)),
+
+            async function AppConnectionsController_disconnectApp(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAppConnectionsController_disconnectApp, request, response });
+
+                const controller = new AppConnectionsController();
+
+              await templateService.apiHandler({
+                methodName: 'disconnectApp',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
               });
             } catch (err) {
                 return next(err);

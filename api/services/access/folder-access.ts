@@ -83,5 +83,6 @@ export function requireNotary(ctx: ServiceContext): StaffActor {
 export function actorRef(ctx: ServiceContext): string {
   const { actor } = ctx;
   if (actor.kind === 'client') return actor.clientId;
+  if (actor.app) return actor.app.id;
   return actor.memberId ?? actor.credentialId;
 }

@@ -1,3 +1,4 @@
+import { appScopesAllow } from '../../domain/app-scopes.js';
 import { type Capability, type Principal, type Reach, reachOf, WIDGET_COMPONENTS } from '../../domain/capabilities.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
@@ -13,6 +14,8 @@ export function principalsOf(actor: Actor, pending = false): Principal[] {
       return actor.role === 'collaborator' ? ['collaborator'] : ['notary'];
     case 'client':
       return ['client'];
+    case 'app':
+      return ['app'];
     default:
       // LeCoffre's own jobs call services directly, never through a capability check.
       return [];
@@ -32,6 +35,9 @@ export function requireCapability(actor: Actor, capability: Capability, pending 
     );
   }
   const reach = reachOf(capability, principalsOf(actor, pending));
+  if (reach !== null && actor.kind === 'app' && !appScopesAllow(actor.app?.scopes ?? [], capability)) {
+    throw new DomainError('forbidden', 'insufficient_scope', `The office did not grant this app the scope ${capability}.`);
+  }
   if (reach === null) {
     throw new DomainError('forbidden', 'operation_not_allowed', `This credential may not do this (it lacks ${capability}).`);
   }

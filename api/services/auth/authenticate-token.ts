@@ -1,6 +1,7 @@
 import { Op } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { MemberRow } from '../../db/models/office.js';
+import { appConnectionIsLive } from '../apps/app-connection-live.js';
 import type { Actor } from '../context.js';
 import { authenticateApiKey } from './authenticate-api-key.js';
 import { hashSecret } from './secret-tokens.js';
@@ -56,14 +57,21 @@ async function authenticateWidgetSession(ctx: AuthenticationContext, token: stri
     where: { tokenHash: hashSecret(token), revokedAt: null, expiresAt: { [Op.gt]: ctx.now } },
   });
   if (!widget) return null;
-  // A widget session dies with the API key that minted it: revoking a leaked key stops its tokens at once.
-  const key = await ctx.db.models.ApiKey.findOne({ where: { id: widget.apiKeyId, officeId: widget.officeId, revokedAt: null } });
-  if (!key) return null;
+  // A widget session dies with the API key (or the app connection) that minted it: revoking a leaked key, or
+  // disconnecting an app, stops its tokens at once.
+  if (!(await minterIsLive(ctx.db, widget))) return null;
   const base = { officeId: widget.officeId, credentialId: widget.id, folderId: widget.folderId, components: widget.components, ip: ctx.ip };
   if (widget.clientId) return { actor: { ...base, kind: 'client', clientId: widget.clientId }, pending: false };
   const member = widget.memberId ? await loadMember(ctx.db, widget.memberId, widget.officeId) : null;
   if (!member) return null;
   return { actor: { ...base, kind: 'widget', memberId: member.id, role: member.role }, pending: member.status !== 'active' };
+}
+
+async function minterIsLive(db: Database, widget: { apiKeyId: string | null; appConnectionId: string | null; officeId: string }) {
+  if (widget.apiKeyId)
+    return (await db.models.ApiKey.count({ where: { id: widget.apiKeyId, officeId: widget.officeId, revokedAt: null } })) > 0;
+  if (widget.appConnectionId) return appConnectionIsLive(db, widget.appConnectionId, widget.officeId);
+  return false;
 }
 
 const loadMember = (db: Database, id: string, officeId: string): Promise<MemberRow | null> =>

@@ -1,10 +1,15 @@
+import { QueryTypes } from 'sequelize';
+import { appScopesAllow } from '../../domain/app-scopes.js';
 import { type Capability, capabilitiesOf, type WidgetComponent } from '../../domain/capabilities.js';
 import { principalsOf } from '../access/principals.js';
 import type { ServiceContext } from '../context.js';
 
 export interface Me {
-  /** `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member widget session). */
-  kind: 'member' | 'client' | 'api_key' | 'widget';
+  /**
+   * `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member
+   * widget session), `app` (a vendor's app connected by OAuth 2.0).
+   */
+  kind: 'member' | 'client' | 'api_key' | 'widget' | 'app';
   office: { id: string; name: string; crpcen: string };
   member: {
     id: string;
@@ -16,6 +21,8 @@ export interface Me {
   } | null;
   client: { id: string; firstName: string; lastName: string; email: string } | null;
   apiKey: { id: string; name: string; mode: 'live' | 'test' } | null;
+  /** The connected app and the scopes its token carries; null for other credentials. */
+  app?: { id: string; name: string; scopes: string[] } | null;
   /** The session or widget session in use; null for an API key. */
   session: { id: string; kind: 'session' | 'widget_session'; expiresAt: string } | null;
   /** A widget session bound to one folder reaches that folder only. */
@@ -56,6 +63,15 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
     const client = await db.models.Client.findOne({ where: { id: actor.clientId, officeId: actor.officeId }, rejectOnEmpty: true });
     me.client = { id: client.id, firstName: client.firstName, lastName: client.lastName, email: client.email };
     me.permissions = capabilitiesOf(principalsOf(actor));
+    return me;
+  }
+  if (actor.kind === 'app' && actor.app) {
+    const [row] = await db.sequelize.query<{ name: string }>('SELECT name FROM oauth_apps WHERE id = :id', {
+      replacements: { id: actor.app.id },
+      type: QueryTypes.SELECT,
+    });
+    me.app = { id: actor.app.id, name: row?.name ?? '', scopes: [...actor.app.scopes] };
+    me.permissions = capabilitiesOf(principalsOf(actor)).filter((capability) => appScopesAllow(actor.app?.scopes ?? [], capability));
     return me;
   }
   if (actor.kind === 'api_key') {

@@ -18,6 +18,8 @@ export type EventType =
   | 'folder.anchored'
   | 'folder.anchoring_failed'
   | 'member.pending'
+  | 'app.authorized'
+  | 'app.deauthorized'
   /** Internal (notifications): the office shared its RIB or a document with a folder's clients. */
   | 'document.shared';
 
@@ -33,11 +35,13 @@ export async function emitEvent(
   folderId: string | null,
   data: unknown,
 ): Promise<void> {
+  // An app's action names the app: its webhook deliveries say which app did it.
+  const appId = ctx.actor.kind === 'app' ? (ctx.actor.app?.id ?? null) : null;
   const [rows] = (await ctx.db.sequelize.query(
-    `INSERT INTO outbox_events (id, office_id, folder_id, type, payload) VALUES (:id, :officeId, :folderId, :type, :payload)
+    `INSERT INTO outbox_events (id, office_id, folder_id, type, payload, app_id) VALUES (:id, :officeId, :folderId, :type, :payload, :appId)
      RETURNING seq::text AS seq, occurred_at`,
     {
-      replacements: { id: newId('msg'), officeId: ctx.actor.officeId, folderId, type, payload: JSON.stringify(data) },
+      replacements: { id: newId('msg'), officeId: ctx.actor.officeId, folderId, type, payload: JSON.stringify(data), appId },
       transaction,
     },
   )) as [{ seq: string; occurred_at: Date }[], unknown];

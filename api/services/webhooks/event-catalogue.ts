@@ -62,6 +62,15 @@ export const CATALOGUE: Readonly<Record<PublicEventType, { description: string; 
     description: 'A collaborator signed in for the first time and awaits a notary’s approval. `data`: the member.',
     data: ref('Member'),
   },
+  'app.authorized': {
+    description: 'A notary of the office connected a vendor’s app (OAuth consent). `data`: the connection.',
+    data: ref('AppConnection'),
+  },
+  'app.deauthorized': {
+    description:
+      'A vendor’s app lost its access to the office (disconnected by the office, revoked by the app, or a reused refresh token). `data`: the connection.',
+    data: ref('AppConnection'),
+  },
 };
 
 export const PUBLIC_EVENT_TYPES = Object.keys(CATALOGUE) as PublicEventType[];

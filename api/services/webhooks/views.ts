@@ -15,7 +15,9 @@ export type WebhookEventType =
   | 'folder.anchoring_started'
   | 'folder.anchored'
   | 'folder.anchoring_failed'
-  | 'member.pending';
+  | 'member.pending'
+  | 'app.authorized'
+  | 'app.deauthorized';
 
 // Spelled out for tsoa (which cannot read Exclude<>), and checked here against the outbox's list.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

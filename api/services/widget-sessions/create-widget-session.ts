@@ -52,7 +52,11 @@ export interface WidgetSession {
  */
 export async function createWidgetSession(ctx: ServiceContext, input: CreateWidgetSessionInput, now: Date): Promise<WidgetSession> {
   const { actor, db } = ctx;
-  if (actor.kind !== 'api_key') throw new DomainError('forbidden', 'api_key_required', 'Only an API key can mint widget sessions.');
+  // An office's API key, or an app with that office's token (the session is then the office's, and dies
+  // with the app's connection).
+  if (actor.kind !== 'api_key' && actor.kind !== 'app') {
+    throw new DomainError('forbidden', 'api_key_required', 'Only an API key or a connected app can mint widget sessions.');
+  }
   if ((input.memberId === undefined) === (input.clientId === undefined)) {
     throw new DomainError('invalid', 'validation_failed', 'Give either memberId or clientId.', [
       { path: 'memberId', message: 'give either memberId (a member of the office) or clientId (a client of the office)' },
@@ -104,7 +108,8 @@ export async function createWidgetSession(ctx: ServiceContext, input: CreateWidg
       {
         id,
         officeId,
-        apiKeyId: actor.credentialId,
+        apiKeyId: actor.kind === 'api_key' ? actor.credentialId : null,
+        appConnectionId: actor.kind === 'app' ? actor.credentialId : null,
         memberId: input.memberId ?? null,
         clientId: input.clientId ?? null,
         folderId: input.folderId ?? null,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { World } from './world.js';
-import { newApiKeyId, newPendingMember, newRemovableClient, PDF } from './world.js';
+import { newApiKeyId, newAppConnectionId, newPendingMember, newRemovableClient, PDF } from './world.js';
 
 /**
  * What one cell sends. Every path id and body points at office A's folder F1 or its office, so a
@@ -195,6 +195,11 @@ export const OPERATIONS: Record<string, OperationCase> = {
     build: (w) => ({ path: '/v1/document-types', body: { label: `Attestation ${w.unique()}` } }),
   },
   'apiKeys.list': { target: 'none', build: fixed('/v1/api-keys') },
+  ListAppConnections: { target: 'none', build: fixed('/v1/app-connections') },
+  DisconnectApp: {
+    target: 'office',
+    build: async (w, granted) => ({ path: `/v1/app-connections/${granted ? await newAppConnectionId(w) : w.ids.spareAppConnection}` }),
+  },
   'apiKeys.create': { target: 'none', build: fixed('/v1/api-keys', { name: 'Logiciel', mode: 'test' }) },
   'apiKeys.revoke': {
     target: 'office',

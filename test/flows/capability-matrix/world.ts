@@ -3,6 +3,7 @@ import { systemClock } from '../../../api/adapters/clock/system-clock.js';
 import type { Principal } from '../../../api/domain/capabilities.js';
 import { dispatchOutbox } from '../../../api/jobs/dispatch-outbox.js';
 import { mintApiKey } from '../../../api/services/api-keys/mint-api-key.js';
+import { registerApp } from '../../../api/services/apps/register-app.js';
 import { openSession } from '../../../api/services/auth/sessions.js';
 import { clientActor, recordUploadedFile } from '../../support/files.js';
 import { createIdentityTestApp, createMemberSession, type IdentityTestApp, mintWidgetToken } from '../../support/test-app.js';
@@ -62,6 +63,7 @@ export interface World {
     pendingMember: string;
     removableClient: string;
     spareApiKey: string;
+    spareAppConnection: string;
   };
   secrets: string[];
   /** Runs a call as office A's API key (setting up what one cell consumes). */
@@ -175,6 +177,7 @@ export async function createWorld(): Promise<World> {
       pendingMember: '',
       removableClient: '',
       spareApiKey: '',
+      spareAppConnection: '',
     },
     secrets: [f1Title, c1LastName, c1Email, iban, endpointUrl],
     asOffice,
@@ -186,7 +189,22 @@ export async function createWorld(): Promise<World> {
   world.ids.pendingMember = await newPendingMember(world);
   world.ids.removableClient = await newRemovableClient(world);
   world.ids.spareApiKey = await newApiKeyId(world);
+  world.ids.spareAppConnection = await newAppConnectionId(world);
   return world;
+}
+
+/** A vendor's app connected to office A (as a notary's consent leaves it), that one cell disconnects. */
+export async function newAppConnectionId(world: World): Promise<string> {
+  const { db } = world.t;
+  const app = await registerApp(db, { name: `App ${world.unique()}`, redirectUris: ['https://vendor.test/cb'], scopes: ['folders:read'] });
+  const notary = await createMemberSession(db, world.t.office.id);
+  const id = `apc_${world.unique()}`;
+  await db.sequelize.query(
+    `INSERT INTO app_connections (id, app_id, office_id, grant_id, scopes, authorized_by)
+     VALUES (:id, :appId, :officeId, :grantId, '["folders:read"]', :memberId)`,
+    { replacements: { id, appId: app.id, officeId: world.t.office.id, grantId: `grant-${world.unique()}`, memberId: notary.memberId } },
+  );
+  return id;
 }
 
 /** A member waiting for approval, to be approved by one cell. */
