@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { databaseConfig, databaseVariables } from './config/database.js';
-import { lifecycleConfig, lifecycleVariables } from './config/lifecycle.js';
 import { anchoringConfig, anchoringProblems, anchoringVariables } from './config/anchoring.js';
+import { databaseConfig, databaseVariables } from './config/database.js';
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
+import { lifecycleConfig, lifecycleVariables } from './config/lifecycle.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 import { observabilityConfig, observabilityVariables } from './config/observability.js';
 import { scrubConfig, scrubVariables } from './config/scrub.js';
