@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { databaseConfig, databaseVariables } from './config/database.js';
 import { anchoringConfig, anchoringProblems, anchoringVariables } from './config/anchoring.js';
+import { databaseConfig, databaseVariables } from './config/database.js';
 import { documentConfig, documentProblems, documentVariables } from './config/documents.js';
 import { identityConfig, identityProblems, identityVariables } from './config/identity.js';
+import { lifecycleConfig, lifecycleVariables } from './config/lifecycle.js';
 import { notificationConfig, notificationProblems, notificationVariables } from './config/notifications.js';
 import { observabilityConfig, observabilityVariables } from './config/observability.js';
 import { scrubConfig, scrubVariables } from './config/scrub.js';
@@ -60,6 +61,7 @@ const schema = z.object({
     .min(1024, 'LECOFFRE_JSON_BODY_LIMIT must be at least 1024 bytes')
     .default(256 * 1024),
   ...databaseVariables,
+  ...lifecycleVariables,
   ...identityVariables,
   ...smsVariables,
   ...notificationVariables,
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     embeddedPostgresPort: e.LECOFFRE_EMBEDDED_PG_PORT,
     ...databaseConfig(e),
+    ...lifecycleConfig(e),
     storage:
       e.LECOFFRE_STORAGE === 's3'
         ? {

@@ -28,7 +28,7 @@ const EX_CONFIG = 78;
 /** The longest a single request (an upload on a slow link) may take. */
 const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 
-/** How long in-flight requests may take to finish after SIGTERM. */
+/** How long a companion's in-flight requests may take to finish after SIGTERM (the API's: config.shutdownDrainMs). */
 const DRAIN_TIMEOUT_MS = 10_000;
 
 /**
@@ -48,13 +48,13 @@ function listen(server: Server, port: number): Promise<void> {
 }
 
 /** Stops accepting connections and waits for requests in flight; `drainEnd` is aborted when the drain runs out. */
-function close(server: Server, drainEnd?: AbortController): Promise<void> {
+function close(server: Server, drainEnd?: AbortController, drainMs = DRAIN_TIMEOUT_MS): Promise<void> {
   return new Promise((resolve) => {
     let force: NodeJS.Timeout | undefined;
     const drain = setTimeout(() => {
       drainEnd?.abort();
       force = setTimeout(() => server.closeAllConnections(), drainEnd ? ANSWER_TIMEOUT_MS : 0);
-    }, DRAIN_TIMEOUT_MS);
+    }, drainMs);
     server.close(() => {
       clearTimeout(drain);
       clearTimeout(force);
@@ -196,7 +196,7 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     logger.info({ signal }, 'shutting down');
     // Live streams never end on their own: end them first (their clients reconnect to another process).
     await closeLiveStreams(app);
-    await Promise.all([close(server, drainEnd), extra?.close(), metricsServing?.close()]);
+    await Promise.all([close(server, drainEnd, config.shutdownDrainMs), extra?.close(), metricsServing?.close()]);
     await anchoring.stop();
     await jobs.stop();
     await boss.stop({ graceful: true, timeout: 10_000 });

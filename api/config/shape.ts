@@ -17,6 +17,8 @@ export interface Config {
   embeddedPostgresPort: number | undefined;
   /** Limits on waiting for PostgreSQL: opening a connection, and getting one of the pool's. */
   database: { connectTimeoutMs: number; acquireTimeoutMs: number };
+  /** On SIGTERM, how long requests in flight may take to finish before uploads are refused and sockets cut. */
+  shutdownDrainMs: number;
   storage:
     | { kind: 'fs'; dir: string }
     | {

@@ -53,6 +53,11 @@ export interface AcknowledgedFile {
   size: number;
   /** The last review the API acknowledged. */
   status: 'pending' | 'validated' | 'refused';
+  /**
+   * A review sent after it that got no answer (its connection cut): it may have committed or not, so
+   * either state is right afterwards.
+   */
+  unanswered?: 'validated' | 'refused';
 }
 
 /** What the API acknowledged (a 2xx): every entry must be there afterwards. */
@@ -245,8 +250,11 @@ export class LoadGenerator {
           ? sdk.files.validate(fileId)
           : sdk.files.refuse(fileId, { reason: 'Document illisible, merci de le renvoyer.' }),
       );
-      if (!done.value) return false;
       const known = ledger.files.get(fileId);
+      if (!done.value) {
+        if (known) known.unanswered = verdict;
+        return false;
+      }
       if (known) known.status = verdict;
       ledger.acknowledgedWrites++;
       return true;

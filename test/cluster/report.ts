@@ -84,8 +84,8 @@ export function printReport(input: ReportInput): void {
     ]),
     '',
     'Faults (in flight: requests HAProxy had on the victim when it went; scur: its stats just before the signal)',
-    '  when    signal   victim  scur  in flight  cut  failed attempts  on cut conn.  failed ops  DOWN after  UP after  restart',
-    ...traffic.tallies.map(({ fault, inFlight, cut, failedAttempts, failedOnCutConnection, failedOperations }) =>
+    '  when    signal   victim  scur  in flight  cut  failed attempts (no log line)  retries refused  failed ops  DOWN after  UP after  restart',
+    ...traffic.tallies.map(({ fault, inFlight, cut, failedAttempts, unlogged, refusedRetries, failedOperations }) =>
       [
         `  +${String(fault.at / 1000).padEnd(4)}s`,
         fault.signal.padEnd(7),
@@ -94,7 +94,8 @@ export function printReport(input: ReportInput): void {
         String(inFlight).padStart(9),
         String(cut).padStart(4),
         String(failedAttempts).padStart(16),
-        String(failedOnCutConnection).padStart(13),
+        `(${unlogged})`.padStart(14),
+        String(refusedRetries).padStart(16),
         String(failedOperations).padStart(11),
         ms(fault.downAt - fault.signalAt).padStart(11),
         ms(fault.upAt - fault.signalAt).padStart(9),

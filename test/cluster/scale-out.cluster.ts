@@ -92,6 +92,8 @@ describe('scale-out under faults', () => {
         LECOFFRE_ANCHOR_INTERVAL: '2',
         LECOFFRE_LOG_LEVEL: 'warn',
         ...patientDatabaseEnv(),
+        // The product's 10 s drain, scaled to the machine: a SIGTERM must let every request in flight finish.
+        LECOFFRE_SHUTDOWN_DRAIN_MS: String(patience(10_000)),
       },
       backends,
       logDir,

@@ -53,7 +53,7 @@ export async function verifyAcknowledged(sdk: LeCoffre, ledger: Ledger): Promise
       if (!file) problems.push(`file ${acknowledged.id} of ${folderId} lost`);
       else if (file.sha256 !== acknowledged.sha256)
         problems.push(`file ${acknowledged.id}: SHA-256 ${file.sha256}, sent ${acknowledged.sha256}`);
-      else if (file.status !== acknowledged.status)
+      else if (file.status !== acknowledged.status && file.status !== acknowledged.unanswered)
         problems.push(`file ${acknowledged.id}: ${file.status}, acknowledged ${acknowledged.status}`);
     }
   });

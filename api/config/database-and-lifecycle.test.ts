@@ -3,6 +3,16 @@ import { describe, it } from 'node:test';
 import { problemsOf } from '../../test/support/config.js';
 import { loadConfig } from '../config.js';
 
+describe('shutdown drain', () => {
+  it('is 10 s unless set, and refuses what is not a number of milliseconds', () => {
+    assert.equal(loadConfig({}).shutdownDrainMs, 10_000);
+    assert.equal(loadConfig({ LECOFFRE_SHUTDOWN_DRAIN_MS: '45000' }).shutdownDrainMs, 45_000);
+    assert.deepEqual(problemsOf({ LECOFFRE_SHUTDOWN_DRAIN_MS: '-1' }), [
+      'LECOFFRE_SHUTDOWN_DRAIN_MS must be between 0 and 600000 milliseconds',
+    ]);
+  });
+});
+
 describe('database wait limits', () => {
   it('are 3 s to connect and 5 s to get a pooled connection unless set', () => {
     assert.deepEqual(loadConfig({}).database, { connectTimeoutMs: 3_000, acquireTimeoutMs: 5_000 });

@@ -1,0 +1,20 @@
+/** How a stopping process winds down. */
+import { z } from 'zod';
+import type { Config } from './shape.js';
+
+type Env = z.infer<z.ZodObject<typeof lifecycleVariables>>;
+
+export const lifecycleVariables = {
+  // 10 s: longer than any ordinary request; uploads still streaming after it are answered 503 and removed.
+  // Keep it below the supervisor's own grace period (systemd TimeoutStopSec, Kubernetes terminationGracePeriodSeconds).
+  LECOFFRE_SHUTDOWN_DRAIN_MS: z.coerce
+    .number({ error: 'LECOFFRE_SHUTDOWN_DRAIN_MS must be a number of milliseconds' })
+    .int('LECOFFRE_SHUTDOWN_DRAIN_MS must be a whole number of milliseconds')
+    .min(0, 'LECOFFRE_SHUTDOWN_DRAIN_MS must be between 0 and 600000 milliseconds')
+    .max(600_000, 'LECOFFRE_SHUTDOWN_DRAIN_MS must be between 0 and 600000 milliseconds')
+    .default(10_000),
+};
+
+export function lifecycleConfig(e: Env): Pick<Config, 'shutdownDrainMs'> {
+  return { shutdownDrainMs: e.LECOFFRE_SHUTDOWN_DRAIN_MS };
+}
