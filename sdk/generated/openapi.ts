@@ -421,7 +421,7 @@ export interface paths {
         };
         /**
          * List folders
-         * @description The office's folders, newest first.
+         * @description The office's folders, newest first unless `sort` says otherwise; every filter narrows the list.
          *
          *     Requires the capability `folders:read`: list and read folders.
          */
@@ -1585,6 +1585,8 @@ export interface components {
             /** @description Pass as `?cursor=` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        FolderSort: "-createdAt" | "createdAt";
         CreateFolderInput: {
             /** @description The office's folder number, unique within the office. */
             number: string;
@@ -1684,7 +1686,12 @@ export interface components {
             createdAt: string;
         };
         RequestedDocument: {
-            /** @description A type from `GET /v1/document-types`… */
+            /**
+             * @description A catalogue type by its stable `code` from `GET /v1/document-types` (e.g. `cni-recto-verso`), the
+             *     same on every installation…
+             */
+            documentType?: string;
+            /** @description …or any type (an office's own ones have no code) by its `id`… */
             documentTypeId?: string;
             /** @description …or a free label for a one-off document. */
             label?: string;
@@ -2027,12 +2034,14 @@ export interface components {
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "unsupported_api_version" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: {
         /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
         IdempotencyKey: string;
+        /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+        ApiVersion: "2026-12-02";
     };
     requestBodies: never;
     headers: {
@@ -2052,6 +2061,10 @@ export interface components {
         RateLimitPolicy: string;
         /** @description Where the created resource lives. */
         Location: string;
+        /** @description The dated contract this answer follows (yours, or the current one when you sent none). */
+        ApiVersion: "2026-12-02";
+        /** @description `true` when this is the recorded answer to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
     };
     pathItems: never;
 }
@@ -2061,6 +2074,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2077,6 +2092,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2088,10 +2105,11 @@ export interface operations {
                     "application/json": components["schemas"]["WidgetSession"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2104,7 +2122,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -2116,6 +2134,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2140,6 +2159,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2164,6 +2184,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2188,6 +2209,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2212,6 +2234,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2236,6 +2259,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2260,6 +2284,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2290,6 +2315,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -2315,6 +2341,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -2346,7 +2373,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2356,16 +2386,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2386,6 +2439,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2406,6 +2460,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2429,6 +2484,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2445,6 +2502,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -2452,10 +2511,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2464,7 +2524,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -2476,6 +2536,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2496,6 +2557,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2516,6 +2578,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2536,6 +2599,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2556,6 +2620,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2576,6 +2641,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2602,6 +2668,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2624,7 +2691,10 @@ export interface operations {
     "webhookEndpoints.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -2636,16 +2706,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2666,6 +2759,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2686,6 +2780,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2706,6 +2801,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2728,7 +2824,10 @@ export interface operations {
     "webhookEndpoints.delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -2740,14 +2839,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2768,6 +2890,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2788,6 +2911,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2808,6 +2932,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2830,7 +2955,10 @@ export interface operations {
     "webhookEndpoints.update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -2846,16 +2974,18 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2864,7 +2994,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -2876,6 +3006,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2896,6 +3027,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2916,6 +3048,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2936,6 +3069,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2956,6 +3090,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2976,6 +3111,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3002,6 +3138,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3025,6 +3162,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3039,16 +3178,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3057,7 +3199,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3069,6 +3211,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3089,6 +3232,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3109,6 +3253,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3129,6 +3274,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3149,6 +3295,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3169,6 +3316,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3189,6 +3337,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3216,7 +3365,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -3228,16 +3380,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookAttemptPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3258,6 +3433,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3278,6 +3454,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3298,6 +3475,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3321,6 +3499,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3339,16 +3519,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecoverResult"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3357,7 +3540,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3369,6 +3552,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3389,6 +3573,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3409,6 +3594,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3429,6 +3615,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3449,6 +3636,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3469,6 +3657,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3489,6 +3678,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3512,6 +3702,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3526,16 +3718,19 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookMessage"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3544,7 +3739,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3556,6 +3751,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3576,6 +3772,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3596,6 +3793,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3616,6 +3814,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3636,6 +3835,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3656,6 +3856,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3676,6 +3877,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3698,7 +3900,10 @@ export interface operations {
     "webhookEndpoints.eventTypes": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3708,16 +3913,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventTypePage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3738,6 +3966,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3758,6 +3987,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3780,7 +4010,10 @@ export interface operations {
     "office.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3790,16 +4023,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Office"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3820,6 +4076,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3840,6 +4097,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3862,7 +4120,10 @@ export interface operations {
     "office.bankDetails.list": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3872,6 +4133,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3880,10 +4142,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3904,6 +4188,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3924,6 +4209,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3947,6 +4233,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3963,6 +4251,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
@@ -3971,10 +4261,11 @@ export interface operations {
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3983,7 +4274,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3995,6 +4286,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4015,6 +4307,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4035,6 +4328,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4055,6 +4349,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4075,6 +4370,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4095,6 +4391,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4121,6 +4418,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4143,7 +4441,10 @@ export interface operations {
     "office.bankDetails.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -4155,6 +4456,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4162,10 +4464,32 @@ export interface operations {
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4186,6 +4510,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4206,6 +4531,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4226,6 +4552,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4248,7 +4575,10 @@ export interface operations {
     "office.bankDetails.delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -4260,14 +4590,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4288,6 +4641,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4308,6 +4662,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4332,6 +4687,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
                 id: string;
@@ -4348,6 +4705,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4355,10 +4713,11 @@ export interface operations {
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4367,7 +4726,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4379,6 +4738,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4399,6 +4759,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4419,6 +4780,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4439,6 +4801,7 @@ export interface operations {
             412: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4459,6 +4822,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4479,6 +4843,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4499,6 +4864,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4521,7 +4887,10 @@ export interface operations {
     "folders.sharedDocuments": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -4533,6 +4902,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4541,10 +4911,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4565,6 +4957,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4585,6 +4978,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4605,6 +4999,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4628,6 +5023,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4646,6 +5043,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -4653,10 +5052,11 @@ export interface operations {
                     "application/json": components["schemas"]["SharedDocument"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4665,7 +5065,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4677,6 +5077,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4697,6 +5098,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4717,6 +5119,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4737,6 +5140,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4757,6 +5161,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4777,6 +5182,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4797,6 +5203,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4823,6 +5230,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4845,7 +5253,10 @@ export interface operations {
     "office.notificationSettings.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4855,16 +5266,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4885,6 +5319,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4905,6 +5340,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4927,7 +5363,10 @@ export interface operations {
     "office.notificationSettings.update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4941,16 +5380,18 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4959,7 +5400,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4971,6 +5412,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4991,6 +5433,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5011,6 +5454,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5031,6 +5475,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5051,6 +5496,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5077,6 +5523,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5106,7 +5553,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5116,16 +5566,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MemberPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5146,6 +5619,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5166,6 +5640,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5189,6 +5664,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5203,16 +5680,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5221,7 +5701,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5233,6 +5713,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5253,6 +5734,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5273,6 +5755,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5293,6 +5776,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5313,6 +5797,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5333,6 +5818,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5353,6 +5839,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5375,7 +5862,10 @@ export interface operations {
     "me.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5385,16 +5875,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5415,6 +5928,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5435,6 +5949,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5467,8 +5982,19 @@ export interface operations {
                 cursor?: string;
                 /** @description Only folders with files waiting for review (the guide's clock symbol) */
                 needsAction?: boolean;
+                /** @description Only folders changed at or after this instant (`updatedAt`), e.g. since your last sync */
+                updatedSince?: string;
+                /** @description Only folders of this deed type, by its stable `code` (`GET /v1/deed-types`), e.g. `succession` */
+                deedType?: string;
+                /** @description Only folders this client is on */
+                clientId?: string;
+                /** @description `-createdAt` (newest first, the default) or `createdAt` (oldest first); `nextCursor` follows the order */
+                sort?: components["schemas"]["FolderSort"];
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5478,16 +6004,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FolderPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5508,6 +6057,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5528,6 +6078,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5554,6 +6105,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5577,6 +6129,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5593,6 +6147,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
@@ -5601,10 +6157,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5613,7 +6170,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5625,6 +6182,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5645,6 +6203,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5665,6 +6224,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5685,6 +6245,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5705,6 +6266,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5725,6 +6287,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5751,6 +6314,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5773,7 +6337,10 @@ export interface operations {
     "folders.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -5785,6 +6352,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5792,10 +6360,32 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5816,6 +6406,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5836,6 +6427,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5856,6 +6448,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5880,6 +6473,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
                 id: string;
@@ -5896,6 +6491,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5903,10 +6499,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5915,7 +6512,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5927,6 +6524,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5947,6 +6545,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5967,6 +6566,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5987,6 +6587,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6007,6 +6608,7 @@ export interface operations {
             412: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6027,6 +6629,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6047,6 +6650,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6067,6 +6671,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6093,6 +6698,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6115,7 +6721,10 @@ export interface operations {
     "folders.setAccess": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -6131,6 +6740,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -6138,10 +6748,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6150,7 +6761,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6162,6 +6773,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6182,6 +6794,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,6 +6815,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6222,6 +6836,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6242,6 +6857,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6262,6 +6878,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6288,6 +6905,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6311,6 +6929,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6325,6 +6945,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -6332,10 +6954,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6344,7 +6967,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6356,6 +6979,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6376,6 +7000,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6396,6 +7021,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6416,6 +7042,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6436,6 +7063,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6456,6 +7084,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6476,6 +7105,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6498,7 +7128,10 @@ export interface operations {
     "folders.events": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -6510,6 +7143,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6518,10 +7152,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6542,6 +7198,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6562,6 +7219,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6582,6 +7240,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6604,7 +7263,10 @@ export interface operations {
     "files.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -6616,16 +7278,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6646,6 +7331,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6666,6 +7352,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6686,6 +7373,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6709,6 +7397,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6723,16 +7413,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6741,7 +7434,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6753,6 +7446,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6773,6 +7467,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6793,6 +7488,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6813,6 +7509,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6833,6 +7530,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6853,6 +7551,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6873,6 +7572,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6896,6 +7596,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6914,16 +7616,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6932,7 +7637,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6944,6 +7649,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6964,6 +7670,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6984,6 +7691,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7004,6 +7712,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7024,6 +7733,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7044,6 +7754,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7064,6 +7775,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7087,6 +7799,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7110,6 +7824,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -7119,10 +7835,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7131,7 +7848,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7143,6 +7860,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7163,6 +7881,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7183,6 +7902,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7203,6 +7923,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7223,6 +7944,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7243,6 +7965,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7263,6 +7986,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,6 +8013,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7312,6 +8037,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7337,6 +8064,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -7346,10 +8075,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7358,7 +8088,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7370,6 +8100,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7390,6 +8121,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7410,6 +8142,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7430,6 +8163,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7450,6 +8184,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7470,6 +8205,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7490,6 +8226,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7516,6 +8253,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7538,7 +8276,10 @@ export interface operations {
     "files.preview": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -7550,6 +8291,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7558,10 +8300,32 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7582,6 +8346,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7602,6 +8367,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7622,6 +8388,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7644,7 +8411,10 @@ export interface operations {
     "files.download": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -7656,6 +8426,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7664,10 +8435,32 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7688,6 +8481,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7708,6 +8502,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7728,6 +8523,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7753,7 +8549,10 @@ export interface operations {
                 /** @description Only this client's requests */
                 clientId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -7765,6 +8564,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7773,10 +8573,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7797,6 +8619,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7817,6 +8640,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7837,6 +8661,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7860,6 +8685,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7878,6 +8705,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -7887,10 +8716,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7899,7 +8729,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7911,6 +8741,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7931,6 +8762,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7951,6 +8783,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7971,6 +8804,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7991,6 +8825,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8011,6 +8846,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8031,6 +8867,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,6 +8894,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8079,7 +8917,10 @@ export interface operations {
     "documentRequests.cancel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8091,14 +8932,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8119,6 +8983,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8139,6 +9004,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8159,6 +9025,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8179,6 +9046,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8206,7 +9074,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8216,16 +9087,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8246,6 +9140,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8266,6 +9161,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8289,6 +9185,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -8305,6 +9203,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -8312,10 +9212,11 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8324,7 +9225,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8336,6 +9237,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8356,6 +9258,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8376,6 +9279,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +9300,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8416,6 +9321,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8436,6 +9342,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8462,6 +9369,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8484,7 +9392,10 @@ export interface operations {
     "clients.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8496,16 +9407,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8526,6 +9460,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8546,6 +9481,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8566,6 +9502,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8588,7 +9525,10 @@ export interface operations {
     "clients.update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8604,16 +9544,18 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8622,7 +9564,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8634,6 +9576,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8654,6 +9597,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8674,6 +9618,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8694,6 +9639,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8714,6 +9660,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8734,6 +9681,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8754,6 +9702,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8777,6 +9726,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -8795,6 +9746,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -8802,10 +9755,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8814,7 +9768,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8826,6 +9780,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8846,6 +9801,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8866,6 +9822,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8886,6 +9843,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8906,6 +9864,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8926,6 +9885,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8946,6 +9906,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8968,7 +9929,10 @@ export interface operations {
     "folders.removeClient": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
                 clientId: string;
@@ -8981,14 +9945,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9009,6 +9996,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9029,6 +10017,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9049,6 +10038,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9069,6 +10059,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9092,6 +10083,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9108,6 +10101,8 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9118,10 +10113,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClientLoginStarted"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9134,7 +10130,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9146,6 +10142,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9170,6 +10167,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9194,6 +10192,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9218,6 +10217,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9248,6 +10248,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9273,6 +10274,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9300,6 +10302,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9316,6 +10320,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9326,10 +10332,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClientSignedIn"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9342,7 +10349,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9354,6 +10361,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9378,6 +10386,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9402,6 +10411,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9426,6 +10436,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9456,6 +10467,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9481,6 +10493,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9508,6 +10521,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9524,6 +10539,8 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9532,10 +10549,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9548,7 +10566,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9560,6 +10578,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9584,6 +10603,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9608,6 +10628,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9632,6 +10653,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9656,6 +10678,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9680,6 +10703,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9710,6 +10734,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9735,6 +10760,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9762,6 +10788,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9778,6 +10806,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9788,10 +10818,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClientSignedIn"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9804,7 +10835,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9816,6 +10847,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9840,6 +10872,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9864,6 +10897,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9888,6 +10922,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9912,6 +10947,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9937,6 +10973,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -9964,6 +11001,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9976,6 +11015,8 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9984,10 +11025,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10000,7 +11042,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10012,6 +11054,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10036,6 +11079,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10060,6 +11104,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10084,6 +11129,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10109,6 +11155,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10135,7 +11182,10 @@ export interface operations {
     "catalogue.deedTypes.list": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10145,16 +11195,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeedTypeList"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10175,6 +11248,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10195,6 +11269,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -10217,7 +11292,10 @@ export interface operations {
     "catalogue.documentTypes.list": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10227,16 +11305,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentTypeList"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10257,6 +11358,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10277,6 +11379,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -10300,6 +11403,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10316,6 +11421,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -10323,10 +11430,11 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentType"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10335,7 +11443,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10347,6 +11455,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10367,6 +11476,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10387,6 +11497,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10407,6 +11518,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10427,6 +11539,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10447,6 +11560,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10473,6 +11587,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -10500,7 +11615,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10510,16 +11628,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10540,6 +11681,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10560,6 +11702,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -10583,6 +11726,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10599,6 +11744,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -10606,10 +11753,11 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10618,7 +11766,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10630,6 +11778,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10650,6 +11799,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10670,6 +11820,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10690,6 +11841,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10710,6 +11862,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10730,6 +11883,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10756,6 +11910,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -10778,7 +11933,10 @@ export interface operations {
     "apiKeys.revoke": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -10790,14 +11948,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10818,6 +11999,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10838,6 +12020,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10858,6 +12041,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -10881,6 +12065,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10895,6 +12081,8 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -10902,10 +12090,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10914,7 +12103,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10926,6 +12115,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10946,6 +12136,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10966,6 +12157,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10986,6 +12178,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11006,6 +12199,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11026,6 +12220,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11046,6 +12241,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11068,7 +12264,10 @@ export interface operations {
     "folders.proof": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -11080,16 +12279,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/zip": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11110,6 +12332,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11130,6 +12353,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11150,6 +12374,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11170,6 +12395,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
