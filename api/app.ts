@@ -12,6 +12,7 @@ import {
 } from './composition.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { apiVersion } from './http/api-version.js';
 import type { AppServices } from './http/app-services.js';
 import type { IdentityDependencies } from './http/authentication.js';
 import { withContentSecurityPolicy } from './http/content-security-policy.js';
@@ -154,6 +155,7 @@ export function createApp({
   app.use(apiDocsRoutes());
 
   app.use('/v1', cors);
+  app.use('/v1', apiVersion);
   // API answers describe live state (completion, anchoring) that changes without a new version: never cache
   // them, or a browser would keep showing 0% (or "anchoring") from a 304.
   app.use('/v1', (_req, res, next) => {

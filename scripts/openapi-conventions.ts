@@ -1,11 +1,12 @@
 /**
  * What every operation shares because of middleware tsoa does not see (api/app.ts, api/http/*.ts), written
- * into the document after tsoa: the headers (`Idempotency-Key` on POST, `X-Request-Id` and, on versioned
+ * into the document after tsoa: the headers (`LeCoffre-Version` everywhere, `Idempotency-Key` on POST, `X-Request-Id` and, on versioned
  * resources, `ETag` on every answer, `RateLimit-*` and `Retry-After` where a limit applies), the answers any
- * operation can give (400 for malformed JSON or a bad Idempotency-Key, 403 for a capability not granted,
+ * operation can give (400 for an unknown version, malformed JSON or a bad Idempotency-Key, 403 for a capability not granted,
  * 413/415 for bodies, 503 while the database is unreachable), problem answers as `application/problem+json`
  * with an example each, and the conventions stated once in `info.description`.
  */
+import { API_VERSION_HEADER, API_VERSIONS, CURRENT_API_VERSION } from '../api/domain/api-versions.js';
 import { PROBLEM_CODES } from '../api/domain/problem-codes.js';
 import type { Json, OpenApiDocument, Operation, ResponseObject } from './openapi/document.js';
 import { operationsOf } from './openapi/document.js';
@@ -55,7 +56,11 @@ const header = (description: string, schema: Json = { type: 'string' }, required
 });
 
 const HEADERS: Record<string, Json> = {
-  XRequestId: header('This request’s id (yours, from `X-Request-Id`, when it looks sane; else ours): quote it when asking for help.', undefined, true),
+  XRequestId: header(
+    'This request’s id (yours, from `X-Request-Id`, when it looks sane; else ours): quote it when asking for help.',
+    undefined,
+    true,
+  ),
   ETag: header('The resource’s version, `"v<n>"`: send it back in `If-Match` to change it only if nobody else did.', undefined, true),
   RetryAfter: header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 }),
   RateLimitLimit: header('Requests allowed in the current window.', { type: 'integer', minimum: 0 }),
@@ -63,6 +68,23 @@ const HEADERS: Record<string, Json> = {
   RateLimitReset: header('Seconds until the window resets.', { type: 'integer', minimum: 0 }),
   RateLimitPolicy: header('The limit and its window, `<limit>;w=<seconds>` (draft-ietf-httpapi-ratelimit-headers).'),
   Location: header('Where the created resource lives.'),
+  ApiVersion: header(
+    'The dated contract this answer follows (yours, or the current one when you sent none).',
+    { type: 'string', enum: [...API_VERSIONS] },
+    true,
+  ),
+  IdempotentReplayed: header('`true` when this is the recorded answer to an earlier request with the same `Idempotency-Key`.', {
+    type: 'string',
+    enum: ['true'],
+  }),
+};
+
+const API_VERSION = {
+  name: API_VERSION_HEADER,
+  in: 'header',
+  required: false,
+  description: `The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (\`${CURRENT_API_VERSION}\`). An unknown version is refused (400 \`unsupported_api_version\`). The SDK sends the version it was generated with.`,
+  schema: { type: 'string', enum: [...API_VERSIONS], example: CURRENT_API_VERSION },
 };
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -78,13 +100,15 @@ const IDEMPOTENCY_KEY = {
 
 export function applyConventions(spec: OpenApiDocument): void {
   spec.components.headers = { ...spec.components.headers, ...HEADERS };
-  spec.components.parameters = { ...spec.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY };
+  spec.components.parameters = { ...spec.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY, ApiVersion: API_VERSION };
   for (const { method, operation } of operationsOf(spec)) {
     addCommonAnswers(method, operation);
-    if (method === 'post') operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
+    operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/ApiVersion' }];
+    if (method === 'post') operation.parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
     const rateLimited = '429' in operation.responses;
     for (const [status, response] of Object.entries(operation.responses)) {
-      response.headers = { ...response.headers, 'X-Request-Id': headerRef('XRequestId') };
+      response.headers = { ...response.headers, 'X-Request-Id': headerRef('XRequestId'), [API_VERSION_HEADER]: headerRef('ApiVersion') };
+      if (method === 'post' && status.startsWith('2')) response.headers['Idempotent-Replayed'] = headerRef('IdempotentReplayed');
       if (status === '429' || status === '503') response.headers['Retry-After'] = headerRef('RetryAfter');
       if (rateLimited) {
         response.headers['RateLimit-Limit'] = headerRef('RateLimitLimit');
@@ -111,7 +135,12 @@ function addCommonAnswers(method: string, operation: Operation): void {
     responses[status] ??= problemAnswer(description);
   };
   const takesBody = operation.requestBody !== undefined || method === 'post';
-  if (takesBody) add('400', 'Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`)');
+  add(
+    '400',
+    takesBody
+      ? 'Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`)'
+      : 'An unknown `LeCoffre-Version` (`unsupported_api_version`)',
+  );
   if (operation.security && operation.security.length > 0) {
     add('401', 'Missing, expired or revoked credentials (`unauthenticated`)');
     add('403', 'The credential is not granted this operation’s capability (`operation_not_allowed`)');

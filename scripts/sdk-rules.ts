@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 export const SHARED_RULES = [
   ['api/domain/file-types.ts', 'sdk/generated/file-types.ts'],
   ['api/domain/search-folding.ts', 'sdk/generated/search-folding.ts'],
+  ['api/domain/api-versions.ts', 'sdk/generated/api-versions.ts'],
 ] as const;
 
 const ROOT = new URL('../', import.meta.url);

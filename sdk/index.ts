@@ -38,6 +38,7 @@ export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-cli
 export type { Page, Paginated } from './core/paginated.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
+export { API_VERSIONS, type ApiVersion, CURRENT_API_VERSION } from './generated/api-versions.js';
 // The API's own rules, copied from its domain by `npm run generate`: check a file or filter a list
 // exactly as the API will.
 export { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES, type AcceptedFileType, FILE_TYPES } from './generated/file-types.js';

@@ -36,6 +36,7 @@ const CODES = [
   'upload_aborted',
   'invalid_cursor',
   'invalid_idempotency_key',
+  'unsupported_api_version',
   'idempotency_key_reused',
   'idempotency_key_in_use',
   'route_not_found',

@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, Last-Event-ID, X-Request-Id';
+const ALLOWED_HEADERS =
+  'Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, Last-Event-ID, X-Request-Id, LeCoffre-Version';
 const EXPOSED_HEADERS =
-  'ETag, Location, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Content-Disposition, X-Content-SHA256';
+  'ETag, Location, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Content-Disposition, X-Content-SHA256, LeCoffre-Version';
 
 /**
  * The widgets run on vendors' pages (any origin) and call /v1 with a Bearer token: every origin may, but

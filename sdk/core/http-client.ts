@@ -1,3 +1,4 @@
+import { API_VERSION_HEADER, CURRENT_API_VERSION } from '../generated/api-versions.js';
 import { abortReason, attemptSignal, sleep } from './abort.js';
 import type { BearerToken } from './bearer-token.js';
 import { errorFromResponse } from './error-from-response.js';
@@ -101,7 +102,12 @@ export class HttpClient {
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     const url = `${this.config.baseUrl}${request.path}${queryString(request.query)}`;
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...request.headers };
+    // The dated contract this SDK was generated against: the API answers as it did then, whatever came since.
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      [API_VERSION_HEADER]: CURRENT_API_VERSION,
+      ...request.headers,
+    };
     const credentials = bearer ? undefined : 'include';
     if (request.json !== undefined) headers['Content-Type'] = 'application/json';
     // Decided once, before the first attempt: every retry carries the same key.

@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * List folders
-         * @description The office's folders, newest first.
+         * @description The office's folders, newest first unless `sort` says otherwise; every filter narrows the list.
          *
          *     Requires the capability `folders:read`: list and read folders.
          */
@@ -1726,6 +1726,8 @@ export interface components {
             /** @description Pass as `?cursor=` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        FolderSort: "-createdAt" | "createdAt";
         CreateFolderInput: {
             /** @description The office's folder number, unique within the office. */
             number: string;
@@ -1825,7 +1827,12 @@ export interface components {
             createdAt: string;
         };
         RequestedDocument: {
-            /** @description A type from `GET /v1/document-types`… */
+            /**
+             * @description A catalogue type by its stable `code` from `GET /v1/document-types` (e.g. `cni-recto-verso`), the
+             *     same on every installation…
+             */
+            documentType?: string;
+            /** @description …or any type (an office's own ones have no code) by its `id`… */
             documentTypeId?: string;
             /** @description …or a free label for a one-off document. */
             label?: string;
@@ -2215,12 +2222,14 @@ export interface components {
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "insufficient_scope" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "app_not_found" | "app_connection_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "unsupported_api_version" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "insufficient_scope" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "app_not_found" | "app_connection_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: {
         /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
         IdempotencyKey: string;
+        /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+        ApiVersion: "2026-12-02";
     };
     requestBodies: never;
     headers: {
@@ -2240,6 +2249,10 @@ export interface components {
         RateLimitPolicy: string;
         /** @description Where the created resource lives. */
         Location: string;
+        /** @description The dated contract this answer follows (yours, or the current one when you sent none). */
+        ApiVersion: "2026-12-02";
+        /** @description `true` when this is the recorded answer to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
     };
     pathItems: never;
 }
@@ -2249,6 +2262,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2265,6 +2280,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2276,10 +2293,11 @@ export interface operations {
                     "application/json": components["schemas"]["WidgetSession"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2292,7 +2310,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -2304,6 +2322,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2328,6 +2347,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2352,6 +2372,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2376,6 +2397,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2400,6 +2422,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2424,6 +2447,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2448,6 +2472,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2478,6 +2503,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -2503,6 +2529,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -2534,7 +2561,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2544,16 +2574,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2574,6 +2627,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2594,6 +2648,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2617,6 +2672,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2633,6 +2690,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -2640,10 +2699,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2652,7 +2712,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -2664,6 +2724,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2684,6 +2745,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2704,6 +2766,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,6 +2787,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2744,6 +2808,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,6 +2829,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2790,6 +2856,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2812,7 +2879,10 @@ export interface operations {
     "webhookEndpoints.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -2824,16 +2894,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2854,6 +2947,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2874,6 +2968,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2894,6 +2989,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -2916,7 +3012,10 @@ export interface operations {
     "webhookEndpoints.delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -2928,14 +3027,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2956,6 +3078,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2976,6 +3099,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,6 +3120,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3018,7 +3143,10 @@ export interface operations {
     "webhookEndpoints.update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -3034,16 +3162,18 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3052,7 +3182,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3064,6 +3194,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3084,6 +3215,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3104,6 +3236,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3124,6 +3257,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3144,6 +3278,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3164,6 +3299,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3190,6 +3326,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3213,6 +3350,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3227,16 +3366,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3245,7 +3387,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3257,6 +3399,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3277,6 +3420,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3297,6 +3441,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3317,6 +3462,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3337,6 +3483,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3357,6 +3504,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3377,6 +3525,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3404,7 +3553,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -3416,16 +3568,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookAttemptPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3446,6 +3621,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3466,6 +3642,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3486,6 +3663,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3509,6 +3687,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3527,16 +3707,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecoverResult"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3545,7 +3728,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3557,6 +3740,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3577,6 +3761,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3597,6 +3782,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3617,6 +3803,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3637,6 +3824,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3657,6 +3845,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3677,6 +3866,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3700,6 +3890,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3714,16 +3906,19 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookMessage"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3732,7 +3927,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3744,6 +3939,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3764,6 +3960,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3784,6 +3981,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3804,6 +4002,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3824,6 +4023,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3844,6 +4044,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3864,6 +4065,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3886,7 +4088,10 @@ export interface operations {
     "webhookEndpoints.eventTypes": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3896,16 +4101,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventTypePage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3926,6 +4154,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3946,6 +4175,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -3969,6 +4199,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3994,6 +4226,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -4001,10 +4235,11 @@ export interface operations {
                     "application/json": components["schemas"]["SharedDocument"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4013,7 +4248,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4025,6 +4260,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4045,6 +4281,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4065,6 +4302,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4085,6 +4323,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4105,6 +4344,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4125,6 +4365,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4145,6 +4386,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4171,6 +4413,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4193,7 +4436,10 @@ export interface operations {
     DownloadSharedDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -4205,6 +4451,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4213,10 +4460,32 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4237,6 +4506,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4257,6 +4527,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4277,6 +4548,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4299,7 +4571,10 @@ export interface operations {
     "office.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4309,16 +4584,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Office"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4339,6 +4637,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4359,6 +4658,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4381,7 +4681,10 @@ export interface operations {
     "office.bankDetails.list": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4391,6 +4694,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4399,10 +4703,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4423,6 +4749,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,6 +4770,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4466,6 +4794,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4482,6 +4812,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
@@ -4490,10 +4822,11 @@ export interface operations {
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4502,7 +4835,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4514,6 +4847,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4534,6 +4868,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4554,6 +4889,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4574,6 +4910,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4594,6 +4931,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4614,6 +4952,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4640,6 +4979,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4662,7 +5002,10 @@ export interface operations {
     "office.bankDetails.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -4674,6 +5017,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4681,10 +5025,32 @@ export interface operations {
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4705,6 +5071,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4725,6 +5092,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4745,6 +5113,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4767,7 +5136,10 @@ export interface operations {
     "office.bankDetails.delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -4779,14 +5151,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4807,6 +5202,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4827,6 +5223,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -4851,6 +5248,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
                 id: string;
@@ -4867,6 +5266,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4874,10 +5274,11 @@ export interface operations {
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4886,7 +5287,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4898,6 +5299,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4918,6 +5320,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4938,6 +5341,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4958,6 +5362,7 @@ export interface operations {
             412: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4978,6 +5383,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4998,6 +5404,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5018,6 +5425,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5040,7 +5448,10 @@ export interface operations {
     "folders.sharedDocuments": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -5052,6 +5463,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5060,10 +5472,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5084,6 +5518,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5104,6 +5539,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5124,6 +5560,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5147,6 +5584,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5165,6 +5604,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -5172,10 +5613,11 @@ export interface operations {
                     "application/json": components["schemas"]["SharedDocument"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5184,7 +5626,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5196,6 +5638,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5216,6 +5659,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5236,6 +5680,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5256,6 +5701,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5276,6 +5722,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5296,6 +5743,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5316,6 +5764,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5342,6 +5791,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5364,7 +5814,10 @@ export interface operations {
     "office.notificationSettings.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5374,16 +5827,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5404,6 +5880,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5424,6 +5901,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5446,7 +5924,10 @@ export interface operations {
     "office.notificationSettings.update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5460,16 +5941,18 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5478,7 +5961,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5490,6 +5973,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5510,6 +5994,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5530,6 +6015,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5550,6 +6036,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5570,6 +6057,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,6 +6084,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5625,7 +6114,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5635,16 +6127,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MemberPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5665,6 +6180,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5685,6 +6201,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5708,6 +6225,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5722,16 +6241,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5740,7 +6262,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5752,6 +6274,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5772,6 +6295,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5792,6 +6316,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5812,6 +6337,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5832,6 +6358,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5852,6 +6379,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5872,6 +6400,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5894,7 +6423,10 @@ export interface operations {
     "me.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5904,16 +6436,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5934,6 +6489,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5954,6 +6510,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -5981,7 +6538,10 @@ export interface operations {
                 /** @description Where to resume when the `Last-Event-ID` header cannot be sent (a first connection) */
                 lastEventId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -5993,16 +6553,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/event-stream": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6023,6 +6606,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6043,6 +6627,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6063,6 +6648,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6089,6 +6675,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6116,7 +6703,10 @@ export interface operations {
                 /** @description Where to resume when the `Last-Event-ID` header cannot be sent (a first connection) */
                 lastEventId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6126,16 +6716,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/event-stream": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6156,6 +6769,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6176,6 +6790,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,6 +6817,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6234,8 +6850,19 @@ export interface operations {
                 cursor?: string;
                 /** @description Only folders with files waiting for review (the guide's clock symbol) */
                 needsAction?: boolean;
+                /** @description Only folders changed at or after this instant (`updatedAt`), e.g. since your last sync */
+                updatedSince?: string;
+                /** @description Only folders of this deed type, by its stable `code` (`GET /v1/deed-types`), e.g. `succession` */
+                deedType?: string;
+                /** @description Only folders this client is on */
+                clientId?: string;
+                /** @description `-createdAt` (newest first, the default) or `createdAt` (oldest first); `nextCursor` follows the order */
+                sort?: components["schemas"]["FolderSort"];
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6245,16 +6872,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FolderPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6275,6 +6925,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6295,6 +6946,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6321,6 +6973,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6344,6 +6997,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6360,6 +7015,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
@@ -6368,10 +7025,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6380,7 +7038,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6392,6 +7050,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6412,6 +7071,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6432,6 +7092,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6452,6 +7113,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6472,6 +7134,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6492,6 +7155,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6518,6 +7182,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6540,7 +7205,10 @@ export interface operations {
     "folders.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -6552,6 +7220,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -6559,10 +7228,32 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6583,6 +7274,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6603,6 +7295,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6623,6 +7316,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6647,6 +7341,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
                 id: string;
@@ -6663,6 +7359,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -6670,10 +7367,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6682,7 +7380,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6694,6 +7392,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6714,6 +7413,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6734,6 +7434,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6754,6 +7455,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6774,6 +7476,7 @@ export interface operations {
             412: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6794,6 +7497,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6814,6 +7518,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6834,6 +7539,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6860,6 +7566,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -6882,7 +7589,10 @@ export interface operations {
     "folders.setAccess": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -6898,6 +7608,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -6905,10 +7616,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6917,7 +7629,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6929,6 +7641,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6949,6 +7662,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6969,6 +7683,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6989,6 +7704,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7009,6 +7725,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7029,6 +7746,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7055,6 +7773,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7078,6 +7797,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7092,6 +7813,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -7099,10 +7822,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7111,7 +7835,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7123,6 +7847,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7143,6 +7868,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7163,6 +7889,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7183,6 +7910,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7203,6 +7931,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7223,6 +7952,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7243,6 +7973,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7265,7 +7996,10 @@ export interface operations {
     "folders.events": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -7277,6 +8011,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7285,10 +8020,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7309,6 +8066,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7329,6 +8087,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7349,6 +8108,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7371,7 +8131,10 @@ export interface operations {
     "files.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -7383,16 +8146,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7413,6 +8199,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7433,6 +8220,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7453,6 +8241,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7476,6 +8265,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7490,16 +8281,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7508,7 +8302,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7520,6 +8314,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7540,6 +8335,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7560,6 +8356,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7580,6 +8377,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7600,6 +8398,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7620,6 +8419,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7640,6 +8440,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7663,6 +8464,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7681,16 +8484,19 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7699,7 +8505,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7711,6 +8517,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7731,6 +8538,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7751,6 +8559,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7771,6 +8580,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7791,6 +8601,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7811,6 +8622,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7831,6 +8643,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -7854,6 +8667,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7877,6 +8692,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -7886,10 +8703,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7898,7 +8716,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7910,6 +8728,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7930,6 +8749,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7950,6 +8770,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7970,6 +8791,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7990,6 +8812,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8010,6 +8833,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8030,6 +8854,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8056,6 +8881,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8078,7 +8904,10 @@ export interface operations {
     ListExtraFiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8090,6 +8919,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8098,10 +8928,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8122,6 +8974,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8142,6 +8995,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8162,6 +9016,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8185,6 +9040,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -8210,6 +9067,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -8219,10 +9078,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8231,7 +9091,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8243,6 +9103,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8263,6 +9124,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8283,6 +9145,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8303,6 +9166,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8323,6 +9187,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8343,6 +9208,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8363,6 +9229,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8389,6 +9256,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8411,7 +9279,10 @@ export interface operations {
     "files.preview": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8423,6 +9294,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8431,10 +9303,32 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8455,6 +9349,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8475,6 +9370,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8495,6 +9391,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8517,7 +9414,10 @@ export interface operations {
     "files.download": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8529,6 +9429,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8537,10 +9438,32 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8561,6 +9484,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8581,6 +9505,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8601,6 +9526,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8626,7 +9552,10 @@ export interface operations {
                 /** @description Only this client's requests */
                 clientId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8638,6 +9567,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8646,10 +9576,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8670,6 +9622,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8690,6 +9643,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8710,6 +9664,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8733,6 +9688,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -8751,6 +9708,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -8760,10 +9719,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8772,7 +9732,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8784,6 +9744,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8804,6 +9765,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8824,6 +9786,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8844,6 +9807,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8864,6 +9828,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8884,6 +9849,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8904,6 +9870,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8930,6 +9897,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -8952,7 +9920,10 @@ export interface operations {
     "documentRequests.cancel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -8964,14 +9935,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8992,6 +9986,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9012,6 +10007,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9032,6 +10028,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9052,6 +10049,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9079,7 +10077,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9089,16 +10090,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9119,6 +10143,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9139,6 +10164,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9162,6 +10188,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9178,6 +10206,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -9185,10 +10215,11 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9197,7 +10228,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9209,6 +10240,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9229,6 +10261,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9249,6 +10282,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9269,6 +10303,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9289,6 +10324,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9309,6 +10345,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9335,6 +10372,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9357,7 +10395,10 @@ export interface operations {
     "clients.retrieve": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -9369,16 +10410,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9399,6 +10463,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9419,6 +10484,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9439,6 +10505,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9461,7 +10528,10 @@ export interface operations {
     "clients.update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -9477,16 +10547,18 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9495,7 +10567,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9507,6 +10579,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9527,6 +10600,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9547,6 +10621,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9567,6 +10642,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9587,6 +10663,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9607,6 +10684,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9627,6 +10705,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9650,6 +10729,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9668,6 +10749,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -9675,10 +10758,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9687,7 +10771,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9699,6 +10783,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9719,6 +10804,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9739,6 +10825,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9759,6 +10846,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9779,6 +10867,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9799,6 +10888,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9819,6 +10909,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9841,7 +10932,10 @@ export interface operations {
     "folders.removeClient": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
                 clientId: string;
@@ -9854,14 +10948,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9882,6 +10999,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9902,6 +11020,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9922,6 +11041,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9942,6 +11062,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -9965,6 +11086,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -9981,6 +11104,8 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -9991,10 +11116,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClientLoginStarted"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10007,7 +11133,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10019,6 +11145,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10043,6 +11170,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10067,6 +11195,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10091,6 +11220,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10121,6 +11251,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10146,6 +11277,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10173,6 +11305,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10189,6 +11323,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10199,10 +11335,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClientSignedIn"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10215,7 +11352,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10227,6 +11364,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10251,6 +11389,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10275,6 +11414,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10299,6 +11439,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10329,6 +11470,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10354,6 +11496,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10381,6 +11524,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10397,6 +11542,8 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10405,10 +11552,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10421,7 +11569,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10433,6 +11581,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10457,6 +11606,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10481,6 +11631,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10505,6 +11656,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10529,6 +11681,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10553,6 +11706,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10583,6 +11737,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10608,6 +11763,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10635,6 +11791,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10651,6 +11809,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10661,10 +11821,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClientSignedIn"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10677,7 +11838,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10689,6 +11850,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10713,6 +11875,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10737,6 +11900,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10761,6 +11925,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10785,6 +11950,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10810,6 +11976,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10837,6 +12004,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -10849,6 +12018,8 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10857,10 +12028,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10873,7 +12045,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10885,6 +12057,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10909,6 +12082,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10933,6 +12107,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -10957,6 +12132,7 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -10982,6 +12158,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -11008,7 +12185,10 @@ export interface operations {
     "catalogue.deedTypes.list": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11018,16 +12198,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeedTypeList"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11048,6 +12251,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11068,6 +12272,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11090,7 +12295,10 @@ export interface operations {
     "catalogue.documentTypes.list": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11100,16 +12308,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentTypeList"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11130,6 +12361,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11150,6 +12382,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11173,6 +12406,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -11189,6 +12424,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -11196,10 +12433,11 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentType"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11208,7 +12446,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -11220,6 +12458,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11240,6 +12479,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11260,6 +12500,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11280,6 +12521,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11300,6 +12542,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11320,6 +12563,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11346,6 +12590,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11368,7 +12613,10 @@ export interface operations {
     ListAppConnections: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11378,6 +12626,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11386,10 +12635,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11410,6 +12681,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11430,6 +12702,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11452,7 +12725,10 @@ export interface operations {
     DisconnectApp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -11464,14 +12740,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11492,6 +12791,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11512,6 +12812,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11532,6 +12833,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11559,7 +12861,10 @@ export interface operations {
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11569,16 +12874,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11599,6 +12927,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11619,6 +12948,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11642,6 +12972,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -11658,6 +12990,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -11665,10 +12999,11 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11677,7 +13012,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -11689,6 +13024,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11709,6 +13045,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11729,6 +13066,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11749,6 +13087,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11769,6 +13108,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11789,6 +13129,7 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11815,6 +13156,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11837,7 +13179,10 @@ export interface operations {
     "apiKeys.revoke": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -11849,14 +13194,37 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, expired or revoked credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11877,6 +13245,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11897,6 +13266,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11917,6 +13287,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -11940,6 +13311,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -11954,6 +13327,8 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -11961,10 +13336,11 @@ export interface operations {
                     "application/json": components["schemas"]["Folder"];
                 };
             };
-            /** @description Malformed JSON (`invalid_json`) or `Idempotency-Key` (`invalid_idempotency_key`) */
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11973,7 +13349,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/invalid_json",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Malformed JSON (invalid_json) or Idempotency-Key",
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
                      *       "code": "invalid_json",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -11985,6 +13361,7 @@ export interface operations {
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12005,6 +13382,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12025,6 +13403,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12045,6 +13424,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12065,6 +13445,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12085,6 +13466,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12105,6 +13487,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
@@ -12127,7 +13510,10 @@ export interface operations {
     "folders.proof": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
             path: {
                 id: string;
             };
@@ -12139,16 +13525,39 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/zip": string;
                 };
             };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid credentials */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12169,6 +13578,7 @@ export interface operations {
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12189,6 +13599,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12209,6 +13620,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12229,6 +13641,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };

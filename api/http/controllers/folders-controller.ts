@@ -21,7 +21,7 @@ import { archiveFolder } from '../../services/folders/archive-folder.js';
 import { type CreateFolderInput, createFolder } from '../../services/folders/create-folder.js';
 import { getFolder } from '../../services/folders/get-folder.js';
 import { type AuditEvent, listFolderEvents } from '../../services/folders/list-folder-events.js';
-import { listFolders } from '../../services/folders/list-folders.js';
+import { type FolderSort, listFolders } from '../../services/folders/list-folders.js';
 import { type SetFolderAccessInput, setFolderAccess } from '../../services/folders/set-folder-access.js';
 import { type UpdateFolderInput, updateFolder } from '../../services/folders/update-folder.js';
 import type { Folder } from '../../services/folders/views.js';
@@ -35,7 +35,7 @@ import type { FolderPage } from './list-envelopes.js';
 @Response<Problem>(401, 'Missing or invalid credentials')
 export class FoldersController extends Controller {
   /**
-   * The office's folders, newest first.
+   * The office's folders, newest first unless `sort` says otherwise; every filter narrows the list.
    * @param status `open` ("Dossiers en cours") or `archived` ("Dossiers archivés")
    * @param q Folder number, title or client name; case and accents do not matter
    * @param limit Page size
@@ -44,6 +44,10 @@ export class FoldersController extends Controller {
    * @maximum limit 100
    * @param cursor `nextCursor` of the previous page
    * @param needsAction Only folders with files waiting for review (the guide's clock symbol)
+   * @param updatedSince Only folders changed at or after this instant (`updatedAt`), e.g. since your last sync
+   * @param deedType Only folders of this deed type, by its stable `code` (`GET /v1/deed-types`), e.g. `succession`
+   * @param clientId Only folders this client is on
+   * @param sort `-createdAt` (newest first, the default) or `createdAt` (oldest first); `nextCursor` follows the order
    * @summary List folders
    */
   @Get()
@@ -57,8 +61,12 @@ export class FoldersController extends Controller {
     @Query() limit?: number,
     @Query() cursor?: string,
     @Query() needsAction?: boolean,
+    @Query() updatedSince?: Date,
+    @Query() deedType?: string,
+    @Query() clientId?: string,
+    @Query() sort?: FolderSort,
   ): Promise<FolderPage> {
-    return listFolders(serviceContext(req), { status, q, limit, cursor, needsAction });
+    return listFolders(serviceContext(req), { status, q, limit, cursor, needsAction, updatedSince, deedType, clientId, sort });
   }
 
   /**

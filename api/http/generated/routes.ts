@@ -479,6 +479,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FolderSort": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["-createdAt"]},{"dataType":"enum","enums":["createdAt"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "CreateFolderInput": {
         "dataType": "refObject",
         "properties": {
@@ -578,6 +583,7 @@ const models: TsoaRoute.Models = {
     "RequestedDocument": {
         "dataType": "refObject",
         "properties": {
+            "documentType": {"dataType":"string","validators":{"maxLength":{"value":100}}},
             "documentTypeId": {"dataType":"string"},
             "label": {"dataType":"string","validators":{"maxLength":{"value":120}}},
             "note": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
@@ -1755,6 +1761,10 @@ export function RegisterRoutes(app: Router) {
                 limit: {"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":100}}},
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
                 needsAction: {"in":"query","name":"needsAction","dataType":"boolean"},
+                updatedSince: {"in":"query","name":"updatedSince","dataType":"datetime"},
+                deedType: {"in":"query","name":"deedType","dataType":"string"},
+                clientId: {"in":"query","name":"clientId","dataType":"string"},
+                sort: {"in":"query","name":"sort","ref":"FolderSort"},
         };
         app.get('/v1/folders',
             authenticateMiddleware([{"bearer":["folders:read"]}]),

@@ -13,20 +13,46 @@ export interface ListFoldersQuery {
   q?: string;
   /** Only folders with files waiting for review. */
   needsAction?: boolean;
+  /** Only folders changed at or after this instant (their `updatedAt`), to pick up changes since a last sync. */
+  updatedSince?: Date;
+  /** Only folders of this deed type, by its stable `code` (`GET /v1/deed-types`). */
+  deedType?: string;
+  /** Only folders this client is on. */
+  clientId?: string;
+  /** `-createdAt` (newest first, the default) or `createdAt` (oldest first); cursors follow the order. */
+  sort?: FolderSort;
   limit?: number;
   cursor?: string;
 }
+
+export type FolderSort = '-createdAt' | 'createdAt';
 
 export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery): Promise<Page<Folder>> {
   const page = pageRequest(query.limit, query.cursor);
   const where: WhereOptions<FolderRow>[] = [visibleFolders(ctx)];
   if (query.status) where.push({ status: query.status });
   if (query.needsAction) where.push({ filesPending: { [Op.gt]: 0 } });
-  if (page.after) where.push({ id: { [Op.lt]: page.after } });
+  if (query.updatedSince) where.push({ updatedAt: { [Op.gte]: query.updatedSince } });
+  if (query.deedType !== undefined) {
+    const deedType = await ctx.db.models.DeedType.findOne({ where: { code: query.deedType } });
+    // An unknown code matches no folder, as any other filter value would.
+    where.push({ deedTypeId: { [Op.in]: deedType ? [deedType.id] : [] } });
+  }
+  if (query.clientId !== undefined) {
+    const links = await ctx.db.models.FolderClient.findAll({ where: { clientId: query.clientId, officeId: ctx.actor.officeId } });
+    where.push({ id: { [Op.in]: links.map((link) => link.folderId) } });
+  }
+  // Ids are time-ordered, so creation order is id order and the cursor (the last id seen) pages either way.
+  const ascending = query.sort === 'createdAt';
+  if (page.after) where.push({ id: { [ascending ? Op.gt : Op.lt]: page.after } });
   const q = query.q === undefined ? '' : foldForSearch(query.q);
   if (q) where.push({ searchText: { [Op.like]: likeContaining(q) } });
 
-  const rows = await ctx.db.models.Folder.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: page.limit + 1 });
+  const rows = await ctx.db.models.Folder.findAll({
+    where: { [Op.and]: where },
+    order: [['id', ascending ? 'ASC' : 'DESC']],
+    limit: page.limit + 1,
+  });
   const kept = rows.slice(0, page.limit);
   const folders = await presentFolders(ctx, kept);
   const byId = new Map(folders.map((f) => [f.id, f]));

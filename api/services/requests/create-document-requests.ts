@@ -11,7 +11,13 @@ import { emitEvent } from '../outbox/emit-event.js';
 import { type DocumentRequest, toDocumentRequest } from './views.js';
 
 export interface RequestedDocument {
-  /** A type from `GET /v1/document-types`… */
+  /**
+   * A catalogue type by its stable `code` from `GET /v1/document-types` (e.g. `cni-recto-verso`), the
+   * same on every installation…
+   * @maxLength 100
+   */
+  documentType?: string;
+  /** …or any type (an office's own ones have no code) by its `id`… */
   documentTypeId?: string;
   /**
    * …or a free label for a one-off document.
@@ -62,17 +68,28 @@ export async function createDocumentRequests(
       ]);
     }
     const typeIds = input.documents.flatMap((d) => (d.documentTypeId ? [d.documentTypeId] : []));
+    const typeCodes = input.documents.flatMap((d) => (d.documentType ? [d.documentType] : []));
     const types = await DocumentType.findAll({
-      where: { id: { [Op.in]: typeIds }, [Op.or]: [{ officeId: null }, { officeId: ctx.actor.officeId }] },
+      where: {
+        [Op.and]: [
+          { [Op.or]: [{ id: { [Op.in]: typeIds } }, { code: { [Op.in]: typeCodes } }] },
+          { [Op.or]: [{ officeId: null }, { officeId: ctx.actor.officeId }] },
+        ],
+      },
       transaction,
     });
     const errors: FieldError[] = [];
     const values = input.documents.map((doc, i) => {
-      const type = doc.documentTypeId ? types.find((t) => t.id === doc.documentTypeId) : undefined;
+      const type = doc.documentTypeId
+        ? types.find((t) => t.id === doc.documentTypeId)
+        : doc.documentType
+          ? types.find((t) => t.code === doc.documentType)
+          : undefined;
       const label = type ? type.label : tidy(doc.label ?? '');
-      if ((doc.documentTypeId === undefined) === (doc.label === undefined))
-        errors.push({ path: `documents[${i}]`, message: 'give either documentTypeId or label' });
+      const given = [doc.documentType, doc.documentTypeId, doc.label].filter((value) => value !== undefined).length;
+      if (given !== 1) errors.push({ path: `documents[${i}]`, message: 'give one of documentType, documentTypeId or label' });
       else if (doc.documentTypeId && !type) errors.push({ path: `documents[${i}].documentTypeId`, message: 'unknown document type' });
+      else if (doc.documentType && !type) errors.push({ path: `documents[${i}].documentType`, message: 'unknown document type code' });
       else if (!label) errors.push({ path: `documents[${i}].label`, message: 'must not be blank' });
       if (doc.dueDate !== undefined && !validDate(doc.dueDate))
         errors.push({ path: `documents[${i}].dueDate`, message: 'not a valid date' });

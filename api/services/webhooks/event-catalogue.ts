@@ -102,13 +102,15 @@ function toJsonSchema(node: unknown, used: Set<string>): unknown {
     out[key] = toJsonSchema(value, used);
   }
   if ((node as Schema).nullable === true) {
+    if (Array.isArray(out.allOf)) {
+      // A nullable reference (`allOf: [$ref]` + `nullable`, its `type` stated beside for OpenAPI 3.0 linters):
+      // either the thing or null.
+      const { description, type: _type, ...rest } = out;
+      return { anyOf: [rest, { type: 'null' }], ...(description ? { description } : {}) };
+    }
     if (typeof out.type === 'string') {
       out.type = [out.type, 'null'];
       if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
-    } else {
-      // A nullable reference (tsoa writes `allOf: [$ref]` + `nullable`): either the thing or null.
-      const { description, ...rest } = out;
-      return { anyOf: [rest, { type: 'null' }], ...(description ? { description } : {}) };
     }
   }
   return out;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import supertest from 'supertest';
+import { CURRENT_API_VERSION } from '../../../api/domain/api-versions.js';
 import { ContractRecorder, contractFindings, withContractCheck } from '../../support/contract.js';
 
 // The check every test app runs (test/support/test-app.ts) must catch an answer that breaks the spec;
@@ -16,7 +17,11 @@ describe('the contract check of the test suite', () => {
       method: 'GET',
       path: '/v1/folders/fld_x',
       status: 404,
-      headers: { 'content-type': 'application/problem+json; charset=utf-8', 'x-request-id': 'req_1' },
+      headers: {
+        'content-type': 'application/problem+json; charset=utf-8',
+        'x-request-id': 'req_1',
+        'lecoffre-version': CURRENT_API_VERSION,
+      },
       body: problem(404, 'folder_not_found'),
     });
     assert.deepEqual(findings, []);
