@@ -213,13 +213,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Send an office document to the folder's clients
          * @description "Transmettre un document": one of the office's own documents (pdf, jpg, png), sent to every client of the
          *     folder as a frozen copy, with an e-mail. Multipart: an optional `label` field (what the client reads),
          *     then one part named `file`.
          *
          *     Requires the capability `shared_documents:write`: send one of the office's RIBs, or one of its documents, to a folder's clients.
          */
-        post: operations["ShareOfficeFile"];
+        post: operations["folders.shareFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -234,11 +235,12 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Download a document the office sent
          * @description A document the office sent (`kind: file`), as an attachment.
          *
          *     Requires the capability `shared_documents:read`: list what the office sent to a folder’s clients.
          */
-        get: operations["DownloadSharedDocument"];
+        get: operations["folders.downloadSharedDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -464,11 +466,12 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Follow a folder's changes
          * @description Changes of one folder, live (`text/event-stream`).
          *
          *     Requires the capability `live:read`: follow changes to the folders it may open as they happen (server-sent events).
          */
-        get: operations["FollowFolder"];
+        get: operations["folders.follow"];
         put?: never;
         post?: never;
         delete?: never;
@@ -485,11 +488,12 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * Follow the office's changes
          * @description Changes of every folder the caller may open (the folder list), live (`text/event-stream`).
          *
          *     Requires the capability `live:read`: follow changes to the folders it may open as they happen (server-sent events).
          */
-        get: operations["FollowOffice"];
+        get: operations["office.follow"];
         put?: never;
         post?: never;
         delete?: never;
@@ -721,12 +725,13 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * List a folder's extra files
          * @description "Documents supplémentaires": files the folder's clients sent without a request, oldest first, to preview
          *     and review (`POST /v1/files/{id}/validate` or `/refuse`) like requested ones. A client sees its own.
          *
          *     Requires the capability `files:read`: read, preview and download files.
          */
-        get: operations["ListExtraFiles"];
+        get: operations["folders.extraFiles"];
         put?: never;
         /**
          * Upload extra files to a folder
@@ -1101,11 +1106,12 @@ export interface paths {
             cookie?: never;
         };
         /**
+         * List connected apps
          * @description The vendors' apps connected to the office by OAuth 2.0: what each may do and when it last called the API.
          *
          *     Requires the capability `apps:read`: list the apps connected to the office, their scopes and last use.
          */
-        get: operations["ListAppConnections"];
+        get: operations["appConnections.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1125,11 +1131,12 @@ export interface paths {
         put?: never;
         post?: never;
         /**
+         * Disconnect an app
          * @description "Déconnecter": the app's tokens for this office are refused from its next call, and its grant is revoked.
          *
          *     Requires the capability `apps:disconnect`: disconnect an app from the office.
          */
-        delete: operations["DisconnectApp"];
+        delete: operations["appConnections.disconnect"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1805,6 +1812,9 @@ export interface components {
              */
             reason?: string;
         };
+        ExtraFileList: {
+            data: components["schemas"]["DocumentFile"][];
+        };
         DocumentRequest: {
             id: string;
             folderId: string;
@@ -1998,6 +2008,9 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
             revokedReason: (string & components["schemas"]["AppConnectionEnd"]) | null;
+        };
+        AppConnectionList: {
+            data: components["schemas"]["AppConnection"][];
         };
         /** @description An office API key as listed: never its secret, which is shown once at creation. */
         ApiKey: {
@@ -4195,7 +4208,7 @@ export interface operations {
             };
         };
     };
-    ShareOfficeFile: {
+    "folders.shareFile": {
         parameters: {
             query?: never;
             header?: {
@@ -4433,7 +4446,7 @@ export interface operations {
             };
         };
     };
-    DownloadSharedDocument: {
+    "folders.downloadSharedDocument": {
         parameters: {
             query?: never;
             header?: {
@@ -6530,7 +6543,7 @@ export interface operations {
             };
         };
     };
-    FollowFolder: {
+    "folders.follow": {
         parameters: {
             query?: {
                 /** @description `false`: send the events after `lastEventId`, then end (for clients that poll) */
@@ -6695,7 +6708,7 @@ export interface operations {
             };
         };
     };
-    FollowOffice: {
+    "office.follow": {
         parameters: {
             query?: {
                 /** @description `false`: send the events after `lastEventId`, then end (for clients that poll) */
@@ -8901,7 +8914,7 @@ export interface operations {
             };
         };
     };
-    ListExtraFiles: {
+    "folders.extraFiles": {
         parameters: {
             query?: never;
             header?: {
@@ -8923,9 +8936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: components["schemas"]["DocumentFile"][];
-                    };
+                    "application/json": components["schemas"]["ExtraFileList"];
                 };
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
@@ -12610,7 +12621,7 @@ export interface operations {
             };
         };
     };
-    ListAppConnections: {
+    "appConnections.list": {
         parameters: {
             query?: never;
             header?: {
@@ -12630,9 +12641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: components["schemas"]["AppConnection"][];
-                    };
+                    "application/json": components["schemas"]["AppConnectionList"];
                 };
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
@@ -12722,7 +12731,7 @@ export interface operations {
             };
         };
     };
-    DisconnectApp: {
+    "appConnections.disconnect": {
         parameters: {
             query?: never;
             header?: {

@@ -3,8 +3,10 @@
  * it) names them `FolderPage`, `DeedTypeList`… rather than after the generic they are built from.
  */
 import type { ApiKey } from '../../services/api-keys/views.js';
+import type { AppConnection } from '../../services/apps/app-connection-view.js';
 import type { DeedType, DocumentType } from '../../services/catalogue/views.js';
 import type { Client } from '../../services/clients/views.js';
+import type { DocumentFile } from '../../services/files/views.js';
 import type { Folder } from '../../services/folders/views.js';
 import type { Member } from '../../services/members/views.js';
 import type { Page } from '../../services/pagination.js';
@@ -25,4 +27,10 @@ export interface DeedTypeList {
 }
 export interface DocumentTypeList {
   data: DocumentType[];
+}
+export interface ExtraFileList {
+  data: DocumentFile[];
+}
+export interface AppConnectionList {
+  data: AppConnection[];
 }

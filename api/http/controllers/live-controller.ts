@@ -1,4 +1,4 @@
-import { Controller, Get, Path, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Controller, Get, OperationId, Path, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { ServiceContext } from '../../services/context.js';
 import { eventsAfter, latestSeq, openFolderStream, seesFolder } from '../../services/live/live-events.js';
@@ -22,8 +22,10 @@ export class LiveController extends Controller {
    * Changes of one folder, live (`text/event-stream`).
    * @param follow `false`: send the events after `lastEventId`, then end (for clients that poll)
    * @param lastEventId Where to resume when the `Last-Event-ID` header cannot be sent (a first connection)
+   * @summary Follow a folder's changes
    */
   @Get('folders/{id}/live')
+  @OperationId('folders.follow')
   @SuccessResponse(200, 'An event stream', 'text/event-stream')
   @Response<Problem>(404, 'No such folder in your reach')
   @Response<Problem>(422, 'Invalid Last-Event-ID')
@@ -48,8 +50,10 @@ export class LiveController extends Controller {
    * Changes of every folder the caller may open (the folder list), live (`text/event-stream`).
    * @param follow `false`: send the events after `lastEventId`, then end (for clients that poll)
    * @param lastEventId Where to resume when the `Last-Event-ID` header cannot be sent (a first connection)
+   * @summary Follow the office's changes
    */
   @Get('office/live')
+  @OperationId('office.follow')
   @SuccessResponse(200, 'An event stream', 'text/event-stream')
   @Response<Problem>(422, 'Invalid Last-Event-ID')
   @Security('bearer', ['live:read'])

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Controller, Get, OperationId, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import { contentDisposition } from '../../services/documents/file-names.js';
 import { ACCEPTED_FILE_TYPES } from '../../services/documents/store-upload.js';
@@ -18,8 +18,10 @@ export class OfficeDocumentsController extends Controller {
    * "Transmettre un document": one of the office's own documents (pdf, jpg, png), sent to every client of the
    * folder as a frozen copy, with an e-mail. Multipart: an optional `label` field (what the client reads),
    * then one part named `file`.
+   * @summary Send an office document to the folder's clients
    */
   @Post('folders/{id}/shared-files')
+  @OperationId('folders.shareFile')
   @SuccessResponse(201, 'Sent')
   @Response<Problem>(404, 'No such folder')
   @Response<Problem>(413, 'File too large')
@@ -32,8 +34,12 @@ export class OfficeDocumentsController extends Controller {
     return shared;
   }
 
-  /** A document the office sent (`kind: file`), as an attachment. */
+  /**
+   * A document the office sent (`kind: file`), as an attachment.
+   * @summary Download a document the office sent
+   */
   @Get('shared-documents/{id}/download')
+  @OperationId('folders.downloadSharedDocument')
   @SuccessResponse(200, 'The document, in the type it was stored as', ACCEPTED_FILE_TYPES)
   @Response<Problem>(404, 'No such shared document')
   @Security('bearer', ['shared_documents:read'])

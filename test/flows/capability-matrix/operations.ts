@@ -98,14 +98,14 @@ export const OPERATIONS: Record<string, OperationCase> = {
   },
   'folders.retrieve': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}` }) },
   // Streams: `follow=false` answers the events after lastEventId and ends, so the cell has an answer.
-  FollowFolder: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/live?follow=false&lastEventId=0` }) },
-  FollowOffice: { target: 'none', build: fixed('/v1/office/live?follow=false&lastEventId=0') },
-  ShareOfficeFile: {
+  'folders.follow': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/live?follow=false&lastEventId=0` }) },
+  'office.follow': { target: 'none', build: fixed('/v1/office/live?follow=false&lastEventId=0') },
+  'folders.shareFile': {
     target: 'folder',
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/shared-files`, upload: { label: 'Projet d’acte' } }),
   },
-  DownloadSharedDocument: { target: 'folder', build: (w) => ({ path: `/v1/shared-documents/${w.ids.sharedFile}/download` }) },
-  ListExtraFiles: { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-files` }) },
+  'folders.downloadSharedDocument': { target: 'folder', build: (w) => ({ path: `/v1/shared-documents/${w.ids.sharedFile}/download` }) },
+  'folders.extraFiles': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-files` }) },
   'folders.update': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}`, body: { title: w.ids.f1Title } }) },
   'folders.setAccess': {
     target: 'folder',
@@ -195,8 +195,8 @@ export const OPERATIONS: Record<string, OperationCase> = {
     build: (w) => ({ path: '/v1/document-types', body: { label: `Attestation ${w.unique()}` } }),
   },
   'apiKeys.list': { target: 'none', build: fixed('/v1/api-keys') },
-  ListAppConnections: { target: 'none', build: fixed('/v1/app-connections') },
-  DisconnectApp: {
+  'appConnections.list': { target: 'none', build: fixed('/v1/app-connections') },
+  'appConnections.disconnect': {
     target: 'office',
     build: async (w, granted) => ({ path: `/v1/app-connections/${granted ? await newAppConnectionId(w) : w.ids.spareAppConnection}` }),
   },
