@@ -5232,6 +5232,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such bank details in your office (`bank_details_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/bank_details_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such bank details in your office",
+                     *       "code": "bank_details_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
             503: {
                 headers: {
@@ -9398,6 +9419,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The stored file failed its integrity check (`integrity_error`); nothing was sent */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/integrity_error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The stored file failed its integrity check (integrity_error); nothing was sent",
+                     *       "code": "integrity_error",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
             503: {
                 headers: {
@@ -9527,6 +9569,27 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such file",
                      *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stored file failed its integrity check (`integrity_error`); nothing was sent */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/integrity_error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The stored file failed its integrity check (integrity_error); nothing was sent",
+                     *       "code": "integrity_error",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
                      */
@@ -10911,6 +10974,33 @@ export interface operations {
                      *       "detail": "The body is not application/json",
                      *       "code": "unsupported_media_type",
                      *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid body (field errors in `errors`) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid body (field errors in errors)",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

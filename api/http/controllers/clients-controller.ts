@@ -102,6 +102,7 @@ export class ClientsController extends Controller {
   @Response<Problem>(404, 'No such folder or client')
   @Response<Problem>(409, 'Client already on the folder, or e-mail already used by another client')
   @Security('bearer', ['clients:write'])
+  @Response<Problem>(422, 'Invalid body (field errors in `errors`)')
   @OperationId('folders.addClient')
   public async addFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: AddFolderClientInput): Promise<Folder> {
     return addFolderClient(serviceContext(req), id, body);

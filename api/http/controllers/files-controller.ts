@@ -114,6 +114,7 @@ export class FilesController extends Controller {
   @SuccessResponse(200, 'The file, in the type it was stored as', ACCEPTED_FILE_TYPES)
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
+  @Response<Problem>(500, 'The stored file failed its integrity check (`integrity_error`); nothing was sent')
   @OperationId('files.preview')
   public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
     return this.stream(req, id, 'preview');
@@ -128,6 +129,7 @@ export class FilesController extends Controller {
   @Response<Problem>(403, 'Not validated yet')
   @Response<Problem>(404, 'No such file')
   @Security('bearer', ['files:read'])
+  @Response<Problem>(500, 'The stored file failed its integrity check (`integrity_error`); nothing was sent')
   @OperationId('files.download')
   public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
     return this.stream(req, id, 'download');

@@ -120,6 +120,7 @@ export class OfficeController extends Controller {
    */
   @Delete('office/bank-details/{id}')
   @SuccessResponse(204, 'Deleted')
+  @Response<Problem>(404, 'No such bank details in your office (`bank_details_not_found`)')
   @Security('bearer', ['bank_details:write'])
   @OperationId('office.bankDetails.delete')
   public async deleteBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<void> {
