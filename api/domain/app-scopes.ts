@@ -31,10 +31,11 @@ export const APP_SCOPE_WORDS: Record<AppScope, { fr: string; en: string }> = {
   'bank_details:read': { fr: 'Voir les RIB de l’office', en: "See the office's RIBs" },
   'shared_documents:read': { fr: 'Voir les documents envoyés aux clients', en: 'See documents sent to clients' },
   'shared_documents:write': {
-    fr: 'Envoyer un RIB de l’office aux clients d’un dossier',
-    en: "Send one of the office's RIBs to a folder's clients",
+    fr: 'Envoyer un RIB ou un document de l’office aux clients d’un dossier',
+    en: "Send one of the office's RIBs or documents to a folder's clients",
   },
   'anchoring:write': { fr: 'Valider et ancrer les dossiers complets', en: 'Validate and anchor complete folders' },
+  'live:read': { fr: 'Suivre en direct les changements des dossiers', en: "Follow folders' changes live" },
   'proofs:read': { fr: 'Télécharger les preuves d’ancrage des dossiers', en: "Download folders' proof bundles" },
   'members:read': { fr: 'Voir les membres de l’office', en: "See the office's members" },
   'widget_sessions:create': {

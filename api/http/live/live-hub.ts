@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { PgConnection } from '../../jobs/connection.js';
 import type { LiveEvent } from '../../services/live/live-events.js';
-import { LIVE_CHANNEL as CHANNEL, type OutboxAnnouncement as Announcement } from '../../services/outbox/announce-outbox.js';
+import { type OutboxAnnouncement as Announcement, LIVE_CHANNEL as CHANNEL } from '../../services/outbox/announce-outbox.js';
 import { HttpProblem } from '../problem.js';
 
 /** A stream waiting for its office's events; `end` is called when the hub can no longer feed it. */
