@@ -100,7 +100,8 @@ const { webhooks } = require('@lecoffre/sdk/node');
       assert.doesNotMatch(code, /\brequire\s*\(|["']node:/, file);
       const gzip = gzipSync(code, { level: 9 }).length;
       t.diagnostic(`${file}: ${(code.length / 1024).toFixed(1)} kB minified, ${(gzip / 1024).toFixed(1)} kB gzip`);
-      if (file === BROWSER_ENTRY) assert.ok(gzip < 6 * 1024, `the SDK itself stays small (${gzip} B gzip)`);
+      // 8 kB: the client, its typed errors and pagination, and the OAuth 2.0 helpers (PKCE, code exchange, refresh).
+      if (file === BROWSER_ENTRY) assert.ok(gzip < 8 * 1024, `the SDK itself stays small (${gzip} B gzip)`);
     }
   });
 
