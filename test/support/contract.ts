@@ -153,6 +153,8 @@ export class ContractRecorder {
 export function withContractCheck(app: Express, recorder: ContractRecorder): Express {
   const checked = express();
   checked.disable('x-powered-by');
+  // The app's own state (live streams, settings tests adjust) stays reachable through the wrapper.
+  checked.locals = app.locals;
   checked.use(recorder.middleware);
   checked.use(app);
   return checked;

@@ -153,7 +153,7 @@ describe('<lecoffre-upload>', () => {
       () => text(extra).includes('compromis-annote.pdf') && !extra.querySelector('[data-upload-state]'),
       'the extra file listed as sent',
     );
-    expect(text(extra)).to.contain('Envoyé');
+    expect(text(extra)).to.contain('En attente de vérification');
   });
 
   it('explains in French a wrong type, a file too large, and a fake PDF refused on its bytes', async () => {
