@@ -24,7 +24,7 @@ interface Embedded {
 }
 
 /** `<lecoffre-folder>` as a vendor's page embeds it: a notary's widget session bound to the folder. */
-async function embed(): Promise<Embedded> {
+async function embed(lang?: string): Promise<Embedded> {
   const [{ baseUrl }, folder, notary] = await Promise.all([apiInfo(), clientFolder(), notarySession()]);
   const mint = () => mintWidgetSession({ memberId: notary.memberId, folderId: folder.folderId });
   const token = await mint();
@@ -37,6 +37,8 @@ async function embed(): Promise<Embedded> {
   el.setAttribute('folder-id', folder.folderId);
   el.setAttribute('token', token);
   el.setAttribute('base-url', baseUrl);
+  // Set before the first render: a language change re-reads the words it shows, which would race an expiry.
+  if (lang) el.setAttribute('lang', lang);
   host.append(el);
   await waitFor(() => deepQuery(el, '[part="client"]'), 'the folder to load');
   // The office's RIBs are read last: the session must expire after every read of the first render.
@@ -89,8 +91,7 @@ describe('<lecoffre-folder> with a widget session that expires', () => {
   });
 
   it('when the tokenProvider fails, asks it once and reports the session expired, in English with lang="en"', async () => {
-    const { el, token, events } = await embed();
-    el.setAttribute('lang', 'en');
+    const { el, token, events } = await embed('en');
     let calls = 0;
     el.tokenProvider = async () => {
       calls += 1;
