@@ -24,9 +24,10 @@ const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
  * What installing the SDK may cost a vendor: itself included, its whole node_modules. The proof verifier
  * it carries reads RFC 3161 tokens (CMS, X.509) with pkijs and asn1js (about 3.5 MB with their three
  * small dependencies: @noble/hashes, @peculiar/utils, bytestreamjs): 8 packages, where hand-written ASN.1
- * would weigh less and deserve less trust.
+ * would weigh less and deserve less trust. The SDK's own declarations carry the documented contract (every
+ * operation's description and examples, once for ESM and once for CommonJS): 8 MB in all.
  */
-const SDK_BUDGET = { packages: 8, bytes: 7_000_000 };
+const SDK_BUDGET = { packages: 8, bytes: 8_000_000 };
 /** The widgets' direct dependencies, exactly; React only as an optional peer (for the React wrappers). */
 const WIDGETS_DEPENDENCIES = ['@lecoffre/sdk', '@lit/context', 'lit'];
 const WIDGETS_OPTIONAL_PEERS = ['react'];
