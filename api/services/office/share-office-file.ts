@@ -2,15 +2,13 @@ import type { Readable } from 'node:stream';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import type { DocumentStorage } from '../../ports/document-storage.js';
-import { actorRef, loadFolder, requireStaff } from '../access/folder-access.js';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { loadFolder, requireStaff } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
 import { sanitiseFileName } from '../documents/file-names.js';
 import { readStoredFile } from '../documents/read-stored-file.js';
 import { type StoredUpload, storeUpload } from '../documents/store-upload.js';
 import type { IncomingFiles } from '../documents/upload-files.js';
-import { emitEvent } from '../outbox/emit-event.js';
-import { type SharedDocument, toShared } from './shared-documents.js';
+import { recordSharedDocument, type SharedDocument } from './shared-documents.js';
 
 const MAX_LABEL = 200;
 
@@ -71,30 +69,14 @@ export async function shareOfficeFile(
         },
         { transaction },
       );
-      const row = await ctx.db.models.SharedDocument.create(
-        {
-          id: newId('shd'),
-          officeId: ctx.actor.officeId,
-          folderId: folder.id,
-          kind: 'file',
-          bankDetailsId: null,
-          officeFileId: file.id,
-          label,
-          snapshot: { name, contentType: upload.detectedType, size: String(upload.size), sha256: upload.sha256 },
-          sharedBy: actorRef(ctx),
-        },
-        { transaction },
-      );
-      const shared = toShared(row);
-      await recordAuditEvent(ctx, transaction, {
-        action: 'document.shared',
-        subjectType: 'shared_document',
-        subjectId: row.id,
-        folderId: folder.id,
-        data: { kind: 'file', sha256: upload.sha256, name },
+      return recordSharedDocument(ctx, transaction, folder.id, {
+        kind: 'file',
+        bankDetailsId: null,
+        officeFileId: file.id,
+        label,
+        snapshot: { name, contentType: upload.detectedType, size: String(upload.size), sha256: upload.sha256 },
+        audit: { kind: 'file', sha256: upload.sha256, name },
       });
-      await emitEvent(ctx, transaction, 'document.shared', folder.id, shared);
-      return shared;
     });
   } catch (error) {
     // A blob whose records did not commit would be an orphan: remove it now.

@@ -1,4 +1,4 @@
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import type { SharedDocumentRow } from '../../db/models/office-documents.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
@@ -52,30 +52,14 @@ export async function shareBankDetails(ctx: ServiceContext, folderId: string, in
         { path: 'bankDetailsId', message: 'unknown bank details' },
       ]);
     }
-    const row = await ctx.db.models.SharedDocument.create(
-      {
-        id: newId('shd'),
-        officeId: ctx.actor.officeId,
-        folderId: folder.id,
-        kind: 'bank_details',
-        bankDetailsId: bank.id,
-        officeFileId: null,
-        label: bank.label,
-        snapshot: { label: bank.label, holder: bank.holder, iban: bank.iban, bic: bank.bic },
-        sharedBy: actorRef(ctx),
-      },
-      { transaction },
-    );
-    const shared = toShared(row);
-    await recordAuditEvent(ctx, transaction, {
-      action: 'document.shared',
-      subjectType: 'shared_document',
-      subjectId: row.id,
-      folderId: folder.id,
-      data: { kind: 'bank_details', iban: bank.iban },
+    return recordSharedDocument(ctx, transaction, folder.id, {
+      kind: 'bank_details',
+      bankDetailsId: bank.id,
+      officeFileId: null,
+      label: bank.label,
+      snapshot: { label: bank.label, holder: bank.holder, iban: bank.iban, bic: bank.bic },
+      audit: { kind: 'bank_details', iban: bank.iban },
     });
-    await emitEvent(ctx, transaction, 'document.shared', folder.id, shared);
-    return shared;
   });
 }
 
@@ -84,4 +68,37 @@ export async function listSharedDocuments(ctx: ServiceContext, folderId: string)
   const folder = await loadFolder(ctx, folderId);
   const rows = await ctx.db.models.SharedDocument.findAll({ where: { folderId: folder.id }, order: [['id', 'DESC']] });
   return rows.map(toShared);
+}
+
+/** What a shared document is made of, and what its audit event records. */
+export interface SharedDocumentFields {
+  kind: 'bank_details' | 'file';
+  bankDetailsId: string | null;
+  officeFileId: string | null;
+  label: string;
+  snapshot: Record<string, string | null>;
+  audit: Record<string, string>;
+}
+
+/** The frozen copy a folder's clients see, its audit event and its outbox event, in the caller's transaction. */
+export async function recordSharedDocument(
+  ctx: ServiceContext,
+  transaction: Transaction,
+  folderId: string,
+  { audit, ...fields }: SharedDocumentFields,
+): Promise<SharedDocument> {
+  const row = await ctx.db.models.SharedDocument.create(
+    { id: newId('shd'), officeId: ctx.actor.officeId, folderId, ...fields, sharedBy: actorRef(ctx) },
+    { transaction },
+  );
+  const shared = toShared(row);
+  await recordAuditEvent(ctx, transaction, {
+    action: 'document.shared',
+    subjectType: 'shared_document',
+    subjectId: row.id,
+    folderId,
+    data: audit,
+  });
+  await emitEvent(ctx, transaction, 'document.shared', folderId, shared);
+  return shared;
 }
