@@ -48,11 +48,13 @@ export function announceOutbox(db: Database, rows: OutboxAnnouncement[] = []): v
       const live = s.pending.splice(0).filter((row) => row.folder !== null);
       await db.sequelize.transaction(async (transaction) => {
         await db.sequelize.query('SET LOCAL synchronous_commit = off', { transaction });
-        await db.sequelize.query(
-          `SELECT pg_notify('lecoffre_jobs', 'outbox') UNION ALL
-           SELECT pg_notify(:channel, payload) FROM unnest(ARRAY[:payloads]::text[]) AS payload`,
-          { replacements: { channel: LIVE_CHANNEL, payloads: live.length ? live.map((row) => JSON.stringify(row)) : [null] }, transaction },
-        );
+        await db.sequelize.query("SELECT pg_notify('lecoffre_jobs', 'outbox')", { transaction });
+        if (live.length > 0) {
+          await db.sequelize.query('SELECT pg_notify(:channel, payload) FROM unnest(ARRAY[:payloads]::text[]) AS payload', {
+            replacements: { channel: LIVE_CHANNEL, payloads: live.map((row) => JSON.stringify(row)) },
+            transaction,
+          });
+        }
       });
     } while (s.again);
   })()
