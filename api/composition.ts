@@ -68,7 +68,7 @@ export async function composeProcess(
   const keyRing = await openKeyRing(config);
   return {
     clock: defaultClock,
-    storage: openDocumentStorage(config, keyRing),
+    storage: await openDocumentStorage(config, keyRing),
     webhookSealer: webhookSealerFor(keyRing),
     sms: smsSenderFor(config, db),
     mailer: mailerFromConfig(config, db),
@@ -79,7 +79,7 @@ export async function composeProcess(
 }
 
 /** The configured blob store alone: backups read it and restores write it without any key. */
-export function blobStoreFor(config: Pick<Config, 'storage'>): BlobStore {
+export function blobStoreFor(config: Pick<Config, 'storage'>): Promise<BlobStore> {
   return openBlobStore(config);
 }
 

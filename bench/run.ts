@@ -18,6 +18,7 @@ const BENCHES = [
   'bench/search.ts',
   'bench/webhooks.ts',
   'bench/anchor-batch.ts',
+  'bench/start-memory.ts',
 ];
 
 type Summary = Record<string, unknown>;

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const { databaseUrl, stopDatabase } = await connectConfiguredDatabase(config);
   const db = openDatabase(databaseUrl, { ...config.database, poolMax: 2 });
   try {
-    const manifest = await backUp({ db, blobStore: blobStoreFor(config) }, dir);
+    const manifest = await backUp({ db, blobStore: await blobStoreFor(config) }, dir);
     const rows = manifest.database.tables.reduce((sum, t) => sum + t.rows, 0);
     const bytes = manifest.storage.blobs.reduce((sum, b) => sum + b.size, 0);
     console.log(

@@ -17,19 +17,18 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { b58Encode, PrefixV2 } from '@taquito/utils';
 import { openDatabase } from '../api/db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
 import { seedDemoOffice } from '../api/db/seed/seed.js';
-import { patience, patientConnection, patientDatabaseEnv } from '../test/support/patience.js';
+import { patience, patientConnection } from '../test/support/patience.js';
 import { freePort } from '../test/support/product-process.js';
+import { productionEnv } from '../test/support/production-env.js';
 import { cleanEnv, mustRun, since } from './pack-check/run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,28 +53,8 @@ async function step<T>(what: string, body: () => Promise<T>): Promise<T> {
 }
 
 /** The variables production requires; the services behind them are not contacted by this check. */
-function productionEnv(port: number, databaseUrl: string, dataDir: string): NodeJS.ProcessEnv {
-  return {
-    ...cleanEnv(),
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    LECOFFRE_BASE_URL: 'https://lecoffre.invalid',
-    LECOFFRE_DATA_DIR: dataDir,
-    LECOFFRE_LOG_LEVEL: 'warn',
-    LECOFFRE_MASTER_KEY: randomBytes(32).toString('base64'),
-    LECOFFRE_SMTP_URL: 'smtp://127.0.0.1:9',
-    LECOFFRE_MAIL_FROM: 'no-reply@lecoffre.invalid',
-    LECOFFRE_IDNOT_ISSUER: 'https://idnot.invalid',
-    LECOFFRE_IDNOT_CLIENT_ID: 'prod-check',
-    LECOFFRE_IDNOT_CLIENT_SECRET: 'prod-check',
-    LECOFFRE_SMS_URL: 'http://127.0.0.1:9/sms',
-    LECOFFRE_TEZOS_RPC_URL: 'http://127.0.0.1:9',
-    LECOFFRE_TEZOS_SECRET_KEY: b58Encode(new Uint8Array(32).fill(7), PrefixV2.Ed25519Seed),
-    LECOFFRE_TEZOS_CONTRACT: 'KT1BEqzn5Wx8uJrZNvuS9DVHmLvG9td3fDLi',
-    // The product's database limits, scaled to this machine's load (CI machines are shared too).
-    ...patientDatabaseEnv(),
-  };
+function productionEnvFor(port: number, databaseUrl: string, dataDir: string): NodeJS.ProcessEnv {
+  return productionEnv(cleanEnv(), { port, databaseUrl, dataDir });
 }
 
 function exited(process: ChildProcess): Promise<number | null> {
@@ -128,7 +107,7 @@ async function main(): Promise<void> {
     await step('node api/main.js, NODE_ENV=production: /readyz 200', async () => {
       child = spawn(process.execPath, ['api/main.js'], {
         cwd: app,
-        env: productionEnv(port, databaseUrl, path.join(work, 'data')),
+        env: productionEnvFor(port, databaseUrl, path.join(work, 'data')),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout?.on('data', (chunk) => {

@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   }
   const db = openDatabase(databaseUrl, { ...config.database, poolMax: 2 });
   try {
-    const target = { db, blobStore: blobStoreFor(config) };
+    const target = { db, blobStore: await blobStoreFor(config) };
     await assertEmptyTarget(target);
     await migrateDatabase(db);
     await restoreInto(target, dir, manifest);

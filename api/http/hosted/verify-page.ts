@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import express, { type Router } from 'express';
-import { PROOF_FORMAT_PUBLIC_PATH } from '../../services/anchoring/certificate-pdf.js';
+import { PROOF_FORMAT_PUBLIC_PATH } from '../../services/anchoring/proof-format-path.js';
 import { contentSecurityPolicy } from '../content-security-policy.js';
 
 const PROOF_FORMAT_FILE = new URL('../../../docs/proof-format.md', import.meta.url);

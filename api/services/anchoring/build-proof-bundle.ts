@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { type AnyCertificate, BUNDLE_PATHS, canonicalMetadata, TIMESTAMP_FILE } from '@lecoffre/proof';
 import { Zip, ZipDeflate, type ZipInputFile, ZipPassThrough } from 'fflate';
 import { buildCertificate, type CertificateFileInput, type CertificateInput } from './build-certificate.js';
-import { renderCertificatePdf } from './certificate-pdf.js';
 
 export type FileContent = Readable | AsyncIterable<Uint8Array> | Uint8Array;
 
@@ -51,6 +50,8 @@ export interface ProofBundle {
  */
 export async function buildProofBundle(input: ProofBundleInput): Promise<ProofBundle> {
   const { certificate, ordered } = buildCertificate(input);
+  // pdf-lib is loaded on the first bundle, not at start: a process may serve for hours without building one.
+  const { renderCertificatePdf } = await import('./certificate-pdf.js');
   const pdf = await renderCertificatePdf(certificate, { technicalPartner: input.technicalPartner ?? 'LeCoffre' });
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
   const fixed: BundleEntry[] = [

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AnyCertificate, chainAnchorOf, FORMAT_SPECIFICATION, isLegacyCertificate } from '@lecoffre/proof';
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { PROOF_FORMAT_PUBLIC_PATH } from './proof-format-path.js';
 
 /**
  * "Certificat de dépôt.pdf": the human side of the proof, modelled on the guide's "Certificat de dépôt
@@ -19,9 +20,6 @@ const PAGE = { width: 595.28, height: 841.89, margin: 56 }; // A4
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 const ALERT = rgb(0.7, 0.05, 0.05);
-
-/** Where the verify page serves docs/proof-format.md: the format, its rules and its test vectors. */
-export const PROOF_FORMAT_PUBLIC_PATH = '/verify/proof-format.md';
 
 export async function renderCertificatePdf(certificate: AnyCertificate, options: CertificatePdfOptions): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
