@@ -9,7 +9,6 @@ import { openKeyRing } from './adapters/crypto/open-key-ring.js';
 import { devIdentityProvider } from './adapters/identity/dev-identity-provider.js';
 import { openIdIdentityProvider } from './adapters/identity/openid-identity-provider.js';
 import { mailerFromConfig } from './adapters/mail/mailer-from-config.js';
-import { prometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
 import { appsAuthorizationServer } from './adapters/oauth/apps-authorization-server.js';
 import { brevoSmsSender } from './adapters/sms/brevo-sms-sender.js';
 import { brevoSmsStatusReceiver } from './adapters/sms/brevo-sms-status.js';
@@ -73,7 +72,7 @@ export async function composeProcess(
     sms: smsSenderFor(config, db),
     mailer: mailerFromConfig(config, db),
     anchor: await openAnchor(config),
-    metrics: metricsFor(config, log.onSamplerError),
+    metrics: await metricsFor(config, log.onSamplerError),
     timestamps: await openTimestampAuthority(config),
   };
 }
@@ -83,12 +82,17 @@ export function blobStoreFor(config: Pick<Config, 'storage'>): Promise<BlobStore
   return openBlobStore(config);
 }
 
-/** Prometheus (prom-client) when a metrics port or token is configured; nothing to count otherwise. */
-export function metricsFor(
+/**
+ * Prometheus (prom-client) when a metrics port or token is configured; nothing to count otherwise, and
+ * prom-client is then not even loaded.
+ */
+export async function metricsFor(
   config: Pick<Config, 'metrics'>,
   onSamplerError?: (gauge: string, error: unknown) => void,
-): ProcessMetrics | undefined {
-  return config.metrics.port !== undefined || config.metrics.token ? prometheusMetrics({ onSamplerError }) : undefined;
+): Promise<ProcessMetrics | undefined> {
+  if (config.metrics.port === undefined && !config.metrics.token) return undefined;
+  const { prometheusMetrics } = await import('./adapters/metrics/prometheus-metrics.js');
+  return prometheusMetrics({ onSamplerError });
 }
 
 /** The machine's clock; tests pass a manual one instead. */
