@@ -6,7 +6,7 @@ import { escapeHtml } from '../plain-page.js';
 
 /**
  * The integration guides: written in docs/guides/*.md (read in the repository, checked by
- * docs/guides/guides.test.ts), served as HTML at `/docs/guides/<slug>` beside the reference. The HTML is
+ * test/guides/guides.test.ts), served as HTML at `/docs/guides/<slug>` beside the reference. The HTML is
  * made by marked (a development dependency) when the API builds the reference in memory, or by
  * `npm run build` into dist/reference/guides/: the production server never parses markdown.
  */
