@@ -67,7 +67,7 @@ describe('/docs in a real browser', () => {
       await heading.waitFor({ state: 'visible' });
       assert.match(await heading.evaluate((element) => getComputedStyle(element).fontFamily), /Montserrat/);
       const nonces = await page.locator('style').evaluateAll((styles) => styles.map((style) => (style as HTMLStyleElement).nonce));
-      assert.ok(nonces.length > 0 && nonces.every((nonce) => nonce.length >= 22), 'every injected <style> carries the nonce');
+      assert.ok(nonces.length > 0 && nonces.every((nonce) => (nonce ?? '').length >= 22), 'every injected <style> carries the nonce');
       assert.deepEqual(problems, []);
       await page.close();
     });
