@@ -20,12 +20,12 @@ import type { WebhookHttpDependencies } from './http/controllers/webhook-depende
 import { allowAnyOrigin, cors } from './http/cors.js';
 import { RegisterRoutes } from './http/generated/routes.js';
 import { healthRoutes, type Readiness } from './http/health.js';
-import { apiDocsRoutes } from './http/hosted/api-docs.js';
 import { appConsoleRoutes } from './http/hosted/app-console.js';
 import { authRoutes } from './http/hosted/auth-routes.js';
 import { clientSpaceRoutes } from './http/hosted/client-space.js';
 import { devRoutes } from './http/hosted/dev-routes.js';
 import { plainPageRoutes } from './http/hosted/plain-page.js';
+import { referenceRoutes } from './http/hosted/reference/reference-routes.js';
 import { verifyPageRoutes } from './http/hosted/verify-page.js';
 import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
@@ -152,7 +152,8 @@ export function createApp({
   app.get('/openapi.json', (_req, res) => {
     res.json(spec);
   });
-  app.use(apiDocsRoutes());
+  // /docs: the reference (Redoc, styles under a per-answer nonce) and the guides (docs/guides/*.md as HTML).
+  app.use(referenceRoutes({ prebuilt: config.env === 'production', logger }));
 
   app.use('/v1', cors);
   app.use('/v1', apiVersion);

@@ -9,6 +9,7 @@
  *   dist/server/openapi/openapi.json    served at /openapi.json, read for the event catalogue
  *   dist/server/proof/dist              @lecoffre/proof as built by rollup (the API verifies bundles with it)
  *   dist/server/dist/widgets            the hosted pages' bundle, served under /assets/
+ *   dist/server/dist/reference          the API reference's bundle and guides, served under /docs
  *
  * The tree keeps the repository's layout, so every `new URL('../…', import.meta.url)` in the sources
  * finds the same file. Each module is transpiled on its own (esbuild, no bundling): imports stay as
@@ -28,19 +29,22 @@ const WORKSPACES = ['proof', 'sdk', 'widgets', 'api', 'demo-host'];
 /** Test code never ships: the same exclusions as api/tsconfig.json. */
 const TEST_ONLY = /(\.test\.ts|\.fixture\.ts|\.test-support\.ts|\.double\.ts|\/test-helpers\.ts)$/;
 
+/** Browser modules in api/ (the reference page's script): bundled into dist/reference, never run by node. */
+const BROWSER_ONLY = /\.browser\.ts$/;
+
 /** The CLIs operators run next to the server. */
 const CLIS = ['scripts/rotate-master-key.ts', 'scripts/originate-anchor-contract.ts'];
 
 /** Files read at run time (not imported), relative to the root, copied as they are. */
 const ASSETS = ['package-lock.json', 'openapi/openapi.json', 'scripts/widget-entries.mjs', 'api/adapters/anchor/contract/anchor.tz'];
 
-/** Built by rollup before this step; the server cannot start without them. */
-const BUILT = ['proof/dist', 'dist/widgets'];
+/** Built by the earlier steps of `npm run build`; the server cannot start without them. */
+const BUILT = ['proof/dist', 'dist/widgets', 'dist/reference'];
 
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
     .map((file) => path.join(dir, file).split(path.sep).join('/'))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !TEST_ONLY.test(file));
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !TEST_ONLY.test(file) && !BROWSER_ONLY.test(file));
 }
 
 function copy(relative: string): void {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
 
 type Directives = Readonly<Record<string, readonly string[]>>;
@@ -71,13 +72,31 @@ export const contentSecurityPolicy = {
     'form-action': ["'none'"],
   }),
 
-  /** `/docs`: Swagger UI draws its icons from data: URIs and fetches the spec and "Try it out" calls here. */
-  apiDocs: policy({
+  /** `/docs/guides/…`: the guides, static HTML with one stylesheet, no script. */
+  guides: policy(),
+} as const;
+
+/**
+ * `/docs`, the API reference (Redoc): its styles are made at run time by styled-components, which injects
+ * `<style>` elements. They carry a nonce, fresh for each answer of the page (`newStyleNonce()`), so that
+ * only the styles of the scripts the page loaded from this origin apply: a nonce names those elements, it
+ * does not open `style-src` to inline styles in general. Redoc's icons are data: URIs; it fetches the spec
+ * from this origin.
+ */
+export function apiReferencePolicy(styleNonce: string): string {
+  if (!/^[A-Za-z0-9+/]{22,}={0,2}$/.test(styleNonce)) throw new Error('a CSP nonce is base64 of at least 128 random bits');
+  return policy({
     'script-src': ["'self'"],
+    'style-src': ["'self'", `'nonce-${styleNonce}'`],
     'img-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
-  }),
-} as const;
+  });
+}
+
+/** 128 random bits for `apiReferencePolicy`, new for every answer (a reused nonce would be a standing permission). */
+export function newStyleNonce(): string {
+  return randomBytes(16).toString('base64');
+}
 
 export type PagePolicy = keyof typeof contentSecurityPolicy;
 

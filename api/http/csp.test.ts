@@ -132,12 +132,13 @@ describe('a strict Content-Security-Policy on every HTML page', () => {
     assertStrictPolicy('/app', console);
   });
 
-  it('/docs, Swagger UI', async () => {
-    assertStrictPolicy('/docs (redirect)', await viaApp('/docs'));
-    const docs = await viaApp('/docs/');
-    assert.equal(docs.status, 200);
-    assert.match(docs.contentType, /html/);
-    assertStrictPolicy('/docs/', docs);
+  it('/docs, the reference (Redoc, its styles under a nonce) and the guides', async () => {
+    for (const path of ['/docs', '/docs/', '/docs/guides/quick-start']) {
+      const docs = await viaApp(path);
+      assert.equal(docs.status, 200, path);
+      assert.match(docs.contentType, /html/, path);
+      assertStrictPolicy(path, docs);
+    }
   });
 
   it('the sign-in dead ends and the logged-out page', async () => {

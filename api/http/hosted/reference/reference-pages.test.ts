@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../../test/support/chromium.js';
-import { createIdentityTestApp, type IdentityTestApp } from '../../../test/support/test-app.js';
+import { CHROMIUM_ARGS, findChromium } from '../../../../test/support/chromium.js';
+import { patience } from '../../../../test/support/patience.js';
+import { createIdentityTestApp, type IdentityTestApp } from '../../../../test/support/test-app.js';
 
-// The pages the strict policy could break without a test noticing from the headers alone: /docs (Swagger UI,
-// a large third-party script) and the pages that used to carry inline styles. Each is opened in a real
+// The pages the strict policy could break without a test noticing from the headers alone: /docs (Redoc,
+// a large third-party script that injects its styles) and the pages that used to carry inline styles. Each is opened in a real
 // Chromium that reports every CSP refusal, script error and failed load.
 
 let t: IdentityTestApp;
@@ -21,8 +22,10 @@ after(async () => {
 });
 
 /** Opens `path` in a fresh page; `problems` collects what the browser complained about, CSP refusals first. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport });
+  // Redoc parses 1 MB of script and draws the whole spec at once: slow on a busy machine.
+  page.setDefaultTimeout(patience(30_000));
   const problems: string[] = [];
   await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP: ${violation}`));
   await page.addInitScript(() => {
@@ -53,31 +56,44 @@ const fontOf = (page: Page, selector: string) =>
     .evaluate((element) => getComputedStyle(element).fontFamily);
 
 describe('/docs in a real browser', () => {
-  it('renders the API reference from /openapi.json with no CSP violation', async () => {
-    const { page, problems } = await open('/docs/');
-    await page.locator('.info .title').filter({ hasText: 'LeCoffre API' }).waitFor();
-    const operations = page.locator('.opblock');
-    await operations.first().waitFor();
-    assert.ok((await operations.count()) > 20, 'the operations of the spec are listed');
+  for (const width of [1280, 360]) {
+    it(`draws the reference (Redoc) from /openapi.json at ${width} px, its styles under the nonce, with no CSP violation`, async () => {
+      const { page, problems } = await open('/docs', { width, height: 800 });
+      await page.locator('body[data-reference=ready]').waitFor();
+      // An operation's summary, drawn as its section's heading, and Redoc's styles applied to it (the
+      // injected <style> elements were accepted: a refused one leaves the browser's default font).
+      const heading = page.locator('h2', { hasText: 'Create a folder' });
+      await heading.scrollIntoViewIfNeeded();
+      await heading.waitFor({ state: 'visible' });
+      assert.match(await heading.evaluate((element) => getComputedStyle(element).fontFamily), /Montserrat/);
+      const nonces = await page.locator('style').evaluateAll((styles) => styles.map((style) => (style as HTMLStyleElement).nonce));
+      assert.ok(nonces.length > 0 && nonces.every((nonce) => (nonce ?? '').length >= 22), 'every injected <style> carries the nonce');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
 
-    // An operation opened, then tried: its parameters, schemas and a call to the API from the page.
-    const me = page.locator('.opblock-get').filter({ has: page.locator('.opblock-summary-path[data-path="/v1/me"]') });
-    await me.locator('.opblock-summary').click();
-    await me.locator('.opblock-body').waitFor();
-    await me.getByRole('button', { name: 'Try it out' }).click();
-    await me.getByRole('button', { name: 'Execute' }).click();
-    await me.locator('.live-responses-table').waitFor();
-    // The call itself answers 401 (no credentials): the one expected complaint.
-    const unexpected = problems.filter((p) => !(p.includes('401') && p.includes('/v1/me')));
-    assert.deepEqual(unexpected, []);
+  it('searches the operations on the page and links the guides', async () => {
+    const { page, problems } = await open('/docs/');
+    await page.locator('body[data-reference=ready]').waitFor();
+    // The index is built on the page (no blob: worker, which the policy refuses: reference-bundle.ts).
+    await page.getByPlaceholder('Search...').fill('anchor');
+    await page.locator('[data-role="search:results"]').getByRole('menuitem', { name: 'Anchor a folder' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.waitForURL(/\/docs\/guides\/webhooks$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
-  it('answers /docs without the slash too', async () => {
-    const { page, problems } = await open('/docs');
-    await page.locator('.opblock').first().waitFor();
-    assert.deepEqual(problems, []);
-    await page.close();
+  it('names a new nonce in each answer of the page', async () => {
+    const styleNonce = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+    const [first, second] = await Promise.all([fetch(`${t.baseUrl}/docs`), fetch(`${t.baseUrl}/docs`)]);
+    const [a, b] = [styleNonce(first.headers.get('content-security-policy')), styleNonce(second.headers.get('content-security-policy'))];
+    assert.ok(a && b && a !== b, `two answers, two nonces (${a}, ${b})`);
+    assert.ok((await first.text()).includes(`nonce="${a}"`), "the page carries its own answer's nonce");
+    await second.text();
   });
 });
 
