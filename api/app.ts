@@ -15,6 +15,7 @@ import type { Database } from './db/database.js';
 import { apiVersion } from './http/api-version.js';
 import type { AppServices } from './http/app-services.js';
 import type { IdentityDependencies } from './http/authentication.js';
+import { revalidatedReads } from './http/conditional-get.js';
 import { withContentSecurityPolicy } from './http/content-security-policy.js';
 import type { WebhookHttpDependencies } from './http/controllers/webhook-dependencies.js';
 import { allowAnyOrigin, cors } from './http/cors.js';
@@ -90,6 +91,9 @@ export function createApp({
   if (webhookSealer) app.locals.webhooks = { sealer: webhookSealer } satisfies WebhookHttpDependencies;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Express's default, said once: JSON answers without an ETag of their own get a weak one over their bytes,
+  // and a GET whose If-None-Match matches is answered 304 (http/conditional-get.ts).
+  app.set('etag', 'weak');
 
   app.use(requestContext(logger));
   if (metrics) {
@@ -157,12 +161,13 @@ export function createApp({
 
   app.use('/v1', cors);
   app.use('/v1', apiVersion);
-  // API answers describe live state (completion, anchoring) that changes without a new version: never cache
-  // them, or a browser would keep showing 0% (or "anchoring") from a 304.
+  // API answers describe live state (completion, anchoring) that changes without a new version: not cached,
+  // except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/v1', revalidatedReads);
   app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
   app.use('/v1', idempotency(db, config));
   const v1 = express.Router();

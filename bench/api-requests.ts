@@ -124,7 +124,7 @@ try {
       body: JSON.stringify({ client: { lastName, firstName, email, mobile: '06 26 59 72 92' } }),
     });
   }
-  const clientId = String((withClients.clients as Array<{ id: string }>)[0]?.id);
+  const clientId = String((withClients.folder as { clients: Array<{ id: string }> } | undefined)?.clients[0]?.id);
   await json(`${base}/v1/folders/${folderId}/document-requests`, {
     method: 'POST',
     auth,

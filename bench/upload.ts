@@ -205,11 +205,11 @@ async function createRequest(server: Server): Promise<string> {
     title: 'Banc d’essai',
     deedType: 'vente',
   });
-  const withClient = await api<{ clients: Array<{ id: string }> }>(server, 'POST', `/v1/folders/${folder.id}/clients`, {
+  const withClient = await api<{ client: { id: string } }>(server, 'POST', `/v1/folders/${folder.id}/clients`, {
     client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'claire@example.fr' },
   });
   const requests = await api<{ data: Array<{ id: string }> }>(server, 'POST', `/v1/folders/${folder.id}/document-requests`, {
-    clientId: withClient.clients[0].id,
+    clientId: withClient.client.id,
     documents: [{ label: 'Pièces volumineuses' }],
   });
   return requests.data[0].id;

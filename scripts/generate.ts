@@ -1,7 +1,7 @@
 /**
  * `npm run generate`: everything derived from the code's contract. tsoa reads the controllers and writes
  * the OpenAPI document (openapi/openapi.json) and the Express routes (api/http/generated/routes.ts), to
- * which the streamed upload bodies, binary answers, webhook event schemas, problem codes, the security
+ * which the streamed upload bodies, binary answers, answers that depend on the API version, rules stated from the code (the client password), an example for every JSON body and success answer, webhook event schemas, problem codes, the security
  * schemes and the middleware's headers and answers are added (scripts/openapi-*.ts), written once with
  * two-space indentation;
  * docs/security.md is written from the capability table;
@@ -18,10 +18,13 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { type OpenApiDocument, serialize } from './openapi/document.js';
 import { markBinaryAnswers } from './openapi-binary-answers.js';
 import { applyConventions } from './openapi-conventions.js';
+import { addExamples } from './openapi-examples.js';
 import { addProblemCodes } from './openapi-problem-codes.js';
+import { describeRules } from './openapi-rules.js';
 import { modelSecurity } from './openapi-security.js';
 import { tidySchemas } from './openapi-tidy.js';
 import { addUploadBodies } from './openapi-upload-bodies.js';
+import { describeVersionedAnswers } from './openapi-versioned-answers.js';
 import { addWebhookEvents } from './openapi-webhook-events.js';
 import { SHARED_RULES, writeSharedRules } from './sdk-rules.js';
 import { renderSecurityDoc } from './security-doc.js';
@@ -34,11 +37,14 @@ if (!process.argv.includes('--sdk-only')) {
   const spec = JSON.parse(await readFile(SPEC, 'utf8')) as OpenApiDocument;
   addUploadBodies(spec);
   markBinaryAnswers(spec);
+  describeVersionedAnswers(spec);
+  describeRules(spec);
   addWebhookEvents(spec);
   addProblemCodes(spec);
   tidySchemas(spec);
   modelSecurity(spec);
   applyConventions(spec);
+  addExamples(spec);
   await writeFile(SPEC, serialize(spec));
   await writeFile(new URL('../docs/security.md', import.meta.url), await renderSecurityDoc(SPEC));
   console.log('generated openapi/openapi.json, api/http/generated/routes.ts and docs/security.md');

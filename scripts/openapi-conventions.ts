@@ -1,20 +1,21 @@
 /**
  * What every operation shares because of middleware tsoa does not see (api/app.ts, api/http/*.ts), written
  * into the document after tsoa: the headers (`LeCoffre-Version` everywhere, `Idempotency-Key` on POST, `X-Request-Id` and, on versioned
- * resources, `ETag` on every answer, `RateLimit-*` and `Retry-After` where a limit applies), the answers any
+ * resources, `ETag` on every answer, `If-None-Match` and 304 on the revalidated reads, `Deprecation` and `Link` on deprecated aliases, `RateLimit-*` and `Retry-After` where a limit applies), the answers any
  * operation can give (400 for an unknown version, malformed JSON or a bad Idempotency-Key, 403 for a capability not granted,
  * 413/415 for bodies, 503 while the database is unreachable), problem answers as `application/problem+json`
  * with an example each, and the conventions stated once in `info.description`.
  */
 import { API_VERSION_HEADER, API_VERSIONS, CURRENT_API_VERSION } from '../api/domain/api-versions.js';
 import { PROBLEM_CODES } from '../api/domain/problem-codes.js';
+import { REVALIDATED_READS } from '../api/http/conditional-get.js';
 import type { Json, OpenApiDocument, Operation, ResponseObject } from './openapi/document.js';
 import { operationsOf } from './openapi/document.js';
 
 const PROBLEM_REF = '#/components/schemas/Problem';
 const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** Schemas of versioned resources: their answers carry `ETag: "v<n>"` (api/http/etag.ts). */
+/** Schemas of versioned resources: their answers carry `ETag: "v<n>-<hash>"` (api/http/etag.ts). */
 const VERSIONED_SCHEMAS = new Set(['#/components/schemas/Folder', '#/components/schemas/BankDetails']);
 
 /** The code a problem answer of this status most often carries, for its example when its description names none. */
@@ -61,7 +62,21 @@ const HEADERS: Record<string, Json> = {
     undefined,
     true,
   ),
-  ETag: header('The resource’s version, `"v<n>"`: send it back in `If-Match` to change it only if nobody else did.', undefined, true),
+  ETag: header(
+    'The version and the representation, `"v<n>-<hash>"`: send it back in `If-None-Match` to be told 304 while what you hold is still what would be sent, and in `If-Match` to change the resource only if nobody edited it since (only the version part `v<n>` is compared there: completion and anchoring move without an edit; `"v<n>"` alone is accepted too).',
+    undefined,
+    true,
+  ),
+  BodyETag: header(
+    'A weak ETag over the body: send it back in `If-None-Match` to be told 304 while it is still what would be sent.',
+    undefined,
+    true,
+  ),
+  CacheControl: header(
+    '`private, no-cache`: keep it in your own cache only, and revalidate it (`If-None-Match`) on every use; what it shows (completion, anchoring) changes without notice.',
+    { type: 'string', enum: ['private, no-cache'] },
+    true,
+  ),
   RetryAfter: header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 }),
   RateLimitLimit: header('Requests allowed in the current window.', { type: 'integer', minimum: 0 }),
   RateLimitRemaining: header('Requests left in the current window.', { type: 'integer', minimum: 0 }),
@@ -73,6 +88,12 @@ const HEADERS: Record<string, Json> = {
     { type: 'string', enum: [...API_VERSIONS] },
     true,
   ),
+  Deprecation: header(
+    'This route is deprecated (RFC 9745: `@<unix seconds>`, the day it was); it keeps working until the next major version.',
+    undefined,
+    true,
+  ),
+  SuccessorLink: header('The route to call instead: `</v1/documents/{id}/refuse>; rel="successor-version"`.', undefined, true),
   IdempotentReplayed: header('`true` when this is the recorded answer to an earlier request with the same `Idempotency-Key`.', {
     type: 'string',
     enum: ['true'],
@@ -89,6 +110,14 @@ const API_VERSION = {
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent.',
+  schema: { type: 'string' },
+};
+
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -100,8 +129,14 @@ const IDEMPOTENCY_KEY = {
 
 export function applyConventions(spec: OpenApiDocument): void {
   spec.components.headers = { ...spec.components.headers, ...HEADERS };
-  spec.components.parameters = { ...spec.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY, ApiVersion: API_VERSION };
-  for (const { method, operation } of operationsOf(spec)) {
+  spec.components.parameters = {
+    ...spec.components.parameters,
+    IdempotencyKey: IDEMPOTENCY_KEY,
+    ApiVersion: API_VERSION,
+    IfNoneMatch: IF_NONE_MATCH,
+  };
+  for (const { path, method, operation } of operationsOf(spec)) {
+    if ((REVALIDATED_READS as readonly string[]).includes(`${method.toUpperCase()} ${path}`)) offerRevalidation(operation);
     addCommonAnswers(method, operation);
     operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/ApiVersion' }];
     if (method === 'post') operation.parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
@@ -117,11 +152,30 @@ export function applyConventions(spec: OpenApiDocument): void {
         response.headers['RateLimit-Policy'] = headerRef('RateLimitPolicy');
       }
       if (status === '201') response.headers.Location = headerRef('Location');
+      // Deprecated aliases say so on every answer they give themselves (api/http/deprecation.ts).
+      if (operation.deprecated && status.startsWith('2')) {
+        response.headers.Deprecation = headerRef('Deprecation');
+        response.headers.Link = headerRef('SuccessorLink');
+      }
       const schema = response.content?.['application/json']?.schema;
       if (schema?.$ref && VERSIONED_SCHEMAS.has(schema.$ref) && status.startsWith('2')) response.headers.ETag = headerRef('ETag');
       if (schema?.$ref === PROBLEM_REF) describeProblem(status, response);
     }
   }
+}
+
+/** A read of http/conditional-get.ts: `If-None-Match`, a 304, and what its 200 says about caching. */
+function offerRevalidation(operation: Operation): void {
+  const ok = operation.responses['200'];
+  if (!ok) throw new Error(`openapi-conventions: ${operation.operationId} is revalidated but has no 200 answer`);
+  const schema = ok.content?.['application/json']?.schema;
+  const etag = schema?.$ref && VERSIONED_SCHEMAS.has(schema.$ref) ? 'ETag' : 'BodyETag';
+  ok.headers = { ...ok.headers, ETag: headerRef(etag), 'Cache-Control': headerRef('CacheControl') };
+  operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IfNoneMatch' }];
+  operation.responses['304'] = {
+    description: 'Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy',
+    headers: { ETag: headerRef(etag), 'Cache-Control': headerRef('CacheControl') },
+  };
 }
 
 function problemAnswer(description: string): ResponseObject {

@@ -7,7 +7,9 @@ import { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES } from '../api/domain/fil
 import type { OpenApiDocument } from './openapi/document.js';
 
 const UPLOAD_OPERATIONS = [
+  ['/v1/document-requests/{id}/documents', false],
   ['/v1/document-requests/{id}/files', false],
+  ['/v1/folders/{id}/extra-documents', true],
   ['/v1/folders/{id}/extra-files', true],
   ['/v1/folders/{id}/shared-files', 'label'],
 ] as const;

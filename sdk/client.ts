@@ -8,7 +8,7 @@ import { Catalogue } from './resources/catalogue.js';
 import { ClientAuth } from './resources/client-auth.js';
 import { Clients } from './resources/clients.js';
 import { DocumentRequests } from './resources/document-requests.js';
-import { Files } from './resources/files.js';
+import { Documents } from './resources/documents.js';
 import { Folders } from './resources/folders.js';
 import { Me } from './resources/me.js';
 import { Members } from './resources/members.js';
@@ -84,7 +84,12 @@ export class LeCoffre {
   readonly catalogue: Catalogue;
   readonly clients: Clients;
   readonly documentRequests: DocumentRequests;
-  readonly files: Files;
+  readonly documents: Documents;
+  /**
+   * @deprecated Use `documents` (the same methods: `documents.upload`, `documents.refuse`…). What a client
+   * sends is a document everywhere in the API; kept until the next major version.
+   */
+  readonly files: Documents;
   readonly office: Office;
   readonly members: Members;
   readonly webhookEndpoints: WebhookEndpoints;
@@ -120,7 +125,8 @@ export class LeCoffre {
     this.catalogue = new Catalogue(http);
     this.clients = new Clients(http);
     this.documentRequests = new DocumentRequests(http);
-    this.files = new Files(http);
+    this.documents = new Documents(http);
+    this.files = this.documents;
     this.office = new Office(http);
     this.members = new Members(http);
     this.webhookEndpoints = new WebhookEndpoints(http);

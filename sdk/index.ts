@@ -44,7 +44,7 @@ export { API_VERSIONS, type ApiVersion, CURRENT_API_VERSION } from './generated/
 export { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES, type AcceptedFileType, FILE_TYPES } from './generated/file-types.js';
 export { foldForSearch } from './generated/search-folding.js';
 export { authorizeUrl, exchangeCode, type OAuthClient, OAuthError, type OAuthTokens, refreshTokens, revokeToken } from './oauth.js';
-export type { UploadOptions, UploadProgress, UploadSource } from './resources/files.js';
+export type { UploadOptions, UploadProgress, UploadSource } from './resources/documents.js';
 export type { AddedFolderClient } from './resources/folders.js';
 export type {
   AddFolderClientInput,
@@ -70,6 +70,7 @@ export type {
   FieldError,
   Folder,
   FolderClient,
+  FolderClientLink,
   ItemOf,
   ListClientsQuery,
   ListFoldersQuery,

@@ -30,6 +30,11 @@ export type AddFolderClientInput = BodyOf<'POST /v1/folders/{id}/clients'>;
 export type AuditEvent = ItemOf<'GET /v1/folders/{id}/events'>;
 /** A client as a folder lists it: who they are and how far along their documents are. */
 export type FolderClient = Folder['clients'][number];
+/**
+ * What adding a client answers at the version the SDK pins (since `2026-12-09`): the client added and the
+ * folder after the change. Callers pinned to `2026-12-02` get the bare `Folder` (the other member of the route's answer).
+ */
+export type FolderClientLink = Extract<ResultOf<'POST /v1/folders/{id}/clients'>, { client: unknown }>;
 
 export type Client = ResultOf<'GET /v1/clients/{id}'>;
 export type CreateClientInput = BodyOf<'POST /v1/clients'>;
@@ -38,8 +43,8 @@ export type ListClientsQuery = QueryOf<'GET /v1/clients'>;
 
 export type DocumentRequest = ItemOf<'GET /v1/folders/{id}/document-requests'>;
 export type CreateDocumentRequestsInput = BodyOf<'POST /v1/folders/{id}/document-requests'>;
-export type DocumentFile = ResultOf<'GET /v1/files/{id}'>;
-export type RefuseFileInput = BodyOf<'POST /v1/files/{id}/refuse'>;
+export type DocumentFile = ResultOf<'GET /v1/documents/{id}'>;
+export type RefuseFileInput = BodyOf<'POST /v1/documents/{id}/refuse'>;
 
 export type Office = ResultOf<'GET /v1/office'>;
 export type BankDetails = ResultOf<'GET /v1/office/bank-details/{id}'>;

@@ -5,7 +5,7 @@
  * client built earlier could notice; the API keeps answering the older ones as they were.
  * The SDK sends the current one of the copy it was built with (sdk/generated/api-versions.ts).
  */
-export const API_VERSIONS = ['2026-12-02'] as const;
+export const API_VERSIONS = ['2026-12-02', '2026-12-09'] as const;
 
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
@@ -15,4 +15,12 @@ export const API_VERSION_HEADER = 'LeCoffre-Version';
 
 export function isApiVersion(value: string): value is ApiVersion {
   return (API_VERSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Whether a caller pinned to `version` gets the change made in version `since`. Versions are ISO dates,
+ * so they compare as strings. Handlers ask this, never compare versions themselves.
+ */
+export function answersSince(version: ApiVersion, since: ApiVersion): boolean {
+  return version >= since;
 }

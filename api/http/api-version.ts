@@ -1,5 +1,5 @@
-import type { RequestHandler } from 'express';
-import { API_VERSION_HEADER, API_VERSIONS, CURRENT_API_VERSION, isApiVersion } from '../domain/api-versions.js';
+import type { Request, RequestHandler } from 'express';
+import { API_VERSION_HEADER, API_VERSIONS, type ApiVersion, CURRENT_API_VERSION, isApiVersion } from '../domain/api-versions.js';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -25,3 +25,8 @@ export const apiVersion: RequestHandler = (req, res, next) => {
   res.locals.apiVersion = version;
   next();
 };
+
+/** The version this request is answered at (set by `apiVersion` above; the current one outside /v1). */
+export function requestApiVersion(req: Request): ApiVersion {
+  return (req.res?.locals.apiVersion as ApiVersion | undefined) ?? CURRENT_API_VERSION;
+}

@@ -124,7 +124,7 @@ describe('startJobs (pg-boss workers, real time)', () => {
     await t.request
       .post(`/v1/folders/${folder.id}/document-requests`)
       .set('Authorization', t.office.auth)
-      .send({ clientId: add.body.clients[0].id, documents: [{ documentTypeId: types[0].id }] })
+      .send({ clientId: add.body.client.id, documents: [{ documentTypeId: types[0].id }] })
       .expect(201);
     const mail = await waitFor('the e-mail', async () => (await listDevOutbox(t.db, { to: 'claire.michou@example.fr', kind: 'email' }))[0]);
     assert.equal(mail.subject, 'Votre dossier a été mis en ligne par SELAS AP NOTAIRES');

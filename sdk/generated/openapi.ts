@@ -539,7 +539,7 @@ export interface paths {
         };
         /**
          * Retrieve a folder
-         * @description The folder with its clients, completion and anchoring state. Its `ETag` changes with every change; send it in `If-None-Match` to be told 304 when nothing changed.
+         * @description The folder with its clients, completion and anchoring state. Its `ETag` (`"v<version>-<hash>"`) changes with every byte of the answer, completion and anchoring included; send it in `If-None-Match` to be told 304 while nothing changed.
          *
          *     Requires the capability `folders:read`: list and read folders.
          */
@@ -551,8 +551,9 @@ export interface paths {
         head?: never;
         /**
          * Update a folder
-         * @description Changes some fields. Send the folder's `ETag` in `If-Match` to be told (412) instead of overwriting
-         *     a colleague's edit made in the meantime.
+         * @description Changes some fields. Send the folder's `ETag` (or `"v<version>"`) in `If-Match` to be told (412)
+         *     instead of overwriting a colleague's edit made in the meantime. Only the version part is compared:
+         *     completion or anchoring moving since you read the folder is not an edit and does not refuse yours.
          *
          *     Requires the capability `folders:write`: edit a folder, choose who may open it, archive it.
          */
@@ -625,6 +626,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a document
+         * @description A document's record: file name, detected type, size, SHA-256, review state and, once refused, the reason given to the client. The bytes are at `/preview` and `/download`.
+         *
+         *     Requires the capability `files:read`: read, preview and download files.
+         */
+        get: operations["documents.retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a document
+         * @description "Valider": the document is conform. Its request is validated unless another document still waits.
+         *
+         *     Requires the capability `files:review`: validate or refuse a file.
+         */
+        post: operations["documents.validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a document
+         * @description "Refuser", with a reason for the client, who is told by e-mail and can send the document again.
+         *
+         *     Requires the capability `files:review`: validate or refuse a file.
+         */
+        post: operations["documents.refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/document-requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload documents for a document request
+         * @description Sends documents for a request (multipart/form-data, streamed: any size up to the limit, 25 MB by default).
+         *     Each file goes in a part named `file`; a `sha256` field (hex SHA-256 computed before sending) placed
+         *     before a file part makes the server refuse the file unless the bytes it received hash the same.
+         *     jpg, png and pdf only, checked on the bytes, whatever the name says. All files of the request are
+         *     stored, or none.
+         *
+         *     Requires the capability `files:upload`: send files for a request, or extra documents.
+         */
+        post: operations["documents.upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{id}/extra-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a folder's extra documents
+         * @description "Documents supplémentaires": documents the folder's clients sent without a request, oldest first, to
+         *     preview and review (`POST /v1/documents/{id}/validate` or `/refuse`) like requested ones. A client sees its own.
+         *
+         *     Requires the capability `files:read`: read, preview and download files.
+         */
+        get: operations["folders.extraDocuments"];
+        put?: never;
+        /**
+         * Upload extra documents to a folder
+         * @description "Documents supplémentaires": documents the client sends without a request. Same body as a request's
+         *     documents; a member sending on a client's behalf adds a `clientId` field before the files.
+         *
+         *     Requires the capability `files:upload`: send files for a request, or extra documents.
+         */
+        post: operations["documents.uploadExtra"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a document
+         * @description The document itself, to view in the browser, whatever its review state. Never cached.
+         *
+         *     Requires the capability `files:read`: read, preview and download files.
+         */
+        get: operations["documents.preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a validated document
+         * @description The document as an attachment; only once it is validated (403 `file_not_validated` before).
+         *
+         *     Requires the capability `files:read`: read, preview and download files.
+         */
+        get: operations["documents.download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/files/{id}": {
         parameters: {
             query?: never;
@@ -633,8 +800,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Retrieve a file
-         * @description A file's record: name, detected type, size, SHA-256, review state and, once refused, the reason given to the client. The bytes are at `/preview` and `/download`.
+         * Retrieve a document (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `GET /v1/documents/{id}` (same answer).
          *
          *     Requires the capability `files:read`: read, preview and download files.
          */
@@ -657,8 +825,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Validate a file
-         * @description "Valider": the file is conform. Its request is validated unless another file still waits.
+         * Validate a document (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `POST /v1/documents/{id}/validate` (same answer).
          *
          *     Requires the capability `files:review`: validate or refuse a file.
          */
@@ -679,8 +848,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Refuse a file
-         * @description "Refuser", with a reason for the client, who is told by e-mail and can send the document again.
+         * Refuse a document (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `POST /v1/documents/{id}/refuse` (same body, same answer).
          *
          *     Requires the capability `files:review`: validate or refuse a file.
          */
@@ -701,12 +871,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload files for a document request
-         * @description Sends files for a request (multipart/form-data, streamed: any size up to the limit, 25 MB by default).
-         *     Each file goes in a part named `file`; a `sha256` field (hex SHA-256 computed before sending) placed
-         *     before a file part makes the server refuse the file unless the bytes it received hash the same.
-         *     jpg, png and pdf only, checked on the bytes, whatever the name says. All files of the request are
-         *     stored, or none.
+         * Upload documents for a document request (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `POST /v1/document-requests/{id}/documents` (same body, same answer).
          *
          *     Requires the capability `files:upload`: send files for a request, or extra documents.
          */
@@ -725,18 +892,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a folder's extra files
-         * @description "Documents supplémentaires": files the folder's clients sent without a request, oldest first, to preview
-         *     and review (`POST /v1/files/{id}/validate` or `/refuse`) like requested ones. A client sees its own.
+         * List a folder's extra documents (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `GET /v1/folders/{id}/extra-documents` (same answer).
          *
          *     Requires the capability `files:read`: read, preview and download files.
          */
         get: operations["folders.extraFiles"];
         put?: never;
         /**
-         * Upload extra files to a folder
-         * @description "Documents supplémentaires": files the client sends without a request. Same body as a request's
-         *     files; a member sending on a client's behalf adds a `clientId` field before the files.
+         * Upload extra documents to a folder (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `POST /v1/folders/{id}/extra-documents` (same body, same answer).
          *
          *     Requires the capability `files:upload`: send files for a request, or extra documents.
          */
@@ -755,8 +922,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Preview a file
-         * @description The file itself, to view in the browser, whatever its review state. Never cached.
+         * Preview a document (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `GET /v1/documents/{id}/preview` (same answer).
          *
          *     Requires the capability `files:read`: read, preview and download files.
          */
@@ -777,8 +945,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download a validated file
-         * @description The file as an attachment; only once it is validated (403 `file_not_validated` before).
+         * Download a validated document (deprecated path)
+         * @deprecated
+         * @description Deprecated alias of `GET /v1/documents/{id}/download` (same answer).
          *
          *     Requires the capability `files:read`: read, preview and download files.
          */
@@ -910,6 +1079,10 @@ export interface paths {
          * Add a client to a folder
          * @description "Associer un client": an existing client (`clientId`) or a new one (`client`).
          *
+         *     The answer depends on `LeCoffre-Version`: since `2026-12-09` (the current version) it is the client
+         *     just added and its folder (`FolderClientLink`: `{ client, folder }`), so a caller knows which client
+         *     is new; pinned to `2026-12-02`, the folder alone (`Folder`, with its `ETag`), as it always was.
+         *
          *     Requires the capability `clients:write`: edit a client, add one to a folder or remove one from it.
          */
         post: operations["folders.addClient"];
@@ -995,9 +1168,11 @@ export interface paths {
         put?: never;
         /**
          * Set a client's password
-         * @description Chooses (or, after a new SMS code, replaces) the password: at least 8 characters with a lower case,
-         *     an upper case and a digit, not a common one. Needs a session opened by an SMS code less than 15
-         *     minutes ago. Ends the client's other sessions.
+         * @description Chooses (or, after a new SMS code, replaces) the password, under the rule below (written from the
+         *     code's rule by `npm run generate`). Needs a session opened by an SMS code less than 15 minutes ago.
+         *     Ends the client's other sessions.
+         *
+         *     **The password rule**: 8 to 128 characters with at least one lower-case letter, one upper-case letter and one digit; not a common password, even dressed up (digits, symbols and look-alike characters around a common word are seen through: `Azerty123!`, `P@ssw0rd1`); and not containing, in any case, the client's first name, last name, or the part of their e-mail address before the @, each when at least 4 characters long: for Jeanne Michou, `Jeanne-Michou-2026` is refused although it meets the length and character rule. A refusal is a 422 `weak_password` naming every reason in `errors`, French first.
          *
          *     Requires the capability `client_auth:password`: set the client’s password.
          */
@@ -1762,8 +1937,13 @@ export interface components {
         };
         AuditEvent: {
             id: string;
-            /** @description What happened, e.g. `folder.created`, `file.refused`. */
+            /** @description What happened, e.g. `folder.created`, `document.refused` (by its current name). */
             action: string;
+            /**
+             * @description The name the action was recorded under, when it has been renamed since (`file.integrity_failed`, now
+             *     `document.integrity_failed`): the hash covers the row as recorded, so re-hash with this one.
+             */
+            recordedAction?: string;
             subjectType: string;
             subjectId: string;
             actorKind: string;
@@ -1903,6 +2083,13 @@ export interface components {
             mobile?: string;
             /** @enum {string} */
             language?: "fr" | "en";
+        };
+        /** @description What adding a client answers (since `LeCoffre-Version: 2026-12-09`): the client added, and its folder. */
+        FolderClientLink: {
+            /** @description The client just added, as the folder shows it (with its completion in this folder). */
+            client: components["schemas"]["FolderClient"];
+            /** @description The folder after the change: its `clients` list the new one, its `version` moved on. */
+            folder: components["schemas"]["Folder"];
         };
         /** @description "Associer un client": an existing client of the office by id, or a new one created on the spot. */
         AddFolderClientInput: {
@@ -2241,15 +2428,21 @@ export interface components {
     parameters: {
         /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
         IdempotencyKey: string;
-        /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
-        ApiVersion: "2026-12-02";
+        /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+        ApiVersion: "2026-12-02" | "2026-12-09";
+        /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+        IfNoneMatch: string;
     };
     requestBodies: never;
     headers: {
         /** @description This request’s id (yours, from `X-Request-Id`, when it looks sane; else ours): quote it when asking for help. */
         XRequestId: string;
-        /** @description The resource’s version, `"v<n>"`: send it back in `If-Match` to change it only if nobody else did. */
+        /** @description The version and the representation, `"v<n>-<hash>"`: send it back in `If-None-Match` to be told 304 while what you hold is still what would be sent, and in `If-Match` to change the resource only if nobody edited it since (only the version part `v<n>` is compared there: completion and anchoring move without an edit; `"v<n>"` alone is accepted too). */
         ETag: string;
+        /** @description A weak ETag over the body: send it back in `If-None-Match` to be told 304 while it is still what would be sent. */
+        BodyETag: string;
+        /** @description `private, no-cache`: keep it in your own cache only, and revalidate it (`If-None-Match`) on every use; what it shows (completion, anchoring) changes without notice. */
+        CacheControl: "private, no-cache";
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
         /** @description Requests allowed in the current window. */
@@ -2263,7 +2456,11 @@ export interface components {
         /** @description Where the created resource lives. */
         Location: string;
         /** @description The dated contract this answer follows (yours, or the current one when you sent none). */
-        ApiVersion: "2026-12-02";
+        ApiVersion: "2026-12-02" | "2026-12-09";
+        /** @description This route is deprecated (RFC 9745: `@<unix seconds>`, the day it was); it keeps working until the next major version. */
+        Deprecation: string;
+        /** @description The route to call instead: `</v1/documents/{id}/refuse>; rel="successor-version"`. */
+        SuccessorLink: string;
         /** @description `true` when this is the recorded answer to an earlier request with the same `Idempotency-Key`. */
         IdempotentReplayed: "true";
     };
@@ -2275,7 +2472,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2285,6 +2482,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "memberId": "mbr_01kbq7t1a2b3c4d5e6f7g8h9j0",
+                 *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                 *       "components": [
+                 *         "folder"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWidgetSessionInput"];
             };
         };
@@ -2303,6 +2509,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "token": "string",
+                     *       "expiresAt": "string",
+                     *       "memberId": "mbr_01kbq7t1a2b3c4d5e6f7g8h9j0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "components": [
+                     *         "folder"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WidgetSession"];
                 };
             };
@@ -2575,7 +2794,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -2591,6 +2810,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "url": "https://hooks.your-software.example/lecoffre",
+                     *           "description": "string",
+                     *           "eventTypes": [
+                     *             "folder.created"
+                     *           ],
+                     *           "enabled": true,
+                     *           "disabledReason": "manual",
+                     *           "disabledAt": "2019-08-24T14:15:22Z",
+                     *           "failingSince": "2019-08-24T14:15:22Z",
+                     *           "previousSecretExpiresAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z",
+                     *           "updatedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
@@ -2685,7 +2926,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2695,6 +2936,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.your-software.example/lecoffre",
+                 *       "description": "string",
+                 *       "eventTypes": [
+                 *         "folder.created"
+                 *       ],
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhookEndpointInput"];
             };
         };
@@ -2709,6 +2960,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "url": "https://hooks.your-software.example/lecoffre",
+                     *       "description": "string",
+                     *       "eventTypes": [
+                     *         "folder.created"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": "manual",
+                     *       "disabledAt": "2019-08-24T14:15:22Z",
+                     *       "failingSince": "2019-08-24T14:15:22Z",
+                     *       "previousSecretExpiresAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "secret": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
@@ -2893,7 +3162,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -2911,6 +3180,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "url": "https://hooks.your-software.example/lecoffre",
+                     *       "description": "string",
+                     *       "eventTypes": [
+                     *         "folder.created"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": "manual",
+                     *       "disabledAt": "2019-08-24T14:15:22Z",
+                     *       "failingSince": "2019-08-24T14:15:22Z",
+                     *       "previousSecretExpiresAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -3026,7 +3312,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -3157,7 +3443,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -3167,6 +3453,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.your-software.example/lecoffre",
+                 *       "description": "string",
+                 *       "eventTypes": [
+                 *         "folder.created"
+                 *       ],
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhookEndpointInput"];
             };
         };
@@ -3179,6 +3475,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "url": "https://hooks.your-software.example/lecoffre",
+                     *       "description": "string",
+                     *       "eventTypes": [
+                     *         "folder.created"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": "manual",
+                     *       "disabledAt": "2019-08-24T14:15:22Z",
+                     *       "failingSince": "2019-08-24T14:15:22Z",
+                     *       "previousSecretExpiresAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -3363,7 +3676,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3384,6 +3697,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "url": "https://hooks.your-software.example/lecoffre",
+                     *       "description": "string",
+                     *       "eventTypes": [
+                     *         "folder.created"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": "manual",
+                     *       "disabledAt": "2019-08-24T14:15:22Z",
+                     *       "failingSince": "2019-08-24T14:15:22Z",
+                     *       "previousSecretExpiresAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "secret": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
@@ -3567,7 +3898,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -3585,6 +3916,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "messageId": "string",
+                     *           "webhookId": "string",
+                     *           "eventType": "string",
+                     *           "attempt": 1,
+                     *           "outcome": "succeeded",
+                     *           "responseStatus": 1,
+                     *           "error": "string",
+                     *           "responseBody": "string",
+                     *           "durationMs": 1,
+                     *           "attemptedAt": "2019-08-24T14:15:22Z",
+                     *           "nextAttemptAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookAttemptPage"];
                 };
             };
@@ -3700,7 +4052,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3712,6 +4064,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "since": "2019-08-24T14:15:22Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecoverInput"];
             };
         };
@@ -3725,6 +4082,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recovered": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecoverResult"];
                 };
             };
@@ -3903,7 +4265,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3924,6 +4286,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "webhookId": "string",
+                     *       "endpointId": "string",
+                     *       "eventType": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "status": "pending",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": "2019-08-24T14:15:22Z",
+                     *       "deliveredAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookMessage"];
                 };
             };
@@ -4102,7 +4478,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4118,6 +4494,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "name": "Logiciel de rédaction",
+                     *           "description": "string",
+                     *           "schema": {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventTypePage"];
                 };
             };
@@ -4212,7 +4603,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4245,6 +4636,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "kind": "bank_details",
+                     *       "label": "string",
+                     *       "bankDetails": {
+                     *         "bic": "AGRIFRPP",
+                     *         "iban": "FR7630006000011234567890189",
+                     *         "holder": "SELAS AP NOTAIRES",
+                     *         "label": "string"
+                     *       },
+                     *       "fileId": "string",
+                     *       "sharedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SharedDocument"];
                 };
             };
@@ -4450,7 +4857,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -4585,7 +4992,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4601,6 +5008,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "name": "Logiciel de rédaction",
+                     *       "crpcen": "string",
+                     *       "address": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Office"];
                 };
             };
@@ -4695,7 +5110,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4711,6 +5126,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "label": "string",
+                     *           "holder": "SELAS AP NOTAIRES",
+                     *           "iban": "FR7630006000011234567890189",
+                     *           "ibanDisplay": "string",
+                     *           "bic": "AGRIFRPP",
+                     *           "version": 1,
+                     *           "createdAt": "2019-08-24T14:15:22Z",
+                     *           "updatedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["BankDetails"][];
                     };
@@ -4807,7 +5239,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4817,6 +5249,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "label": "string",
+                 *       "holder": "SELAS AP NOTAIRES",
+                 *       "iban": "FR7630006000011234567890189",
+                 *       "bic": "AGRIFRPP"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BankDetailsInput"];
             };
         };
@@ -4832,6 +5272,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "label": "string",
+                     *       "holder": "SELAS AP NOTAIRES",
+                     *       "iban": "FR7630006000011234567890189",
+                     *       "ibanDisplay": "string",
+                     *       "bic": "AGRIFRPP",
+                     *       "version": 1,
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
@@ -5016,7 +5469,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5035,6 +5488,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "label": "string",
+                     *       "holder": "SELAS AP NOTAIRES",
+                     *       "iban": "FR7630006000011234567890189",
+                     *       "ibanDisplay": "string",
+                     *       "bic": "AGRIFRPP",
+                     *       "version": 1,
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
@@ -5150,7 +5616,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5282,7 +5748,7 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5292,6 +5758,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "label": "string",
+                 *       "holder": "SELAS AP NOTAIRES",
+                 *       "iban": "FR7630006000011234567890189",
+                 *       "bic": "AGRIFRPP"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BankDetailsPatch"];
             };
         };
@@ -5305,6 +5779,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "label": "string",
+                     *       "holder": "SELAS AP NOTAIRES",
+                     *       "iban": "FR7630006000011234567890189",
+                     *       "ibanDisplay": "string",
+                     *       "bic": "AGRIFRPP",
+                     *       "version": 1,
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BankDetails"];
                 };
             };
@@ -5483,7 +5970,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5501,6 +5988,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "kind": "bank_details",
+                     *           "label": "string",
+                     *           "bankDetails": {
+                     *             "bic": "AGRIFRPP",
+                     *             "iban": "FR7630006000011234567890189",
+                     *             "holder": "SELAS AP NOTAIRES",
+                     *             "label": "string"
+                     *           },
+                     *           "fileId": "string",
+                     *           "sharedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["SharedDocument"][];
                     };
@@ -5618,7 +6125,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5630,6 +6137,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "bankDetailsId": "bnk_01kbq7r5s6t7u8v9w0x1y2z3a4"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ShareDocumentInput"];
             };
         };
@@ -5644,6 +6156,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "kind": "bank_details",
+                     *       "label": "string",
+                     *       "bankDetails": {
+                     *         "bic": "AGRIFRPP",
+                     *         "iban": "FR7630006000011234567890189",
+                     *         "holder": "SELAS AP NOTAIRES",
+                     *         "label": "string"
+                     *       },
+                     *       "fileId": "string",
+                     *       "sharedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SharedDocument"];
                 };
             };
@@ -5849,7 +6377,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5865,6 +6393,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reminderDaysBefore": 0,
+                     *       "reminderEveryDays": 1,
+                     *       "reminderMaxCount": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
@@ -5959,7 +6494,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5967,6 +6502,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reminderDaysBefore": 0,
+                 *       "reminderEveryDays": 1,
+                 *       "reminderMaxCount": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["NotificationSettingsPatch"];
             };
         };
@@ -5979,6 +6521,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reminderDaysBefore": 0,
+                     *       "reminderEveryDays": 1,
+                     *       "reminderMaxCount": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
@@ -6149,7 +6698,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6165,6 +6714,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "firstName": "Claire",
+                     *           "lastName": "Michou",
+                     *           "email": "claire.michou@example.fr",
+                     *           "role": "notary",
+                     *           "status": "pending",
+                     *           "idnotSubject": "string",
+                     *           "createdAt": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MemberPage"];
                 };
             };
@@ -6259,7 +6825,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6280,6 +6846,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "firstName": "Claire",
+                     *       "lastName": "Michou",
+                     *       "email": "claire.michou@example.fr",
+                     *       "role": "notary",
+                     *       "status": "pending",
+                     *       "idnotSubject": "string",
+                     *       "createdAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Member"];
                 };
             };
@@ -6458,7 +7036,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6474,6 +7052,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "member",
+                     *       "office": {
+                     *         "crpcen": "string",
+                     *         "name": "Logiciel de rédaction",
+                     *         "id": "string"
+                     *       },
+                     *       "member": {
+                     *         "status": "pending",
+                     *         "role": "notary",
+                     *         "email": "claire.michou@example.fr",
+                     *         "lastName": "Michou",
+                     *         "firstName": "Claire",
+                     *         "id": "string"
+                     *       },
+                     *       "client": {
+                     *         "email": "claire.michou@example.fr",
+                     *         "lastName": "Michou",
+                     *         "firstName": "Claire",
+                     *         "id": "string"
+                     *       },
+                     *       "apiKey": {
+                     *         "mode": "live",
+                     *         "name": "Logiciel de rédaction",
+                     *         "id": "string"
+                     *       },
+                     *       "app": {
+                     *         "scopes": [
+                     *           "string"
+                     *         ],
+                     *         "name": "Logiciel de rédaction",
+                     *         "id": "string"
+                     *       },
+                     *       "session": {
+                     *         "expiresAt": "string",
+                     *         "kind": "session",
+                     *         "id": "string"
+                     *       },
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "components": [
+                     *         "folder"
+                     *       ],
+                     *       "permissions": [
+                     *         "me:read"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
@@ -6573,7 +7199,7 @@ export interface operations {
                 lastEventId?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6738,7 +7364,7 @@ export interface operations {
                 lastEventId?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6894,7 +7520,9 @@ export interface operations {
                 sort?: components["schemas"]["FolderSort"];
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6905,13 +7533,82 @@ export interface operations {
             /** @description Ok */
             200: {
                 headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "number": "2026-0142",
+                     *           "title": "Succession Mme Michou",
+                     *           "deedType": {
+                     *             "code": "succession",
+                     *             "label": "string"
+                     *           },
+                     *           "note": "Garant à prévoir",
+                     *           "access": "office",
+                     *           "memberIds": [
+                     *             "string"
+                     *           ],
+                     *           "status": "open",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           },
+                     *           "actionRequired": true,
+                     *           "clients": [
+                     *             {
+                     *               "id": "string",
+                     *               "lastName": "Michou",
+                     *               "firstName": "Claire",
+                     *               "email": "claire.michou@example.fr",
+                     *               "mobile": "+33626597292",
+                     *               "completion": {
+                     *                 "validated": 1,
+                     *                 "total": 1,
+                     *                 "percent": 1
+                     *               }
+                     *             }
+                     *           ],
+                     *           "version": 1,
+                     *           "anchor": {
+                     *             "status": "anchoring",
+                     *             "error": "string",
+                     *             "requestedAt": "2019-08-24T14:15:22Z",
+                     *             "anchoredAt": "2019-08-24T14:15:22Z",
+                     *             "network": "string",
+                     *             "operationHash": "string",
+                     *             "explorerUrl": "string"
+                     *           },
+                     *           "completedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z",
+                     *           "updatedAt": "2019-08-24T14:15:22Z",
+                     *           "archivedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FolderPage"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy */
+            304: {
+                headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
@@ -7031,7 +7728,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7041,6 +7738,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": "2026-0142",
+                 *       "title": "Succession Mme Michou",
+                 *       "deedType": "succession",
+                 *       "note": "Garant à prévoir"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateFolderInput"];
             };
         };
@@ -7056,6 +7761,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "number": "2026-0142",
+                     *       "title": "Succession Mme Michou",
+                     *       "deedType": {
+                     *         "code": "succession",
+                     *         "label": "string"
+                     *       },
+                     *       "note": "Garant à prévoir",
+                     *       "access": "office",
+                     *       "memberIds": [
+                     *         "string"
+                     *       ],
+                     *       "status": "open",
+                     *       "completion": {
+                     *         "validated": 1,
+                     *         "total": 1,
+                     *         "percent": 1
+                     *       },
+                     *       "actionRequired": true,
+                     *       "clients": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "anchor": {
+                     *         "status": "anchoring",
+                     *         "error": "string",
+                     *         "requestedAt": "2019-08-24T14:15:22Z",
+                     *         "anchoredAt": "2019-08-24T14:15:22Z",
+                     *         "network": "string",
+                     *         "operationHash": "string",
+                     *         "explorerUrl": "string"
+                     *       },
+                     *       "completedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "archivedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -7240,7 +7996,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7253,14 +8011,77 @@ export interface operations {
             /** @description Ok */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "number": "2026-0142",
+                     *       "title": "Succession Mme Michou",
+                     *       "deedType": {
+                     *         "code": "succession",
+                     *         "label": "string"
+                     *       },
+                     *       "note": "Garant à prévoir",
+                     *       "access": "office",
+                     *       "memberIds": [
+                     *         "string"
+                     *       ],
+                     *       "status": "open",
+                     *       "completion": {
+                     *         "validated": 1,
+                     *         "total": 1,
+                     *         "percent": 1
+                     *       },
+                     *       "actionRequired": true,
+                     *       "clients": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "anchor": {
+                     *         "status": "anchoring",
+                     *         "error": "string",
+                     *         "requestedAt": "2019-08-24T14:15:22Z",
+                     *         "anchoredAt": "2019-08-24T14:15:22Z",
+                     *         "network": "string",
+                     *         "operationHash": "string",
+                     *         "explorerUrl": "string"
+                     *       },
+                     *       "completedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "archivedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
@@ -7375,7 +8196,7 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7385,6 +8206,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": "2026-0142",
+                 *       "title": "Succession Mme Michou",
+                 *       "deedType": "succession",
+                 *       "note": "Garant à prévoir"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateFolderInput"];
             };
         };
@@ -7398,6 +8227,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "number": "2026-0142",
+                     *       "title": "Succession Mme Michou",
+                     *       "deedType": {
+                     *         "code": "succession",
+                     *         "label": "string"
+                     *       },
+                     *       "note": "Garant à prévoir",
+                     *       "access": "office",
+                     *       "memberIds": [
+                     *         "string"
+                     *       ],
+                     *       "status": "open",
+                     *       "completion": {
+                     *         "validated": 1,
+                     *         "total": 1,
+                     *         "percent": 1
+                     *       },
+                     *       "actionRequired": true,
+                     *       "clients": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "anchor": {
+                     *         "status": "anchoring",
+                     *         "error": "string",
+                     *         "requestedAt": "2019-08-24T14:15:22Z",
+                     *         "anchoredAt": "2019-08-24T14:15:22Z",
+                     *         "network": "string",
+                     *         "operationHash": "string",
+                     *         "explorerUrl": "string"
+                     *       },
+                     *       "completedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "archivedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -7624,7 +8504,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7634,6 +8514,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "access": "office",
+                 *       "memberIds": [
+                 *         "string"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetFolderAccessInput"];
             };
         };
@@ -7647,6 +8535,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "number": "2026-0142",
+                     *       "title": "Succession Mme Michou",
+                     *       "deedType": {
+                     *         "code": "succession",
+                     *         "label": "string"
+                     *       },
+                     *       "note": "Garant à prévoir",
+                     *       "access": "office",
+                     *       "memberIds": [
+                     *         "string"
+                     *       ],
+                     *       "status": "open",
+                     *       "completion": {
+                     *         "validated": 1,
+                     *         "total": 1,
+                     *         "percent": 1
+                     *       },
+                     *       "actionRequired": true,
+                     *       "clients": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "anchor": {
+                     *         "status": "anchoring",
+                     *         "error": "string",
+                     *         "requestedAt": "2019-08-24T14:15:22Z",
+                     *         "anchoredAt": "2019-08-24T14:15:22Z",
+                     *         "network": "string",
+                     *         "operationHash": "string",
+                     *         "explorerUrl": "string"
+                     *       },
+                     *       "completedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "archivedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -7831,7 +8770,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7853,6 +8792,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "number": "2026-0142",
+                     *       "title": "Succession Mme Michou",
+                     *       "deedType": {
+                     *         "code": "succession",
+                     *         "label": "string"
+                     *       },
+                     *       "note": "Garant à prévoir",
+                     *       "access": "office",
+                     *       "memberIds": [
+                     *         "string"
+                     *       ],
+                     *       "status": "open",
+                     *       "completion": {
+                     *         "validated": 1,
+                     *         "total": 1,
+                     *         "percent": 1
+                     *       },
+                     *       "actionRequired": true,
+                     *       "clients": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "anchor": {
+                     *         "status": "anchoring",
+                     *         "error": "string",
+                     *         "requestedAt": "2019-08-24T14:15:22Z",
+                     *         "anchoredAt": "2019-08-24T14:15:22Z",
+                     *         "network": "string",
+                     *         "operationHash": "string",
+                     *         "explorerUrl": "string"
+                     *       },
+                     *       "completedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "archivedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -8031,7 +9021,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -8049,6 +9039,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "action": "string",
+                     *           "recordedAction": "string",
+                     *           "subjectType": "string",
+                     *           "subjectId": "string",
+                     *           "actorKind": "string",
+                     *           "actorId": "string",
+                     *           "credentialId": "string",
+                     *           "ip": "string",
+                     *           "data": null,
+                     *           "occurredAt": "string",
+                     *           "hash": "string",
+                     *           "prevHash": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["AuditEvent"][];
                     };
@@ -8162,11 +9173,11 @@ export interface operations {
             };
         };
     };
-    "files.retrieve": {
+    "documents.retrieve": {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -8184,6 +9195,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *       "name": "Logiciel de rédaction",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *       "sha256Source": "client",
+                     *       "status": "pending",
+                     *       "refusalReason": "string",
+                     *       "reviewedBy": "string",
+                     *       "reviewedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
@@ -8250,7 +9279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such document */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -8263,7 +9292,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/folder_not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "No such file",
+                     *       "detail": "No such document",
                      *       "code": "folder_not_found",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8295,11 +9324,11 @@ export interface operations {
             };
         };
     };
-    "files.validate": {
+    "documents.validate": {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8320,6 +9349,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *       "name": "Logiciel de rédaction",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *       "sha256Source": "client",
+                     *       "status": "pending",
+                     *       "refusalReason": "string",
+                     *       "reviewedBy": "string",
+                     *       "reviewedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
@@ -8386,7 +9433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such document */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -8399,7 +9446,1594 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/folder_not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "No such file",
+                     *       "detail": "No such document",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already reviewed, request cancelled, or folder archived */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Already reviewed, request cancelled, or folder archived",
+                     *       "code": "conflict",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (`body_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/body_too_large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the limit",
+                     *       "code": "body_too_large",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_media_type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.refuse": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+                /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Document illisible, merci de le renvoyer"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefuseFileInput"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *       "name": "Logiciel de rédaction",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *       "sha256Source": "client",
+                     *       "status": "pending",
+                     *       "refusalReason": "string",
+                     *       "reviewedBy": "string",
+                     *       "reviewedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentFile"];
+                };
+            };
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/invalid_json",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
+                     *       "code": "invalid_json",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such document",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already reviewed, request cancelled, or folder archived */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Already reviewed, request cancelled, or folder archived",
+                     *       "code": "conflict",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (`body_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/body_too_large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the limit",
+                     *       "code": "body_too_large",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_media_type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.upload": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+                /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file. */
+                    sha256?: string;
+                    /** @description .pdf, .png, .jpg, .jpeg (checked on the bytes); one part per file. */
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *           "name": "Logiciel de rédaction",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *           "sha256Source": "client",
+                     *           "status": "pending",
+                     *           "refusalReason": "string",
+                     *           "reviewedBy": "string",
+                     *           "reviewedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["DocumentFile"][];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/invalid_json",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
+                     *       "code": "invalid_json",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such request",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The folder is archived or anchored */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The folder is archived or anchored",
+                     *       "code": "conflict",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large, or too many files */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/body_too_large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "File too large, or too many files",
+                     *       "code": "body_too_large",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a jpg, png or pdf (checked on the bytes) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_media_type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Not a jpg, png or pdf (checked on the bytes)",
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256 */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Empty file, or checksum_mismatch: the bytes do not hash to the announced sha256",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "folders.extraDocuments": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *           "name": "Logiciel de rédaction",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *           "sha256Source": "client",
+                     *           "status": "pending",
+                     *           "refusalReason": "string",
+                     *           "reviewedBy": "string",
+                     *           "reviewedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExtraFileList"];
+                };
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder in your reach */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such folder in your reach",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.uploadExtra": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+                /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The client of the folder the files come from (members only; a client sends as themself). */
+                    clientId?: string;
+                    /** @description SHA-256 of the next `file` part, computed before sending; the file is refused (422 checksum_mismatch) unless the bytes received hash the same. Repeat before each file. */
+                    sha256?: string;
+                    /** @description .pdf, .png, .jpg, .jpeg (checked on the bytes); one part per file. */
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *           "name": "Logiciel de rédaction",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *           "sha256Source": "client",
+                     *           "status": "pending",
+                     *           "refusalReason": "string",
+                     *           "reviewedBy": "string",
+                     *           "reviewedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["DocumentFile"][];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/invalid_json",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
+                     *       "code": "invalid_json",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such folder */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such folder",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "code": "idempotency_key_reused",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large, or too many files */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/body_too_large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "File too large, or too many files",
+                     *       "code": "body_too_large",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a jpg, png or pdf (checked on the bytes) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_media_type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Not a jpg, png or pdf (checked on the bytes)",
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty file, checksum mismatch, or clientId missing */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Empty file, checksum mismatch, or clientId missing",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.preview": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, in the type it was stored as */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such document",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stored file failed its integrity check (`integrity_error`); nothing was sent */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/integrity_error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The stored file failed its integrity check (integrity_error); nothing was sent",
+                     *       "code": "integrity_error",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.download": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, in the type it was stored as */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not validated yet */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Not validated yet",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such document",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stored file failed its integrity check (`integrity_error`); nothing was sent */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/integrity_error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The stored file failed its integrity check (integrity_error); nothing was sent",
+                     *       "code": "integrity_error",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files.retrieve": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *       "name": "Logiciel de rédaction",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *       "sha256Source": "client",
+                     *       "status": "pending",
+                     *       "refusalReason": "string",
+                     *       "reviewedBy": "string",
+                     *       "reviewedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentFile"];
+                };
+            };
+            /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_api_version",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "An unknown LeCoffre-Version",
+                     *       "code": "unsupported_api_version",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such document",
+                     *       "code": "folder_not_found",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "files.validate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+                /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *       "name": "Logiciel de rédaction",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *       "sha256Source": "client",
+                     *       "status": "pending",
+                     *       "refusalReason": "string",
+                     *       "reviewedBy": "string",
+                     *       "reviewedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentFile"];
+                };
+            };
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/invalid_json",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
+                     *       "code": "invalid_json",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not granted this operation’s capability (`operation_not_allowed`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The credential is not granted this operation’s capability",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/folder_not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such document",
                      *       "code": "folder_not_found",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8498,7 +11132,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8510,6 +11144,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Document illisible, merci de le renvoyer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefuseFileInput"];
             };
         };
@@ -8520,9 +11159,29 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *       "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *       "name": "Logiciel de rédaction",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *       "sha256Source": "client",
+                     *       "status": "pending",
+                     *       "refusalReason": "string",
+                     *       "reviewedBy": "string",
+                     *       "reviewedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentFile"];
                 };
             };
@@ -8589,7 +11248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such document */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -8602,7 +11261,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/folder_not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "No such file",
+                     *       "detail": "No such document",
                      *       "code": "folder_not_found",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -8701,7 +11360,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8729,9 +11388,33 @@ export interface operations {
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *           "name": "Logiciel de rédaction",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *           "sha256Source": "client",
+                     *           "status": "pending",
+                     *           "refusalReason": "string",
+                     *           "reviewedBy": "string",
+                     *           "reviewedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["DocumentFile"][];
                     };
@@ -8939,7 +11622,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -8954,9 +11637,33 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *           "name": "Logiciel de rédaction",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *           "sha256Source": "client",
+                     *           "status": "pending",
+                     *           "refusalReason": "string",
+                     *           "reviewedBy": "string",
+                     *           "reviewedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ExtraFileList"];
                 };
             };
@@ -9072,7 +11779,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -9102,9 +11809,33 @@ export interface operations {
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     Location: components["headers"]["Location"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *           "name": "Logiciel de rédaction",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *           "sha256Source": "client",
+                     *           "status": "pending",
+                     *           "refusalReason": "string",
+                     *           "reviewedBy": "string",
+                     *           "reviewedAt": "2019-08-24T14:15:22Z",
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["DocumentFile"][];
                     };
@@ -9312,7 +12043,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -9327,6 +12058,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9398,7 +12131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such document */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -9411,7 +12144,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/folder_not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "No such file",
+                     *       "detail": "No such document",
                      *       "code": "folder_not_found",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9468,7 +12201,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -9483,6 +12216,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Link: components["headers"]["SuccessorLink"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9554,7 +12289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such document */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -9567,7 +12302,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/folder_not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "No such file",
+                     *       "detail": "No such document",
                      *       "code": "folder_not_found",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -9627,7 +12362,7 @@ export interface operations {
                 clientId?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -9645,6 +12380,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "documentTypeId": "string",
+                     *           "label": "string",
+                     *           "note": "Garant à prévoir",
+                     *           "dueDate": "2027-01-15",
+                     *           "status": "requested",
+                     *           "files": [
+                     *             {
+                     *               "id": "string",
+                     *               "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *               "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *               "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *               "name": "Logiciel de rédaction",
+                     *               "contentType": "application/pdf",
+                     *               "size": 1,
+                     *               "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *               "sha256Source": "client",
+                     *               "status": "pending",
+                     *               "refusalReason": "string",
+                     *               "reviewedBy": "string",
+                     *               "reviewedAt": "2019-08-24T14:15:22Z",
+                     *               "createdAt": "2019-08-24T14:15:22Z"
+                     *             }
+                     *           ],
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["DocumentRequest"][];
                     };
@@ -9762,7 +12532,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -9774,6 +12544,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                 *       "documents": [
+                 *         {
+                 *           "documentType": "cni-recto-verso",
+                 *           "dueDate": "2027-01-15"
+                 *         },
+                 *         {
+                 *           "label": "Titre de propriété",
+                 *           "note": "Acte de 1998"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDocumentRequestsInput"];
             };
         };
@@ -9788,6 +12573,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *           "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *           "documentTypeId": "string",
+                     *           "label": "string",
+                     *           "note": "Garant à prévoir",
+                     *           "dueDate": "2027-01-15",
+                     *           "status": "requested",
+                     *           "files": [
+                     *             {
+                     *               "id": "string",
+                     *               "folderId": "fld_01kbq7v9m2n3p4q5r6s7t8u9v0",
+                     *               "clientId": "cli_01kbq7w2x3y4z5a6b7c8d9e0f1",
+                     *               "requestId": "req_01kbq7w8k9m0n1p2q3r4s5t6v7",
+                     *               "name": "Logiciel de rédaction",
+                     *               "contentType": "application/pdf",
+                     *               "size": 1,
+                     *               "sha256": "9f2b5c1e8a7d4f3b6c0e1a2d5b8f7c4e3a6d9b0c2e5f8a1d4b7c0e3f6a9d2b5c",
+                     *               "sha256Source": "client",
+                     *               "status": "pending",
+                     *               "refusalReason": "string",
+                     *               "reviewedBy": "string",
+                     *               "reviewedAt": "2019-08-24T14:15:22Z",
+                     *               "createdAt": "2019-08-24T14:15:22Z"
+                     *             }
+                     *           ],
+                     *           "createdAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["DocumentRequest"][];
                     };
@@ -9995,7 +12815,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -10152,7 +12972,9 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -10163,13 +12985,43 @@ export interface operations {
             /** @description Ok */
             200: {
                 headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "language": "fr",
+                     *           "createdAt": "2019-08-24T14:15:22Z",
+                     *           "updatedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientPage"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy */
+            304: {
+                headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
@@ -10262,7 +13114,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -10272,6 +13124,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lastName": "Michou",
+                 *       "firstName": "Claire",
+                 *       "email": "claire.michou@example.fr",
+                 *       "mobile": "+33626597292",
+                 *       "language": "fr"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientFields"];
             };
         };
@@ -10286,6 +13147,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "lastName": "Michou",
+                     *       "firstName": "Claire",
+                     *       "email": "claire.michou@example.fr",
+                     *       "mobile": "+33626597292",
+                     *       "language": "fr",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Client"];
                 };
             };
@@ -10470,7 +13343,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -10483,13 +13358,38 @@ export interface operations {
             /** @description Ok */
             200: {
                 headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "lastName": "Michou",
+                     *       "firstName": "Claire",
+                     *       "email": "claire.michou@example.fr",
+                     *       "mobile": "+33626597292",
+                     *       "language": "fr",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Client"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy */
+            304: {
+                headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
@@ -10603,7 +13503,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -10613,6 +13513,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lastName": "Michou",
+                 *       "firstName": "Claire",
+                 *       "email": "claire.michou@example.fr",
+                 *       "mobile": "+33626597292",
+                 *       "language": "fr"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientFieldsPatch"];
             };
         };
@@ -10625,6 +13534,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "lastName": "Michou",
+                     *       "firstName": "Claire",
+                     *       "email": "claire.michou@example.fr",
+                     *       "mobile": "+33626597292",
+                     *       "language": "fr",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Client"];
                 };
             };
@@ -10803,7 +13724,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -10815,21 +13736,95 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "client": {
+                 *         "lastName": "Michou",
+                 *         "firstName": "Claire",
+                 *         "email": "claire.michou@example.fr",
+                 *         "mobile": "06 26 59 72 92"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddFolderClientInput"];
             };
         };
         responses: {
-            /** @description Ok */
+            /** @description `FolderClientLink` with `LeCoffre-Version: 2026-12-09` or later (and without the header); `Folder` for a caller pinned to an earlier version. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Folder"];
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "string",
+                     *         "lastName": "string",
+                     *         "firstName": "string",
+                     *         "email": "string",
+                     *         "mobile": "string",
+                     *         "completion": {
+                     *           "validated": 0.1,
+                     *           "total": 0.1,
+                     *           "percent": 0.1
+                     *         }
+                     *       },
+                     *       "folder": {
+                     *         "id": "string",
+                     *         "number": "string",
+                     *         "title": "string",
+                     *         "deedType": {
+                     *           "code": "string",
+                     *           "label": "string"
+                     *         },
+                     *         "note": "string",
+                     *         "access": "office",
+                     *         "memberIds": [
+                     *           "string"
+                     *         ],
+                     *         "status": "open",
+                     *         "completion": {
+                     *           "validated": 0.1,
+                     *           "total": 0.1,
+                     *           "percent": 0.1
+                     *         },
+                     *         "actionRequired": true,
+                     *         "clients": [
+                     *           {
+                     *             "id": "string",
+                     *             "lastName": "string",
+                     *             "firstName": "string",
+                     *             "email": "string",
+                     *             "mobile": "string",
+                     *             "completion": {
+                     *               "validated": 0.1,
+                     *               "total": 0.1,
+                     *               "percent": 0.1
+                     *             }
+                     *           }
+                     *         ],
+                     *         "version": 0.1,
+                     *         "anchor": {
+                     *           "status": "anchoring",
+                     *           "error": "string",
+                     *           "requestedAt": "2019-08-24T14:15:22Z",
+                     *           "anchoredAt": "2019-08-24T14:15:22Z",
+                     *           "network": "string",
+                     *           "operationHash": "string",
+                     *           "explorerUrl": "string"
+                     *         },
+                     *         "completedAt": "2019-08-24T14:15:22Z",
+                     *         "createdAt": "2019-08-24T14:15:22Z",
+                     *         "updatedAt": "2019-08-24T14:15:22Z",
+                     *         "archivedAt": "2019-08-24T14:15:22Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FolderClientLink"] | components["schemas"]["Folder"];
                 };
             };
             /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
@@ -11034,7 +14029,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -11187,7 +14182,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -11197,6 +14192,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "claire.michou@example.fr",
+                 *       "officeId": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartClientLoginInput"];
             };
         };
@@ -11214,6 +14215,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempt": "string",
+                     *       "expiresAt": "string",
+                     *       "resendAfter": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientLoginStarted"];
                 };
             };
@@ -11406,7 +14414,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -11416,6 +14424,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attempt": "string",
+                 *       "code": "000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifyClientCodeInput"];
             };
         };
@@ -11433,6 +14447,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "lastName": "Michou",
+                     *         "firstName": "Claire",
+                     *         "id": "string"
+                     *       },
+                     *       "passwordSet": true,
+                     *       "sessionExpiresAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientSignedIn"];
                 };
             };
@@ -11625,7 +14650,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -11635,6 +14660,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Rennes-Parlement-35"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetClientPasswordInput"];
             };
         };
@@ -11892,7 +14922,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -11902,6 +14932,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "claire.michou@example.fr",
+                 *       "password": "Rennes-Parlement-35",
+                 *       "officeId": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientPasswordLoginInput"];
             };
         };
@@ -11919,6 +14956,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "lastName": "Michou",
+                     *         "firstName": "Claire",
+                     *         "id": "string"
+                     *       },
+                     *       "passwordSet": true,
+                     *       "sessionExpiresAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientSignedIn"];
                 };
             };
@@ -12105,7 +15153,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -12287,7 +15335,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -12298,13 +15348,48 @@ export interface operations {
             /** @description Ok */
             200: {
                 headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "code": "succession",
+                     *           "label": "string",
+                     *           "labelEn": "string",
+                     *           "suggestedDocumentTypes": [
+                     *             {
+                     *               "id": "string",
+                     *               "code": "succession",
+                     *               "label": "string",
+                     *               "labelEn": "string",
+                     *               "description": "string",
+                     *               "origin": "catalogue"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeedTypeList"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy */
+            304: {
+                headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
@@ -12397,7 +15482,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The `ETag` of the copy you hold: a 304 with no body while it is still what would be sent. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -12408,13 +15495,40 @@ export interface operations {
             /** @description Ok */
             200: {
                 headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "LeCoffre-Version": components["headers"]["ApiVersion"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "code": "succession",
+                     *           "label": "string",
+                     *           "labelEn": "string",
+                     *           "description": "string",
+                     *           "origin": "catalogue"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentTypeList"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` sent names what would be sent; no body, use your copy */
+            304: {
+                headers: {
+                    ETag: components["headers"]["BodyETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An unknown `LeCoffre-Version` (`unsupported_api_version`) */
             400: {
@@ -12507,7 +15621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -12517,6 +15631,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "label": "string",
+                 *       "description": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDocumentTypeInput"];
             };
         };
@@ -12531,6 +15651,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "code": "succession",
+                     *       "label": "string",
+                     *       "labelEn": "string",
+                     *       "description": "string",
+                     *       "origin": "catalogue"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentType"];
                 };
             };
@@ -12715,7 +15845,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -12731,6 +15861,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "officeId": "string",
+                     *           "app": {
+                     *             "logoUrl": "string",
+                     *             "name": "Logiciel de rédaction",
+                     *             "id": "string"
+                     *           },
+                     *           "scopes": [
+                     *             "string"
+                     *           ],
+                     *           "authorizedAt": "string",
+                     *           "authorizedBy": "string",
+                     *           "lastUsedAt": "string",
+                     *           "revokedAt": "string",
+                     *           "revokedReason": "disconnected_by_office"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AppConnectionList"];
                 };
             };
@@ -12825,7 +15978,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -12961,7 +16114,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -12977,6 +16130,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "name": "Logiciel de rédaction",
+                     *           "mode": "live",
+                     *           "displayPrefix": "string",
+                     *           "createdByMemberId": "string",
+                     *           "createdAt": "string",
+                     *           "lastUsedAt": "string",
+                     *           "revokedAt": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
@@ -13071,7 +16241,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -13081,6 +16251,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Logiciel de rédaction",
+                 *       "mode": "live"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyInput"];
             };
         };
@@ -13095,6 +16271,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "name": "Logiciel de rédaction",
+                     *       "mode": "live",
+                     *       "displayPrefix": "string",
+                     *       "createdByMemberId": "string",
+                     *       "createdAt": "string",
+                     *       "lastUsedAt": "string",
+                     *       "revokedAt": "string",
+                     *       "secret": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
@@ -13279,7 +16468,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -13410,7 +16599,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
                 /** @description Any unique string (1 to 255 visible ASCII characters, e.g. a UUID). The same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`), whatever happened to the first answer on the way back; with another request, a 409 `idempotency_key_reused`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -13432,6 +16621,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "number": "2026-0142",
+                     *       "title": "Succession Mme Michou",
+                     *       "deedType": {
+                     *         "code": "succession",
+                     *         "label": "string"
+                     *       },
+                     *       "note": "Garant à prévoir",
+                     *       "access": "office",
+                     *       "memberIds": [
+                     *         "string"
+                     *       ],
+                     *       "status": "open",
+                     *       "completion": {
+                     *         "validated": 1,
+                     *         "total": 1,
+                     *         "percent": 1
+                     *       },
+                     *       "actionRequired": true,
+                     *       "clients": [
+                     *         {
+                     *           "id": "string",
+                     *           "lastName": "Michou",
+                     *           "firstName": "Claire",
+                     *           "email": "claire.michou@example.fr",
+                     *           "mobile": "+33626597292",
+                     *           "completion": {
+                     *             "validated": 1,
+                     *             "total": 1,
+                     *             "percent": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "anchor": {
+                     *         "status": "anchoring",
+                     *         "error": "string",
+                     *         "requestedAt": "2019-08-24T14:15:22Z",
+                     *         "anchoredAt": "2019-08-24T14:15:22Z",
+                     *         "network": "string",
+                     *         "operationHash": "string",
+                     *         "explorerUrl": "string"
+                     *       },
+                     *       "completedAt": "2019-08-24T14:15:22Z",
+                     *       "createdAt": "2019-08-24T14:15:22Z",
+                     *       "updatedAt": "2019-08-24T14:15:22Z",
+                     *       "archivedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -13610,7 +16850,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-02`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
                 "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {

@@ -1,4 +1,3 @@
-import { LeCoffreError } from '../core/errors.js';
 import type { PostOptions, RequestOptions, UpdateOptions } from '../core/http-client.js';
 import type { Paginated } from '../core/paginated.js';
 import { ifMatchHeaders, Resource } from '../core/resource.js';
@@ -8,7 +7,7 @@ import type {
   CreateFolderInput,
   DocumentFile,
   Folder,
-  FolderClient,
+  FolderClientLink,
   ListFoldersQuery,
   ResultOf,
   SetFolderAccessInput,
@@ -17,25 +16,11 @@ import type {
   UpdateFolderInput,
 } from '../types.js';
 
-/** What `folders.addClient` gives back. */
-export interface AddedFolderClient {
-  client: FolderClient;
-  folder: Folder;
-}
-
-/** Finds the client an `addClient` call added: by the id it named, or by the e-mail of the one it created. */
-function addedClient(folder: Folder, body: AddFolderClientInput): FolderClient {
-  // E-mails are unique per office regardless of case, and stored trimmed: compare them the same way.
-  const email = body.client?.email.trim().toLowerCase();
-  const client = folder.clients.find((c) => (body.clientId !== undefined ? c.id === body.clientId : c.email.toLowerCase() === email));
-  if (client) return client;
-  throw new LeCoffreError('The folder the API answered with does not list the client just added.', {
-    status: undefined,
-    code: 'unexpected_answer',
-    requestId: undefined,
-    problem: undefined,
-  });
-}
+/**
+ * What `folders.addClient` gives back: the API's answer at the version the SDK pins (`FolderClientLink`,
+ * since `LeCoffre-Version: 2026-12-09`): the client just added, and the folder after the change.
+ */
+export type AddedFolderClient = FolderClientLink;
 
 /** Folders ("dossiers"): `/v1/folders` and what hangs off one folder (clients, access, shared documents). */
 export class Folders extends Resource {
@@ -64,12 +49,12 @@ export class Folders extends Resource {
 
   /**
    * "Associer un client": an existing client (`{ clientId }`) or a new one (`{ client: {…} }`). Gives back
-   * `client`, the one just added as the folder shows it, and `folder`, the folder after the change (the
-   * API's answer: its `clients` lists every client, in no order that tells which one is new).
+   * `client`, the one just added as the folder shows it, and `folder`, the folder after the change.
    */
   async addClient(id: string, body: AddFolderClientInput, options?: PostOptions): Promise<AddedFolderClient> {
-    const folder = await this.call('POST /v1/folders/{id}/clients', { path: { id }, json: body }, options);
-    return { client: addedClient(folder, body), folder };
+    const answer = await this.call('POST /v1/folders/{id}/clients', { path: { id }, json: body }, options);
+    // The SDK pins a version that answers the link (`{ client, folder }`); a bare Folder is an older version's.
+    return answer as AddedFolderClient;
   }
 
   removeClient(id: string, clientId: string, options?: RequestOptions): Promise<void> {
@@ -96,8 +81,13 @@ export class Folders extends Resource {
   }
 
   /** "Documents supplémentaires": what the folder's clients sent without a request (a client: its own). */
-  async extraFiles(id: string, options?: RequestOptions): Promise<DocumentFile[]> {
-    return (await this.call('GET /v1/folders/{id}/extra-files', { path: { id } }, options)).data;
+  async extraDocuments(id: string, options?: RequestOptions): Promise<DocumentFile[]> {
+    return (await this.call('GET /v1/folders/{id}/extra-documents', { path: { id } }, options)).data;
+  }
+
+  /** @deprecated Use `extraDocuments` (same answer); kept until the next major version. */
+  extraFiles(id: string, options?: RequestOptions): Promise<DocumentFile[]> {
+    return this.extraDocuments(id, options);
   }
 
   /** A document the office sent (`kind: file`), as a Blob. */

@@ -80,8 +80,8 @@ export async function folders(): Promise<void> {
 
   // --- binary answers are Blobs, typed from the contract (200 application/zip, application/pdf…).
   const zip: Blob = await lecoffre.folders.proof(folder.id);
-  const scan: Blob = await lecoffre.files.download('fil_x');
-  const shown: ResultOf<'GET /v1/files/{id}/preview'> = new Blob();
+  const scan: Blob = await lecoffre.documents.download('fil_x');
+  const shown: ResultOf<'GET /v1/documents/{id}/preview'> = new Blob();
   // @ts-expect-error the proof is bytes, not JSON
   zip.certificate;
   const anchored: Folder = await lecoffre.folders.anchor(folder.id);

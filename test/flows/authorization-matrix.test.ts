@@ -24,7 +24,7 @@ before(async () => {
   const withClient = await api('post', `/v1/folders/${ids.folder}/clients`, {
     client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'claire@example.fr' },
   }).expect(200);
-  ids.client = withClient.body.clients[0].id;
+  ids.client = withClient.body.client.id;
   const requests = await api('post', `/v1/folders/${ids.folder}/document-requests`, {
     clientId: ids.client,
     documents: [{ label: 'CNI' }, { label: 'RIB' }],

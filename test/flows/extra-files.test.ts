@@ -23,7 +23,7 @@ describe('extra documents sent by clients', () => {
         .set('Authorization', t.office.auth)
         .send({ client: { lastName: 'Michou', firstName: 'Paul', mobile: '06 11 22 33 44', email: 'paul.michou@example.fr' } })
         .expect(200)
-    ).body.clients.find((c: { firstName: string }) => c.firstName === 'Paul').id as string;
+    ).body.client.id as string;
     const claire = `Bearer ${await mintWidgetToken(t.request, t.office.auth, { clientId, folderId, components: ['upload'] })}`;
     const paul = `Bearer ${await mintWidgetToken(t.request, t.office.auth, { clientId: second, folderId, components: ['upload'] })}`;
 

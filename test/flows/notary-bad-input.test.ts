@@ -12,7 +12,7 @@ before(async () => {
   const folder = await post(`/v1/folders/${folderId}/clients`, {
     client: { lastName: 'Dupont', firstName: 'Hélène', mobile: '0612345678', email: 'helene.dupont@example.fr' },
   }).expect(200);
-  clientId = folder.body.clients[0].id;
+  clientId = folder.body.client.id;
 });
 after(() => t.close());
 

@@ -26,7 +26,7 @@ describe("the guide's notary flow, through HTTP", () => {
         client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: 'julie.martin1183@gmail.com' },
       })
       .expect(200);
-    const claire = withClient.body.clients[0];
+    const claire = withClient.body.client;
     assert.equal(claire.mobile, '+33626597292', 'stored in E.164');
     assert.equal(claire.lastName, 'Michou');
 

@@ -177,7 +177,7 @@ describe('Prometheus metrics of a running product', () => {
       await api('POST', '/v1/folders', { number: 'OBS-1', title: 'Succession Observée', deedType: 'succession' }),
       201,
     );
-    const withClient = await json<{ clients: Array<{ id: string }> }>(
+    const withClient = await json<{ client: { id: string } }>(
       await api('POST', `/v1/folders/${folder.id}/clients`, {
         client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: 'claire.obs@example.fr' },
       }),
@@ -185,7 +185,7 @@ describe('Prometheus metrics of a running product', () => {
     );
     const requests = await json<{ data: Array<{ id: string }> }>(
       await api('POST', `/v1/folders/${folder.id}/document-requests`, {
-        clientId: withClient.clients[0].id,
+        clientId: withClient.client.id,
         documents: [{ label: "Pièce d'identité" }],
       }),
       201,

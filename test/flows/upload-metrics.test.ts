@@ -82,7 +82,7 @@ before(async () => {
     await request
       .post(`/v1/folders/${folder.body.id}/document-requests`)
       .set('Authorization', office.auth)
-      .send({ clientId: client.body.clients[0].id, documents: [{ label: 'Titre de propriété' }] })
+      .send({ clientId: client.body.client.id, documents: [{ label: 'Titre de propriété' }] })
       .expect(201)
   ).body.data[0].id;
 });

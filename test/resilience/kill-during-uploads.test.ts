@@ -167,7 +167,7 @@ describe('SIGKILL during 20 concurrent uploads', () => {
       client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'claire@example.fr' },
     });
     assert.equal(withClient.status, 200, JSON.stringify(withClient.body));
-    const clientId = (withClient.body.clients as Array<{ id: string }>)[0].id;
+    const clientId = (withClient.body.client as { id: string }).id;
     const requested = await api(first.port, 'POST', `/v1/folders/${folderId}/document-requests`, {
       clientId,
       documents: Array.from({ length: FAST + STALLED }, (_, i) => ({ label: `Pièce ${i + 1}` })),

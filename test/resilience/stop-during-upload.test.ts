@@ -108,7 +108,7 @@ describe('SIGTERM during uploads', () => {
       client: { lastName: 'Michou', firstName: 'Claire', mobile: '0626597292', email: 'claire@example.fr' },
     });
     assert.equal(withClient.status, 200, JSON.stringify(withClient.body));
-    const clientId = (withClient.body.clients as Array<{ id: string }>)[0].id;
+    const clientId = (withClient.body.client as { id: string }).id;
     const requested = await api('POST', `/v1/folders/${folderId}/document-requests`, {
       clientId,
       documents: [{ label: 'Pièce d’identité' }, { label: 'Avis d’imposition' }],

@@ -129,10 +129,10 @@ async function clientFolder(options: { requests?: string[]; rib?: boolean }): Pr
     title: 'Succession Pallut',
     deedType: 'succession',
   });
-  const withClient = await must<{ clients: { id: string }[] }>('POST', `/v1/folders/${folder.id}/clients`, {
+  const withClient = await must<{ client: { id: string } }>('POST', `/v1/folders/${folder.id}/clients`, {
     client: { firstName: 'Caroline', lastName: 'Pallut', email, mobile: '06 26 59 72 92' },
   });
-  const clientId = withClient.clients[0].id;
+  const clientId = withClient.client.id;
   const labels = options.requests ?? ["Carte Nationale d'Identité recto-verso", "Avis d'imposition N-2"];
   const created = labels.length
     ? await must<{ data: { id: string; label: string }[] }>('POST', `/v1/folders/${folder.id}/document-requests`, {

@@ -21,7 +21,7 @@ export async function openFolderWithClient(
       client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: `claire.${number.toLowerCase()}@example.fr` },
     })
     .expect(200);
-  return { folderId, clientId: withClient.body.clients[0].id };
+  return { folderId, clientId: withClient.body.client.id };
 }
 
 /**

@@ -70,7 +70,7 @@ export async function runGuideFlow(options: GuideFlowOptions): Promise<GuideFlow
   // 5. The client uploads the file: multipart, `file` typed as a Blob by the generated types.
   const file = new Blob([options.document.bytes], { type: options.document.type });
   const uploaded = ok(
-    await client.POST('/v1/document-requests/{id}/files', {
+    await client.POST('/v1/document-requests/{id}/documents', {
       params: { path: { id: requestId } },
       body: { file: [file] },
       bodySerializer(body) {
@@ -84,7 +84,7 @@ export async function runGuideFlow(options: GuideFlowOptions): Promise<GuideFlow
   const fileId = uploaded.data[0].id;
 
   // 6. The notary validates it; 7. anchors the folder, now complete.
-  ok(await notary.POST('/v1/files/{id}/validate', { params: { path: { id: fileId } } }), 'validate');
+  ok(await notary.POST('/v1/documents/{id}/validate', { params: { path: { id: fileId } } }), 'validate');
   ok(await notary.POST('/v1/folders/{id}/anchor', { params: { path: { id: folder.id } } }), 'anchor');
   await options.anchorNow();
   const anchored = ok(await notary.GET('/v1/folders/{id}', { params: { path: { id: folder.id } } }), 'read the folder');
@@ -92,7 +92,7 @@ export async function runGuideFlow(options: GuideFlowOptions): Promise<GuideFlow
 
   // 8. The bytes: the validated file as an ArrayBuffer, the proof bundle as a Blob.
   const downloaded = ok(
-    await notary.GET('/v1/files/{id}/download', { params: { path: { id: fileId } }, parseAs: 'arrayBuffer' }),
+    await notary.GET('/v1/documents/{id}/download', { params: { path: { id: fileId } }, parseAs: 'arrayBuffer' }),
     'download the file',
   );
   const proof = ok(
@@ -111,7 +111,7 @@ export type TypeChecks = [
   Assert<Equal<GuideFlowResult['file'], ArrayBuffer>>,
   // An upload's parts are files.
   Assert<
-    Equal<NonNullable<paths['/v1/document-requests/{id}/files']['post']['requestBody']>['content']['multipart/form-data']['file'], Blob[]>
+    Equal<NonNullable<paths['/v1/document-requests/{id}/documents']['post']['requestBody']>['content']['multipart/form-data']['file'], Blob[]>
   >,
 ];
 
@@ -120,7 +120,7 @@ export async function wrongCallsDoNotCompile(notary: ReturnType<typeof createCli
   await notary.POST('/v1/folders', { body: { number: '1', title: 'x' } });
   // @ts-expect-error: no such route.
   await notary.GET('/v1/dossiers');
-  const text = await notary.GET('/v1/files/{id}/download', { params: { path: { id: 'fil_x' } }, parseAs: 'text' });
+  const text = await notary.GET('/v1/documents/{id}/download', { params: { path: { id: 'fil_x' } }, parseAs: 'text' });
   // @ts-expect-error: parsed as text, the file is a string, not bytes.
   const bytes: ArrayBuffer | undefined = text.data;
   void bytes;

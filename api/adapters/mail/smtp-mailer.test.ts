@@ -86,7 +86,7 @@ describe('e-mail over SMTP', () => {
     await addFolderClient(ctx(), folder.id, {
       client: { lastName: 'Graglia', firstName: 'Estelle', mobile: '06 11 22 33 44', email: 'estelle.graglia@example.fr' },
     });
-    const claire = added.clients[0];
+    const claire = added.client;
     await createDocumentRequests(ctx(), folder.id, {
       clientId: claire.id,
       documents: [{ label: 'Testament' }, { label: 'Livret de famille' }],
@@ -127,7 +127,7 @@ describe('e-mail over SMTP', () => {
       await addFolderClient(ctx(), folder.id, {
         client: { lastName: 'Pallut', firstName: 'Caroline', mobile: '06 26 59 72 93', email: 'c.pallut@example.fr' },
       })
-    ).clients[0];
+    ).client;
     const [request] = await createDocumentRequests(ctx(), folder.id, {
       clientId: client.id,
       documents: [{ label: "Carte Nationale d'Identité" }],
@@ -147,7 +147,7 @@ describe('e-mail over SMTP', () => {
       await addFolderClient(ctx(), folder.id, {
         client: { lastName: 'Inconnu', firstName: 'Jean', mobile: '06 26 59 72 94', email: 'unknown@example.fr' },
       })
-    ).clients[0];
+    ).client;
     await createDocumentRequests(ctx(), folder.id, { clientId: unknown.id, documents: [{ label: 'RIB' }] });
     assert.deepEqual(await pump(), { sent: 0, skipped: 0, failed: 1, retrying: 0 });
     const [refused] = await t.db.models.Notification.findAll({ where: { clientId: unknown.id } });
@@ -158,7 +158,7 @@ describe('e-mail over SMTP', () => {
       await addFolderClient(ctx(), folder.id, {
         client: { lastName: 'Dupont', firstName: 'Marie', mobile: '06 26 59 72 95', email: 'marie.dupont@example.fr' },
       })
-    ).clients.find((c) => c.email === 'marie.dupont@example.fr') as { id: string };
+    ).client;
     await createDocumentRequests(ctx(), folder.id, { clientId: other.id, documents: [{ label: 'RIB' }] });
     mailer.close();
     sink.close();

@@ -29,7 +29,7 @@ export class AnchoringController extends Controller {
   public async anchorFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await requestFolderAnchoring(serviceContext(req), id);
     this.setStatus(202);
-    this.setHeader('ETag', etagOf(folder.version));
+    this.setHeader('ETag', etagOf(folder.version, folder));
     return folder;
   }
 

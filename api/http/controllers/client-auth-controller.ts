@@ -92,9 +92,9 @@ export class ClientAuthController extends Controller {
   }
 
   /**
-   * Chooses (or, after a new SMS code, replaces) the password: at least 8 characters with a lower case,
-   * an upper case and a digit, not a common one. Needs a session opened by an SMS code less than 15
-   * minutes ago. Ends the client's other sessions.
+   * Chooses (or, after a new SMS code, replaces) the password, under the rule below (written from the
+   * code's rule by `npm run generate`). Needs a session opened by an SMS code less than 15 minutes ago.
+   * Ends the client's other sessions.
    * @summary Set a client's password
    */
   @Post('password')

@@ -16,15 +16,18 @@ import {
   Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
+import { answersSince } from '../../domain/api-versions.js';
 import type { ClientFields, ClientFieldsPatch } from '../../services/clients/client-input.js';
 import { createClient } from '../../services/clients/create-client.js';
 import { getClient, listClients } from '../../services/clients/get-client.js';
 import { updateClient } from '../../services/clients/update-client.js';
 import type { Client } from '../../services/clients/views.js';
-import { type AddFolderClientInput, addFolderClient } from '../../services/folders/add-folder-client.js';
+import { type AddFolderClientInput, addFolderClient, type FolderClientLink } from '../../services/folders/add-folder-client.js';
 import { removeFolderClient } from '../../services/folders/remove-folder-client.js';
 import type { Folder } from '../../services/folders/views.js';
+import { requestApiVersion } from '../api-version.js';
 import { serviceContext } from '../app-services.js';
+import { etagOf } from '../etag.js';
 import type { Problem } from '../problem.js';
 import type { ClientPage } from './list-envelopes.js';
 
@@ -96,6 +99,10 @@ export class ClientsController extends Controller {
 
   /**
    * "Associer un client": an existing client (`clientId`) or a new one (`client`).
+   *
+   * The answer depends on `LeCoffre-Version`: since `2026-12-09` (the current version) it is the client
+   * just added and its folder (`FolderClientLink`: `{ client, folder }`), so a caller knows which client
+   * is new; pinned to `2026-12-02`, the folder alone (`Folder`, with its `ETag`), as it always was.
    * @summary Add a client to a folder
    */
   @Post('folders/{id}/clients')
@@ -104,8 +111,15 @@ export class ClientsController extends Controller {
   @Security('bearer', ['clients:write'])
   @Response<Problem>(422, 'Invalid body (field errors in `errors`)')
   @OperationId('folders.addClient')
-  public async addFolderClient(@Request() req: ExpressRequest, @Path() id: string, @Body() body: AddFolderClientInput): Promise<Folder> {
-    return addFolderClient(serviceContext(req), id, body);
+  public async addFolderClient(
+    @Request() req: ExpressRequest,
+    @Path() id: string,
+    @Body() body: AddFolderClientInput,
+  ): Promise<FolderClientLink | Folder> {
+    const link = await addFolderClient(serviceContext(req), id, body);
+    if (answersSince(requestApiVersion(req), '2026-12-09')) return link;
+    this.setHeader('ETag', etagOf(link.folder.version, link.folder));
+    return link.folder;
   }
 
   /**

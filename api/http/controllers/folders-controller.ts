@@ -83,12 +83,12 @@ export class FoldersController extends Controller {
     const folder = await createFolder(serviceContext(req), body);
     this.setStatus(201);
     this.setHeader('Location', `/v1/folders/${folder.id}`);
-    this.setHeader('ETag', etagOf(folder.version));
+    this.setHeader('ETag', etagOf(folder.version, folder));
     return folder;
   }
 
   /**
-   * The folder with its clients, completion and anchoring state. Its `ETag` changes with every change; send it in `If-None-Match` to be told 304 when nothing changed.
+   * The folder with its clients, completion and anchoring state. Its `ETag` (`"v<version>-<hash>"`) changes with every byte of the answer, completion and anchoring included; send it in `If-None-Match` to be told 304 while nothing changed.
    * @summary Retrieve a folder
    */
   @Get('{id}')
@@ -97,13 +97,14 @@ export class FoldersController extends Controller {
   @OperationId('folders.retrieve')
   public async getFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await getFolder(serviceContext(req), id);
-    this.setHeader('ETag', etagOf(folder.version));
+    this.setHeader('ETag', etagOf(folder.version, folder));
     return folder;
   }
 
   /**
-   * Changes some fields. Send the folder's `ETag` in `If-Match` to be told (412) instead of overwriting
-   * a colleague's edit made in the meantime.
+   * Changes some fields. Send the folder's `ETag` (or `"v<version>"`) in `If-Match` to be told (412)
+   * instead of overwriting a colleague's edit made in the meantime. Only the version part is compared:
+   * completion or anchoring moving since you read the folder is not an edit and does not refuse yours.
    * @summary Update a folder
    */
   @Patch('{id}')
@@ -120,7 +121,7 @@ export class FoldersController extends Controller {
     @Header('If-Match') ifMatch?: string,
   ): Promise<Folder> {
     const folder = await updateFolder(serviceContext(req), id, body, parseIfMatch(ifMatch));
-    this.setHeader('ETag', etagOf(folder.version));
+    this.setHeader('ETag', etagOf(folder.version, folder));
     return folder;
   }
 
@@ -135,7 +136,7 @@ export class FoldersController extends Controller {
   @OperationId('folders.setAccess')
   public async setFolderAccess(@Request() req: ExpressRequest, @Path() id: string, @Body() body: SetFolderAccessInput): Promise<Folder> {
     const folder = await setFolderAccess(serviceContext(req), id, body);
-    this.setHeader('ETag', etagOf(folder.version));
+    this.setHeader('ETag', etagOf(folder.version, folder));
     return folder;
   }
 
@@ -150,7 +151,7 @@ export class FoldersController extends Controller {
   @OperationId('folders.archive')
   public async archiveFolder(@Request() req: ExpressRequest, @Path() id: string): Promise<Folder> {
     const folder = await archiveFolder(serviceContext(req), id);
-    this.setHeader('ETag', etagOf(folder.version));
+    this.setHeader('ETag', etagOf(folder.version, folder));
     return folder;
   }
 

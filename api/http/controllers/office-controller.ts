@@ -76,7 +76,7 @@ export class OfficeController extends Controller {
   public async createBankDetails(@Request() req: ExpressRequest, @Body() body: BankDetailsInput): Promise<BankDetails> {
     const created = await createBankDetails(serviceContext(req), body);
     this.setStatus(201);
-    this.setHeader('ETag', etagOf(created.version));
+    this.setHeader('ETag', etagOf(created.version, created));
     return created;
   }
 
@@ -90,7 +90,7 @@ export class OfficeController extends Controller {
   @OperationId('office.bankDetails.retrieve')
   public async getBankDetails(@Request() req: ExpressRequest, @Path() id: string): Promise<BankDetails> {
     const found = await getBankDetails(serviceContext(req), id);
-    this.setHeader('ETag', etagOf(found.version));
+    this.setHeader('ETag', etagOf(found.version, found));
     return found;
   }
 
@@ -110,7 +110,7 @@ export class OfficeController extends Controller {
     @Header('If-Match') ifMatch?: string,
   ): Promise<BankDetails> {
     const updated = await updateBankDetails(serviceContext(req), id, body, parseIfMatch(ifMatch));
-    this.setHeader('ETag', etagOf(updated.version));
+    this.setHeader('ETag', etagOf(updated.version, updated));
     return updated;
   }
 

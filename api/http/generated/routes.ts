@@ -22,9 +22,9 @@ import { LiveController } from './../controllers/live-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { FoldersController } from './../controllers/folders-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { FilesController } from './../controllers/files-controller.js';
+import { DocumentsController } from './../controllers/documents-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { ExtraFilesController } from './../controllers/extra-files-controller.js';
+import { FilesController } from './../controllers/files-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { DocumentRequestsController } from './../controllers/document-requests-controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -520,6 +520,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "id": {"dataType":"string","required":true},
             "action": {"dataType":"string","required":true},
+            "recordedAction": {"dataType":"string"},
             "subjectType": {"dataType":"string","required":true},
             "subjectId": {"dataType":"string","required":true},
             "actorKind": {"dataType":"string","required":true},
@@ -653,6 +654,15 @@ const models: TsoaRoute.Models = {
             "email": {"dataType":"string","validators":{"maxLength":{"value":254}}},
             "mobile": {"dataType":"string","validators":{"maxLength":{"value":32}}},
             "language": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["fr"]},{"dataType":"enum","enums":["en"]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FolderClientLink": {
+        "dataType": "refObject",
+        "properties": {
+            "client": {"ref":"FolderClient","required":true},
+            "folder": {"ref":"Folder","required":true},
         },
         "additionalProperties": false,
     },
@@ -2005,6 +2015,263 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_retrieveDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/documents/:id',
+            authenticateMiddleware([{"bearer":["files:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.retrieveDocument)),
+
+            async function DocumentsController_retrieveDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_retrieveDocument, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'retrieveDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_validateDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/documents/:id/validate',
+            authenticateMiddleware([{"bearer":["files:review"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.validateDocument)),
+
+            async function DocumentsController_validateDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_validateDocument, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'validateDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_refuseDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"RefuseFileInput"},
+        };
+        app.post('/v1/documents/:id/refuse',
+            authenticateMiddleware([{"bearer":["files:review"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.refuseDocument)),
+
+            async function DocumentsController_refuseDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_refuseDocument, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'refuseDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_uploadRequestDocuments: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/document-requests/:id/documents',
+            authenticateMiddleware([{"bearer":["files:upload"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.uploadRequestDocuments)),
+
+            async function DocumentsController_uploadRequestDocuments(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_uploadRequestDocuments, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'uploadRequestDocuments',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_uploadExtraDocuments: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.post('/v1/folders/:id/extra-documents',
+            authenticateMiddleware([{"bearer":["files:upload"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.uploadExtraDocuments)),
+
+            async function DocumentsController_uploadExtraDocuments(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_uploadExtraDocuments, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'uploadExtraDocuments',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_listExtraDocuments: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/folders/:id/extra-documents',
+            authenticateMiddleware([{"bearer":["files:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.listExtraDocuments)),
+
+            async function DocumentsController_listExtraDocuments(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_listExtraDocuments, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'listExtraDocuments',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_previewDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/documents/:id/preview',
+            authenticateMiddleware([{"bearer":["files:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.previewDocument)),
+
+            async function DocumentsController_previewDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_previewDocument, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'previewDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDocumentsController_downloadDocument: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/documents/:id/download',
+            authenticateMiddleware([{"bearer":["files:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController)),
+            ...(fetchMiddlewares<RequestHandler>(DocumentsController.prototype.downloadDocument)),
+
+            async function DocumentsController_downloadDocument(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDocumentsController_downloadDocument, request, response });
+
+                const controller = new DocumentsController();
+
+              await templateService.apiHandler({
+                methodName: 'downloadDocument',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsFilesController_getFile: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
@@ -2166,6 +2433,38 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsFilesController_listExtraFiles: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/v1/folders/:id/extra-files',
+            authenticateMiddleware([{"bearer":["files:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(FilesController)),
+            ...(fetchMiddlewares<RequestHandler>(FilesController.prototype.listExtraFiles)),
+
+            async function FilesController_listExtraFiles(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsFilesController_listExtraFiles, request, response });
+
+                const controller = new FilesController();
+
+              await templateService.apiHandler({
+                methodName: 'listExtraFiles',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsFilesController_previewFile: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
@@ -2224,38 +2523,6 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: 200,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsExtraFilesController_listExtraFiles: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-        };
-        app.get('/v1/folders/:id/extra-files',
-            authenticateMiddleware([{"bearer":["files:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ExtraFilesController)),
-            ...(fetchMiddlewares<RequestHandler>(ExtraFilesController.prototype.listExtraFiles)),
-
-            async function ExtraFilesController_listExtraFiles(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsExtraFilesController_listExtraFiles, request, response });
-
-                const controller = new ExtraFilesController();
-
-              await templateService.apiHandler({
-                methodName: 'listExtraFiles',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
               });
             } catch (err) {
                 return next(err);

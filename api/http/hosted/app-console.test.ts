@@ -112,7 +112,7 @@ describe('/app in a real browser', () => {
     const requests = await t.request
       .post(`/v1/folders/${folderId}/document-requests`)
       .set('Cookie', cookie)
-      .send({ clientId: withClient.body.clients[0].id, documents: [{ label: 'Livret de famille' }] })
+      .send({ clientId: withClient.body.client.id, documents: [{ label: 'Livret de famille' }] })
       .expect(201);
     await t.request
       .post(`/v1/document-requests/${requests.body.data[0].id}/files`)

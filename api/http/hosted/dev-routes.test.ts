@@ -31,6 +31,8 @@ describe('/dev/outbox', () => {
       ['deuxième <b>', 'premier'],
     );
     assert.equal(json.body.data[0].kind, 'email');
+    // The shape the README documents for scripts reading the outbox.
+    assert.deepEqual(Object.keys(json.body.data[0]).sort(), ['createdAt', 'html', 'id', 'kind', 'subject', 'text', 'to']);
     assert.equal(json.body.data[0].subject, 'Documents');
     const one = await t.request.get('/dev/outbox?to=%2B33600000001').expect(200);
     assert.equal(one.body.data.length, 1);

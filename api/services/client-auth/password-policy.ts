@@ -2,6 +2,14 @@ import { COMMON_PASSWORD_WORDS } from './common-passwords.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+/** Shorter names and e-mail parts are left out: "Li" or "jo" would refuse half of all passwords. */
+export const PERSONAL_PART_MIN_LENGTH = 4;
+
+/**
+ * The whole rule, as the API reference (the `clientAuth.setPassword` operation, added by `npm run
+ * generate`) and the README state it; password-policy.test.ts holds both to this text and the code below.
+ */
+export const PASSWORD_RULE = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters with at least one lower-case letter, one upper-case letter and one digit; not a common password, even dressed up (digits, symbols and look-alike characters around a common word are seen through: \`Azerty123!\`, \`P@ssw0rd1\`); and not containing, in any case, the client's first name, last name, or the part of their e-mail address before the @, each when at least ${PERSONAL_PART_MIN_LENGTH} characters long: for Jeanne Michou, \`Jeanne-Michou-2026\` is refused although it meets the length and character rule. A refusal is a 422 \`weak_password\` naming every reason in \`errors\`, French first.`;
 
 export interface PasswordContext {
   email?: string;
@@ -42,7 +50,7 @@ export function passwordProblems(password: string, context: PasswordContext = {}
   const lower = password.toLowerCase();
   const personal = [context.email?.split('@')[0], context.firstName, context.lastName]
     .map((part) => part?.toLowerCase().trim())
-    .filter((part): part is string => part !== undefined && part.length >= 4);
+    .filter((part): part is string => part !== undefined && part.length >= PERSONAL_PART_MIN_LENGTH);
   if (personal.some((part) => lower.includes(part))) {
     problems.push('Ne doit pas contenir votre nom ni votre adresse e-mail / Must not contain your name or e-mail address');
   }

@@ -120,7 +120,7 @@ before(async () => {
     await t.request
       .post(`/v1/folders/${folderId}/document-requests`)
       .set('Authorization', auth())
-      .send({ clientId: folder.body.clients[0].id, documents: [{ label: "Avis d'impôt" }] })
+      .send({ clientId: folder.body.client.id, documents: [{ label: "Avis d'impôt" }] })
       .expect(201)
   ).body.data[0].id;
 

@@ -11,7 +11,7 @@ import { STORED_FILE_TABLE_NAMES, STORED_FILE_TABLES, type StoredFileTable } fro
 /** The stable name of the alert log line: alerting rules match on it. */
 export const INTEGRITY_ALERT_EVENT = 'stored_file_integrity_failed';
 /** The audit action recorded on the file's folder (on the office for an office file). */
-export const INTEGRITY_AUDIT_ACTION = 'file.integrity_failed';
+export const INTEGRITY_AUDIT_ACTION = 'document.integrity_failed';
 
 /** Where the scrub's counts go: the process's metrics (the counter of blobs scrubbed, by result). */
 export type ScrubMetrics = Pick<Metrics, 'blobScrubbed'>;

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { emitEvent } from '../outbox/emit-event.js';
 import { presentFolder } from './present-folders.js';
 import { refreshFolderSearch } from './refresh-folder-search.js';
-import type { Folder } from './views.js';
+import type { Folder, FolderClient } from './views.js';
 
 /** "Associer un client": an existing client of the office by id, or a new one created on the spot. */
 export interface AddFolderClientInput {
@@ -31,7 +31,15 @@ async function resolveClientId(ctx: ServiceContext, transaction: Transaction, in
   return existing.id;
 }
 
-export async function addFolderClient(ctx: ServiceContext, folderId: string, input: AddFolderClientInput): Promise<Folder> {
+/** What adding a client answers (since `LeCoffre-Version: 2026-12-09`): the client added, and its folder. */
+export interface FolderClientLink {
+  /** The client just added, as the folder shows it (with its completion in this folder). */
+  client: FolderClient;
+  /** The folder after the change: its `clients` list the new one, its `version` moved on. */
+  folder: Folder;
+}
+
+export async function addFolderClient(ctx: ServiceContext, folderId: string, input: AddFolderClientInput): Promise<FolderClientLink> {
   requireStaff(ctx);
   return ctx.db.sequelize.transaction(async (transaction) => {
     const row = await loadFolder(ctx, folderId, transaction);
@@ -48,7 +56,9 @@ export async function addFolderClient(ctx: ServiceContext, folderId: string, inp
     await row.reload({ transaction });
     const folder = await presentFolder(ctx, row, transaction);
     await recordAuditEvent(ctx, transaction, { action: 'folder.client_added', subjectType: 'client', subjectId: clientId, folderId });
-    await emitEvent(ctx, transaction, 'client.added', folderId, { folderId, client: folder.clients.find((c) => c.id === clientId) });
-    return folder;
+    const client = folder.clients.find((c) => c.id === clientId);
+    if (!client) throw new Error(`the folder read back does not list client ${clientId}`);
+    await emitEvent(ctx, transaction, 'client.added', folderId, { folderId, client });
+    return { client, folder };
   });
 }

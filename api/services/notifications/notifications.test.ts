@@ -51,10 +51,10 @@ async function folderWithClients(...names: Array<[string, string]>) {
   const clients: Array<{ id: string; email: string }> = [];
   for (const [firstName, lastName] of names) {
     const email = `client-${folderCount}-${clients.length + 1}@example.fr`;
-    const updated = await addFolderClient(ctx, folder.id, {
+    const added = await addFolderClient(ctx, folder.id, {
       client: { firstName, lastName, email, mobile: `06 26 59 7${folderCount % 10} ${10 + clients.length}` },
     });
-    clients.push({ ...(updated.clients.find((c) => c.email === email) as { id: string }), email });
+    clients.push({ id: added.client.id, email });
   }
   return { folder, clients };
 }

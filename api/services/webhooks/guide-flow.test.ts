@@ -36,7 +36,7 @@ describe("the guide's flow, as a webhook receiver sees it", () => {
           client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: 'julie.martin1183@gmail.com' },
         })
         .expect(200)
-    ).body.clients[0];
+    ).body.client;
     // Folder 2, worked on in between: its events must not mix with folder 1's.
     const other = (await api().post('/v1/folders', { number: '4', title: 'Vente Graglia', deedType: 'succession' }).expect(201)).body;
     const [cni, impots] = (

@@ -34,6 +34,41 @@ export interface OperationCase {
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const fixed = (path: string, body?: object) => () => ({ path, body });
 
+/** The rows of a document's operations, under `/v1/documents/…` or the deprecated `/v1/files/…` names. */
+function documentOperations(
+  sdkName: 'documents' | 'files',
+  segments: { one: string; ofRequest: string; extra: string },
+): Record<string, OperationCase> {
+  const { one, ofRequest, extra } = segments;
+  return {
+    [`${sdkName}.retrieve`]: { target: 'folder', build: (w) => ({ path: `/v1/${one}/${w.ids.file}` }) },
+    [`${sdkName}.validate`]: {
+      target: 'folder',
+      build: async (w, granted) => ({ path: `/v1/${one}/${granted ? await w.newPendingFile() : w.ids.file}/validate` }),
+    },
+    [`${sdkName}.refuse`]: {
+      target: 'folder',
+      build: async (w, granted) => ({
+        path: `/v1/${one}/${granted ? await w.newPendingFile() : w.ids.file}/refuse`,
+        body: { reason: 'Illisible' },
+      }),
+    },
+    [`${sdkName}.upload`]: {
+      target: 'folder',
+      build: async (w, granted) => ({
+        path: `/v1/document-requests/${granted ? await w.newRequest() : w.ids.request}/${ofRequest}`,
+        upload: { sha256: sha256(PDF) },
+      }),
+    },
+    [`${sdkName}.uploadExtra`]: {
+      target: 'folder',
+      build: (w) => ({ path: `/v1/folders/${w.ids.f1}/${extra}`, upload: { clientId: w.ids.c1, sha256: sha256(PDF) } }),
+    },
+    [`${sdkName}.preview`]: { target: 'folder', build: (w) => ({ path: `/v1/${one}/${w.ids.file}/preview` }) },
+    [`${sdkName}.download`]: { target: 'folder', build: (w) => ({ path: `/v1/${one}/${w.ids.validatedFile}/download` }) },
+  };
+}
+
 /** One row per operationId of the spec: the matrix test fails for an operation missing here. */
 export const OPERATIONS: Record<string, OperationCase> = {
   'widgetSessions.create': {
@@ -105,6 +140,7 @@ export const OPERATIONS: Record<string, OperationCase> = {
     build: (w) => ({ path: `/v1/folders/${w.ids.f1}/shared-files`, upload: { label: 'Projet d’acte' } }),
   },
   'folders.downloadSharedDocument': { target: 'folder', build: (w) => ({ path: `/v1/shared-documents/${w.ids.sharedFile}/download` }) },
+  'folders.extraDocuments': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-documents` }) },
   'folders.extraFiles': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-files` }) },
   'folders.update': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}`, body: { title: w.ids.f1Title } }) },
   'folders.setAccess': {
@@ -119,31 +155,9 @@ export const OPERATIONS: Record<string, OperationCase> = {
     },
   },
   'folders.events': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/events` }) },
-  'files.retrieve': { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.file}` }) },
-  'files.validate': {
-    target: 'folder',
-    build: async (w, granted) => ({ path: `/v1/files/${granted ? await w.newPendingFile() : w.ids.file}/validate` }),
-  },
-  'files.refuse': {
-    target: 'folder',
-    build: async (w, granted) => ({
-      path: `/v1/files/${granted ? await w.newPendingFile() : w.ids.file}/refuse`,
-      body: { reason: 'Illisible' },
-    }),
-  },
-  'files.upload': {
-    target: 'folder',
-    build: async (w, granted) => ({
-      path: `/v1/document-requests/${granted ? await w.newRequest() : w.ids.request}/files`,
-      upload: { sha256: sha256(PDF) },
-    }),
-  },
-  'files.uploadExtra': {
-    target: 'folder',
-    build: (w) => ({ path: `/v1/folders/${w.ids.f1}/extra-files`, upload: { clientId: w.ids.c1, sha256: sha256(PDF) } }),
-  },
-  'files.preview': { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.file}/preview` }) },
-  'files.download': { target: 'folder', build: (w) => ({ path: `/v1/files/${w.ids.validatedFile}/download` }) },
+  ...documentOperations('documents', { one: 'documents', ofRequest: 'documents', extra: 'extra-documents' }),
+  // The deprecated aliases: the same capability and answers as the routes they name.
+  ...documentOperations('files', { one: 'files', ofRequest: 'files', extra: 'extra-files' }),
   'documentRequests.list': { target: 'folder', build: (w) => ({ path: `/v1/folders/${w.ids.f1}/document-requests` }) },
   'documentRequests.create': {
     target: 'folder',

@@ -97,12 +97,12 @@ export async function createWorld(): Promise<World> {
   const withC1 = await asOffice('post', `/v1/folders/${f1}/clients`, {
     client: { lastName: c1LastName, firstName: 'Claire', email: c1Email, mobile: '0626597292' },
   });
-  const c1 = (withC1.clients as Array<{ id: string }>)[0].id;
+  const c1 = (withC1.client as { id: string }).id;
   const f2 = (await asOffice('post', '/v1/folders', { number: `O-${unique()}`, title: 'Autre dossier', deedType: 'vente' })).id as string;
   const withC2 = await asOffice('post', `/v1/folders/${f2}/clients`, {
     client: { lastName: 'Autre', firstName: 'Paul', email: `c2-${unique()}@client.test`, mobile: '0612345678' },
   });
-  const c2 = (withC2.clients as Array<{ id: string }>)[0].id;
+  const c2 = (withC2.client as { id: string }).id;
 
   const newRequest = async () => {
     const created = await asOffice('post', `/v1/folders/${f1}/document-requests`, {
@@ -116,7 +116,7 @@ export async function createWorld(): Promise<World> {
   // Files that are read back are uploaded for real: their bytes must decrypt and hash as recorded.
   const uploadFor = async (requestId: string) => {
     const res = await t.request
-      .post(`/v1/document-requests/${requestId}/files`)
+      .post(`/v1/document-requests/${requestId}/documents`)
       .set('Authorization', t.office.auth)
       .attach('file', PDF, { filename: 'scan.pdf' });
     if (res.status !== 201) throw new Error(`setup upload: ${res.status} ${JSON.stringify(res.body)}`);
@@ -125,7 +125,7 @@ export async function createWorld(): Promise<World> {
   const request = await newRequest();
   const file = await uploadFor(await newRequest());
   const validatedFile = await uploadFor(await newRequest());
-  await asOffice('post', `/v1/files/${validatedFile}/validate`);
+  await asOffice('post', `/v1/documents/${validatedFile}/validate`);
   const iban = 'FR7630006000011234567890189';
   const bankDetails = (await asOffice('post', '/v1/office/bank-details', { label: 'Étude', holder: 'SELAS', iban })).id as string;
   const sharedRes = await t.request
@@ -214,11 +214,10 @@ export async function newPendingMember(world: World): Promise<string> {
 
 /** A client on F1 with no file, that one cell removes. */
 export async function newRemovableClient(world: World): Promise<string> {
-  const folder = await world.asOffice('post', `/v1/folders/${world.ids.f1}/clients`, {
+  const added = await world.asOffice('post', `/v1/folders/${world.ids.f1}/clients`, {
     client: { lastName: 'Amovible', firstName: 'Léa', email: `rm-${world.unique()}@client.test`, mobile: '0611223344' },
   });
-  const clients = folder.clients as Array<{ id: string; lastName: string }>;
-  return clients[clients.length - 1].id;
+  return (added.client as { id: string }).id;
 }
 
 /** An API key of office A that one cell revokes. */

@@ -105,7 +105,7 @@ describe('GET /v1/folders filters and sort', () => {
         .set('Authorization', other.office.auth)
         .send({ client: { lastName: 'Martin', firstName: 'Léa', email: 'lea.martin@client.test', mobile: '0612345678' } })
         .expect(200);
-      const [client] = withClient.body.clients as Array<{ id: string }>;
+      const client = withClient.body.client as { id: string };
       assert.deepEqual(await list({ clientId: client.id }), ['F-2']);
       assert.deepEqual(await list({ clientId: 'cli_nobody' }), []);
       assert.ok(first.id);

@@ -53,6 +53,24 @@ describe('the examples of openapi/openapi.json', () => {
     assert.ok(examples.length >= 300, `only ${examples.length} examples`);
   });
 
+  it('every JSON request body and success answer has one', () => {
+    const missing: string[] = [];
+    type Media = Record<string, { example?: unknown; examples?: unknown }>;
+    type Op = { operationId: string; requestBody?: { content?: Media }; responses: Record<string, { content?: Media }> };
+    for (const item of Object.values(spec.paths as Record<string, Record<string, Op>>)) {
+      for (const operation of Object.values(item)) {
+        const body = operation.requestBody?.content?.['application/json'];
+        if (body && body.example === undefined && !body.examples) missing.push(`${operation.operationId} request body`);
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const media = response.content?.['application/json'];
+          if (status.startsWith('2') && media && media.example === undefined && !media.examples)
+            missing.push(`${operation.operationId} ${status}`);
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
   it('a broken example is caught', () => {
     const validate = ajv.getSchema('spec#/components/schemas/Problem');
     assert.ok(validate);

@@ -51,17 +51,17 @@ async function sha256Hex(source: Blob): Promise<string> {
 }
 
 /**
- * Files clients sent, and their review: `/v1/files/{id}`, and sending them.
+ * Documents clients sent, and their review: `/v1/documents/{id}`, and sending them.
  *
  * Uploads hash each file first (SHA-256, WebCrypto), so that the server refuses bytes altered on the way
  * (`checksum_mismatch`), then send one multipart request: every file is stored, or none. Every retry
  * sends the same body with the same idempotency key; on a 401 the token is renewed once (BearerToken).
  * Progress is reported per file while hashing, then byte by byte while sending (see UploadProgress).
  */
-export class Files extends Resource {
+export class Documents extends Resource {
   /** Sends files for a request ("Ajouter un document"); the request becomes `submitted`. */
   upload(requestId: string, sources: UploadSource | UploadSource[], options: UploadOptions = {}): Promise<DocumentFile[]> {
-    return this.send(`/v1/document-requests/${encodeURIComponent(requestId)}/files`, sources, {}, options);
+    return this.send(`/v1/document-requests/${encodeURIComponent(requestId)}/documents`, sources, {}, options);
   }
 
   /** "Documents supplémentaires": files without a request; a member sends them for one client of the folder. */
@@ -71,7 +71,7 @@ export class Files extends Resource {
     options: UploadOptions & { clientId?: string } = {},
   ): Promise<DocumentFile[]> {
     const fields: Record<string, string> = options.clientId ? { clientId: options.clientId } : {};
-    return this.send(`/v1/folders/${encodeURIComponent(folderId)}/extra-files`, sources, fields, options);
+    return this.send(`/v1/folders/${encodeURIComponent(folderId)}/extra-documents`, sources, fields, options);
   }
 
   private async send(
@@ -138,25 +138,25 @@ export class Files extends Resource {
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<DocumentFile> {
-    return this.call('GET /v1/files/{id}', { path: { id } }, options);
+    return this.call('GET /v1/documents/{id}', { path: { id } }, options);
   }
 
   validate(id: string, options?: PostOptions): Promise<DocumentFile> {
-    return this.call('POST /v1/files/{id}/validate', { path: { id } }, options);
+    return this.call('POST /v1/documents/{id}/validate', { path: { id } }, options);
   }
 
-  /** Refuses the file; the reason is e-mailed to the client, who sends another. */
+  /** Refuses the document; the reason is e-mailed to the client, who sends another. */
   refuse(id: string, body: RefuseFileInput = {}, options?: PostOptions): Promise<DocumentFile> {
-    return this.call('POST /v1/files/{id}/refuse', { path: { id }, json: body }, options);
+    return this.call('POST /v1/documents/{id}/refuse', { path: { id }, json: body }, options);
   }
 
-  /** The file itself; the API serves it once validated (PermissionError `file_not_validated` before). */
+  /** The document's file; the API serves it once validated (PermissionError `file_not_validated` before). */
   download(id: string, options?: RequestOptions): Promise<Blob> {
-    return this.call('GET /v1/files/{id}/download', { path: { id } }, options);
+    return this.call('GET /v1/documents/{id}/download', { path: { id } }, options);
   }
 
-  /** The file to show in a viewer, whatever its review state (a Blob, as for `download`). */
+  /** The document's file to show in a viewer, whatever its review state (a Blob, as for `download`). */
   preview(id: string, options?: RequestOptions): Promise<Blob> {
-    return this.call('GET /v1/files/{id}/preview', { path: { id } }, options);
+    return this.call('GET /v1/documents/{id}/preview', { path: { id } }, options);
   }
 }
