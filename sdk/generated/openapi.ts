@@ -1467,7 +1467,7 @@ export interface components {
             /** @description e.g. `document.uploaded`. */
             name: string;
             description: string;
-            /** @description JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, data }`. */
+            /** @description JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, officeId, app?, data }`. */
             schema: components["schemas"]["JsonSchema"];
         };
         EventTypePage: {
@@ -2067,6 +2067,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description A folder changed (title, number, note, access list). `data`: the folder. */
@@ -2078,6 +2085,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description A folder was archived. `data`: the folder. */
@@ -2089,6 +2103,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description Every live document request of the folder is validated (100 %). `data`: the folder id and its completion. */
@@ -2100,6 +2121,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: {
                 id: string;
                 completion: components["schemas"]["Completion"];
@@ -2114,6 +2142,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: {
                 folderId: string;
                 client: components["schemas"]["FolderClient"];
@@ -2128,6 +2163,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentRequest"];
         };
         /** @description A client sent a file. `data`: the file record (never its bytes). */
@@ -2139,6 +2181,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentFile"];
         };
         /** @description A file was validated by the office. `data`: the file record. */
@@ -2150,6 +2199,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentFile"];
         };
         /** @description A file was refused, with a reason. `data`: the file record. */
@@ -2161,6 +2217,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentFile"];
         };
         /** @description The folder is being anchored on Tezos. `data`: the folder. */
@@ -2172,6 +2235,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description The folder’s proof is final on Tezos. `data`: the folder. */
@@ -2183,6 +2253,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description Anchoring the folder failed; it will be tried again. `data`: the folder. */
@@ -2194,6 +2271,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description A collaborator signed in for the first time and awaits a notary’s approval. `data`: the member. */
@@ -2205,6 +2289,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Member"];
         };
         /** @description A notary of the office connected a vendor’s app (OAuth consent). `data`: the connection. */
@@ -2216,6 +2307,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["AppConnection"];
         };
         /** @description A vendor’s app lost its access to the office (disconnected by the office, revoked by the app, or a reused refresh token). `data`: the connection. */
@@ -2227,6 +2325,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["AppConnection"];
         };
         /** @description A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds. */

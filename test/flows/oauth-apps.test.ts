@@ -20,7 +20,7 @@ let vendor: TestVendor;
 
 before(async () => {
   t = await createIdentityTestApp({ listen: true });
-  vendor = await registerTestVendor(t.db, t.baseUrl);
+  vendor = await registerTestVendor(t);
 });
 after(async () => {
   await t.close();
