@@ -160,7 +160,9 @@ form.new-deed { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; 
 form.new-deed label { display: grid; gap: 0.25rem; }
 input, select, button { font: inherit; min-height: 2.4rem; max-width: 100%; box-sizing: border-box; }
 .deed-layout { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; }
-@media (max-width: 60rem) { .deed-layout { grid-template-columns: 1fr; } }
+/* minmax(0, …): a bare 1fr never shrinks below its content's widest line, which pushed the page past a phone. */
+@media (max-width: 60rem) { .deed-layout { grid-template-columns: minmax(0, 1fr); } }
+.deed-layout lecoffre-folder { display: block; min-width: 0; }
 .side { background: #fff; border-left: 1px solid #c4c9d2; padding: 1rem; font-size: 0.9rem; }
 /* The page's h1 names the deed: the element's own heading would repeat it. */
 .deed-layout lecoffre-folder::part(header) { display: none; }
