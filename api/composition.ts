@@ -160,6 +160,11 @@ export function webhookSealerFor(ring: KeyRing): SecretSealer {
   return keyRingSecretSealer(ring);
 }
 
+/** The configured key ring's webhook sealer, for operator commands (`npm run apps`) outside a running process. */
+export async function webhookSealerOf(config: Config): Promise<SecretSealer> {
+  return webhookSealerFor(await openKeyRing(config));
+}
+
 /** What the dev outbox holds, newest first (the /dev/outbox page). */
 export const readDevOutbox = listDevOutbox;
 

@@ -6,8 +6,11 @@ export const escapeHtml = (text: string) =>
 
 const TITLE = 'Logiciel de rédaction — démo';
 
+/** Every time the demo shows is the office's (Paris), whatever the server's or the browser's zone (browser/deed-page.ts too). */
+export const OFFICE_TIME_ZONE = 'Europe/Paris';
+
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: OFFICE_TIME_ZONE }).format(new Date(iso));
 
 function layout(title: string, body: string, scripts: string[] = []): string {
   return `<!doctype html>
@@ -142,16 +145,27 @@ body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, san
 .page { padding: 1rem 1.25rem 3rem; max-width: 72rem; }
 .muted { color: #555b66; }
 .problem { color: #b3261e; font-weight: 600; }
-table.deeds { border-collapse: collapse; background: #fff; min-width: 40rem; }
-table.deeds th, table.deeds td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid #c4c9d2; }
+table.deeds { border-collapse: collapse; background: #fff; width: 100%; max-width: 60rem; }
+table.deeds th, table.deeds td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid #c4c9d2; overflow-wrap: anywhere; }
+/* A phone: each deed becomes a card of its cells, the column names read by screen readers only. */
+@media (max-width: 40rem) {
+  table.deeds, table.deeds tbody, table.deeds tr, table.deeds td { display: block; }
+  table.deeds thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.deeds tr { border-bottom: 1px solid #c4c9d2; padding: 0.4rem 0; }
+  table.deeds td { border: 0; padding: 0.15rem 0.75rem; }
+}
 .tag { display: inline-block; padding: 0.1em 0.5em; border-radius: 999px; border: 1px solid currentColor; font-size: 0.85em; color: #555b66; }
 .tag.linked { color: #1d6b3a; }
 form.new-deed { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
 form.new-deed label { display: grid; gap: 0.25rem; }
-input, select, button { font: inherit; min-height: 2.4rem; }
+input, select, button { font: inherit; min-height: 2.4rem; max-width: 100%; box-sizing: border-box; }
 .deed-layout { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; }
-@media (max-width: 60rem) { .deed-layout { grid-template-columns: 1fr; } }
-.side { background: #fff; border-left: 1px solid #c4c9d2; padding: 1rem; font-size: 0.9rem; min-height: 100vh; }
+/* minmax(0, …): a bare 1fr never shrinks below its content's widest line, which pushed the page past a phone. */
+@media (max-width: 60rem) { .deed-layout { grid-template-columns: minmax(0, 1fr); } }
+.deed-layout lecoffre-folder { display: block; min-width: 0; }
+.side { background: #fff; border-left: 1px solid #c4c9d2; padding: 1rem; font-size: 0.9rem; }
+/* The page's h1 names the deed: the element's own heading would repeat it. */
+.deed-layout lecoffre-folder::part(header) { display: none; }
 .side h2 { font-size: 1rem; margin: 0 0 0.25rem; }
 .side section + section { margin-top: 1.5rem; }
 ol.log { list-style: none; padding: 0; margin: 0.5rem 0 0; display: grid; gap: 0.5rem; }

@@ -1,11 +1,11 @@
 /**
  * Writes the webhook event catalogue (api/services/webhooks/event-catalogue.ts, the one list of what is
- * delivered) into openapi.json as component schemas: one per event type, `{ type, timestamp, data }` with
+ * delivered) into openapi.json as component schemas: one per event type, `{ type, timestamp, officeId, app?, data }` with
  * `type` a single value, and `WebhookEvent`, their union. openapi-typescript turns that into a discriminated
  * union for the SDK (`event.type` narrows `event.data`), and other languages' generators can use it too.
  * OpenAPI 3.0 has no `webhooks` section, hence schemas, and `x-webhooks` (which Redoc and Redocly read) for the reference.
  */
-import { CATALOGUE, PUBLIC_EVENT_TYPES } from '../api/services/webhooks/event-catalogue.js';
+import { CATALOGUE, envelopeSchema, PUBLIC_EVENT_TYPES } from '../api/services/webhooks/event-catalogue.js';
 import type { OpenApiDocument } from './openapi/document.js';
 
 /** `folder.anchoring_started` -> `FolderAnchoringStartedEvent`. */
@@ -23,14 +23,7 @@ export function addWebhookEvents(spec: OpenApiDocument): void {
     if (schemas[name]) throw new Error(`openapi-webhook-events: ${name} is already a schema of the API; rename one of them`);
     schemas[name] = {
       description: CATALOGUE[type].description,
-      type: 'object',
-      required: ['type', 'timestamp', 'data'],
-      additionalProperties: false,
-      properties: {
-        type: { type: 'string', enum: [type] },
-        timestamp: { type: 'string', format: 'date-time', description: 'When the change committed.' },
-        data: CATALOGUE[type].data,
-      },
+      ...envelopeSchema({ type: 'string', enum: [type] }, CATALOGUE[type].data),
     };
   }
   schemas.WebhookEvent = {

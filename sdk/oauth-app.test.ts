@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { QueryTypes } from 'sequelize';
 import { sessionCookieName } from '../api/http/hosted/session-cookie.js';
 import { registerApp } from '../api/services/apps/register-app.js';
-import { consentHeadless, VENDOR_CALLBACK } from '../test/support/oauth-vendor.js';
+import { appWebhookDeps, consentHeadless, VENDOR_CALLBACK } from '../test/support/oauth-vendor.js';
 import { eventually } from '../test/support/patience.js';
 import { createIdentityTestApp, createMemberSession, type IdentityTestApp } from '../test/support/test-app.js';
 import { authorizeUrl, exchangeCode, LeCoffre, OAuthError, type OAuthTokens, refreshTokens, revokeToken } from './index.js';
@@ -15,7 +15,11 @@ let app: { clientId: string; clientSecret: string };
 
 before(async () => {
   t = await createIdentityTestApp({ listen: true });
-  app = await registerApp(t.db, { name: 'Rédacto', redirectUris: [VENDOR_CALLBACK], scopes: ['folders:read', 'folders:create'] });
+  app = await registerApp(t.db, appWebhookDeps(t), {
+    name: 'Rédacto',
+    redirectUris: [VENDOR_CALLBACK],
+    scopes: ['folders:read', 'folders:create'],
+  });
 });
 after(async () => {
   await t.close();

@@ -31,7 +31,9 @@ const folder = document.querySelector<HTMLElement & { tokenProvider?: () => Prom
 const eventLog = document.getElementById('widget-events');
 const webhookLog = document.getElementById('folder-webhooks');
 
-const time = (date: Date) => date.toLocaleTimeString('fr-FR');
+// The office's time zone, as the server's pages show times (pages.ts OFFICE_TIME_ZONE; this script imports
+// nothing): the browser's own zone would show one webhook at two different hours on two pages.
+const time = (date: Date) => date.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' });
 
 function entry(title: string, when: Date, detail?: string): HTMLLIElement {
   const item = document.createElement('li');

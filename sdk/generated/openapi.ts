@@ -1642,7 +1642,7 @@ export interface components {
             /** @description e.g. `document.uploaded`. */
             name: string;
             description: string;
-            /** @description JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, data }`. */
+            /** @description JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, officeId, app?, data }`. */
             schema: components["schemas"]["JsonSchema"];
         };
         EventTypePage: {
@@ -2254,6 +2254,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description A folder changed (title, number, note, access list). `data`: the folder. */
@@ -2265,6 +2272,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description A folder was archived. `data`: the folder. */
@@ -2276,6 +2290,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description Every live document request of the folder is validated (100 %). `data`: the folder id and its completion. */
@@ -2287,6 +2308,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: {
                 id: string;
                 completion: components["schemas"]["Completion"];
@@ -2301,6 +2329,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: {
                 folderId: string;
                 client: components["schemas"]["FolderClient"];
@@ -2315,6 +2350,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentRequest"];
         };
         /** @description A client sent a file. `data`: the file record (never its bytes). */
@@ -2326,6 +2368,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentFile"];
         };
         /** @description A file was validated by the office. `data`: the file record. */
@@ -2337,6 +2386,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentFile"];
         };
         /** @description A file was refused, with a reason. `data`: the file record. */
@@ -2348,6 +2404,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["DocumentFile"];
         };
         /** @description The folder is being anchored on Tezos. `data`: the folder. */
@@ -2359,6 +2422,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description The folder’s proof is final on Tezos. `data`: the folder. */
@@ -2370,6 +2440,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description Anchoring the folder failed; it will be tried again. `data`: the folder. */
@@ -2381,6 +2458,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Folder"];
         };
         /** @description A collaborator signed in for the first time and awaits a notary’s approval. `data`: the member. */
@@ -2392,6 +2476,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["Member"];
         };
         /** @description A notary of the office connected a vendor’s app (OAuth consent). `data`: the connection. */
@@ -2403,6 +2494,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["AppConnection"];
         };
         /** @description A vendor’s app lost its access to the office (disconnected by the office, revoked by the app, or a reused refresh token). `data`: the connection. */
@@ -2414,6 +2512,13 @@ export interface components {
              * @description When the change committed.
              */
             timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
             data: components["schemas"]["AppConnection"];
         };
         /** @description A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds. */

@@ -29,7 +29,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => vendorSite.listen(0, '127.0.0.1', resolve));
   vendorCallback = `http://127.0.0.1:${(vendorSite.address() as AddressInfo).port}/oauth/callback`;
-  vendor = await registerTestVendor(t.db, t.baseUrl, { redirectUris: [vendorCallback] });
+  vendor = await registerTestVendor(t, { redirectUris: [vendorCallback] });
   browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
 });
 after(async () => {

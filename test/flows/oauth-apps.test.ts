@@ -20,7 +20,7 @@ let vendor: TestVendor;
 
 before(async () => {
   t = await createIdentityTestApp({ listen: true });
-  vendor = await registerTestVendor(t.db, t.baseUrl);
+  vendor = await registerTestVendor(t);
 });
 after(async () => {
   await t.close();
@@ -75,6 +75,11 @@ describe('an app connected to two offices', () => {
     assert.equal(foreign.body.code, 'folder_not_found');
     await t.request.get(`/v1/folders/${folderA.id}`).set('Authorization', bearer(b.access_token)).expect(404);
     await t.request.post(`/v1/folders/${folderB.id}/archive`).set('Authorization', bearer(a.access_token)).expect(404);
+    await t.request.patch(`/v1/folders/${folderB.id}`).set('Authorization', bearer(a.access_token)).send({ title: 'Volé' }).expect(404);
+    // …and nothing of office B changed.
+    const untouched = await t.request.get(`/v1/folders/${folderB.id}`).set('Authorization', bearer(b.access_token)).expect(200);
+    assert.equal(untouched.body.status, 'open');
+    assert.equal(untouched.body.title, 'Vente APP-B-1');
     const listA = await t.request.get('/v1/folders').set('Authorization', bearer(a.access_token)).expect(200);
     assert.deepEqual(
       listA.body.data.map((f: { id: string }) => f.id),

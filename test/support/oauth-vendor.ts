@@ -1,21 +1,34 @@
 import * as oauth from 'openid-client';
 import type { Database } from '../../api/db/database.js';
+import type { SecretSealer } from '../../api/ports/secret-sealer.js';
+import type { AppWebhookDeps } from '../../api/services/apps/app-webhook.js';
 import { type RegisterAppInput, registerApp } from '../../api/services/apps/register-app.js';
 import { CookieBrowser } from './test-app.js';
 
 export const VENDOR_CALLBACK = 'https://redaction.example/oauth/callback';
 
+/** What registering an app needs in tests: the test app's sealer, loopback receivers allowed, the real clock. */
+export function appWebhookDeps(t: { webhookSealer: SecretSealer }): AppWebhookDeps {
+  return { clock: { now: () => new Date() }, sealer: t.webhookSealer, urlRules: { allowLoopback: true, requireHttps: false } };
+}
+
 export interface TestVendor {
   appId: string;
   clientId: string;
   clientSecret: string;
+  /** The app endpoint's signing secret, when registered with a webhook URL. */
+  webhookSecret: string | null;
   config: oauth.Configuration;
   issuer: string;
 }
 
 /** Registers an app and discovers the authorization server with openid-client, as a vendor's back end would. */
-export async function registerTestVendor(db: Database, baseUrl: string, input: Partial<RegisterAppInput> = {}): Promise<TestVendor> {
-  const app = await registerApp(db, {
+export async function registerTestVendor(
+  t: { db: Database; baseUrl: string; webhookSealer: SecretSealer },
+  input: Partial<RegisterAppInput> = {},
+): Promise<TestVendor> {
+  const { db, baseUrl } = t;
+  const app = await registerApp(db, appWebhookDeps(t), {
     name: 'Rédacto',
     logoUrl: null,
     redirectUris: [VENDOR_CALLBACK],
@@ -24,7 +37,7 @@ export async function registerTestVendor(db: Database, baseUrl: string, input: P
   });
   const issuer = `${baseUrl}/oauth`;
   const config = await vendorConfig(issuer, app.clientId, app.clientSecret);
-  return { appId: app.id, clientId: app.clientId, clientSecret: app.clientSecret, config, issuer };
+  return { appId: app.id, clientId: app.clientId, clientSecret: app.clientSecret, webhookSecret: app.webhookSecret, config, issuer };
 }
 
 export function vendorConfig(issuer: string, clientId: string, clientSecret: string): Promise<oauth.Configuration> {

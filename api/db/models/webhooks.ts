@@ -12,7 +12,10 @@ export type EndpointDisabledReason = 'manual' | 'gone' | 'failing';
 
 export interface WebhookEndpointRow extends Model<InferAttributes<WebhookEndpointRow>, InferCreationAttributes<WebhookEndpointRow>> {
   id: string;
-  officeId: string;
+  /** The office whose events it receives; null for an app's endpoint (every office connected to the app). */
+  officeId: string | null;
+  /** The vendor's app owning it, when it is an app's endpoint (then officeId is null). */
+  appId: CreationOptional<string | null>;
   url: string;
   description: string;
   /** Empty: every public event type. */
@@ -107,7 +110,8 @@ export function defineWebhookModels(sequelize: Sequelize) {
     'WebhookEndpoint',
     {
       id: idColumn(),
-      officeId: text(),
+      officeId: optionalText(),
+      appId: optionalText(),
       url: text(),
       description: { ...text(), defaultValue: '' },
       eventTypes: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },

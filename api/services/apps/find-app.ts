@@ -7,7 +7,6 @@ export interface RegisteredAppInfo {
   name: string;
   logoUrl: string | null;
   scopes: string[];
-  webhookUrl: string | null;
 }
 
 /** The app behind an OAuth client id, or null. */
@@ -18,11 +17,10 @@ export async function findAppByClientId(db: Database, clientId: string): Promise
     name: string;
     logo_url: string | null;
     scopes: string[];
-    webhook_url: string | null;
-  }>('SELECT id, client_id, name, logo_url, scopes, webhook_url FROM oauth_apps WHERE client_id = :clientId', {
+  }>('SELECT id, client_id, name, logo_url, scopes FROM oauth_apps WHERE client_id = :clientId', {
     replacements: { clientId },
     type: QueryTypes.SELECT,
   });
   if (!row) return null;
-  return { id: row.id, clientId: row.client_id, name: row.name, logoUrl: row.logo_url, scopes: row.scopes, webhookUrl: row.webhook_url };
+  return { id: row.id, clientId: row.client_id, name: row.name, logoUrl: row.logo_url, scopes: row.scopes };
 }

@@ -4,6 +4,7 @@ import { APP_SCOPES, isAppScope } from '../../domain/app-scopes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { hashSecret } from '../auth/secret-tokens.js';
+import { type AppWebhookDeps, checkAppWebhookUrl, setAppWebhook } from './app-webhook.js';
 
 export interface RegisterAppInput {
   name: string;
@@ -13,7 +14,7 @@ export interface RegisterAppInput {
   redirectUris: string[];
   /** The most an office can grant the app: scopes of domain/app-scopes.ts. */
   scopes: string[];
-  /** One endpoint receiving the events of every office that connected the app. */
+  /** One endpoint receiving the events of every office connected to the app (the office endpoints' URL rules). */
   webhookUrl?: string | null;
 }
 
@@ -22,6 +23,8 @@ export interface RegisteredApp {
   clientId: string;
   /** Shown once, stored as its SHA-256. */
   clientSecret: string;
+  /** The app endpoint's signing secret (`whsec_…`), shown once; null without a webhook URL. */
+  webhookSecret: string | null;
 }
 
 /** `lcapp_`-prefixed ids and secrets, recognisable by secret scanners. */
@@ -64,40 +67,48 @@ export function checkAppRegistration(input: RegisterAppInput): void {
       if (!isAppScope(scope)) errors.push({ path: `scopes[${i}]`, message: `unknown scope; one of ${APP_SCOPES.join(', ')}` });
     });
   }
-  for (const [path, value] of [
-    ['logoUrl', input.logoUrl],
-    ['webhookUrl', input.webhookUrl],
-  ] as const) {
-    const problem = value ? urlProblem(value, 'https') : null;
-    if (problem) errors.push({ path, message: problem });
-  }
+  const logoProblem = input.logoUrl ? urlProblem(input.logoUrl, 'https') : null;
+  if (logoProblem) errors.push({ path: 'logoUrl', message: logoProblem });
   if (errors.length > 0) throw new DomainError('invalid', 'validation_failed', 'This app registration is not valid.', errors);
 }
 
 /**
  * Registers a vendor's app (an operator's command, `npm run apps -- register`): a client id and a secret,
- * the secret shown once and stored hashed.
+ * the secret shown once and stored hashed; with a webhook URL, the app's endpoint and its signing secret
+ * (shown once too). Nothing is stored when anything is wrong.
  */
-export async function registerApp(db: Database, input: RegisterAppInput): Promise<RegisteredApp> {
+export async function registerApp(db: Database, deps: AppWebhookDeps, input: RegisterAppInput): Promise<RegisteredApp> {
   checkAppRegistration(input);
+  let webhookUrl: string | null = null;
+  if (input.webhookUrl) {
+    try {
+      webhookUrl = await checkAppWebhookUrl(input.webhookUrl, deps);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new DomainError('invalid', error.code, 'This app registration is not valid.', [{ path: 'webhookUrl', message: error.message }]);
+    }
+  }
   const id = newId('app');
   const clientId = `lcapp_${id.slice(4)}`;
   const clientSecret = newClientSecret();
-  await db.sequelize.query(
-    `INSERT INTO oauth_apps (id, client_id, client_secret_hash, name, logo_url, redirect_uris, scopes, webhook_url)
-     VALUES (:id, :clientId, :secretHash, :name, :logoUrl, :redirectUris, :scopes, :webhookUrl)`,
-    {
-      replacements: {
-        id,
-        clientId,
-        secretHash: hashSecret(clientSecret),
-        name: input.name.trim(),
-        logoUrl: input.logoUrl ?? null,
-        redirectUris: JSON.stringify(input.redirectUris),
-        scopes: JSON.stringify([...new Set(input.scopes)]),
-        webhookUrl: input.webhookUrl ?? null,
+  return db.sequelize.transaction(async (transaction) => {
+    await db.sequelize.query(
+      `INSERT INTO oauth_apps (id, client_id, client_secret_hash, name, logo_url, redirect_uris, scopes)
+       VALUES (:id, :clientId, :secretHash, :name, :logoUrl, :redirectUris, :scopes)`,
+      {
+        replacements: {
+          id,
+          clientId,
+          secretHash: hashSecret(clientSecret),
+          name: input.name.trim(),
+          logoUrl: input.logoUrl ?? null,
+          redirectUris: JSON.stringify(input.redirectUris),
+          scopes: JSON.stringify([...new Set(input.scopes)]),
+        },
+        transaction,
       },
-    },
-  );
-  return { id, clientId, clientSecret };
+    );
+    const webhook = webhookUrl ? await setAppWebhook(db, deps, { appId: id, url: webhookUrl }, transaction) : null;
+    return { id, clientId, clientSecret, webhookSecret: webhook?.secret ?? null };
+  });
 }

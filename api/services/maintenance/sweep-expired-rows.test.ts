@@ -29,4 +29,21 @@ describe('the maintenance sweep', () => {
     assert.equal(await count('idempotency_keys'), 1);
     await t.request.get('/v1/folders').set('Authorization', live.auth).expect(200);
   });
+
+  it('deletes expired OAuth records (codes, tokens, grants) and keeps those still usable', async () => {
+    await t.db.sequelize.query(
+      `INSERT INTO oauth_records (model, id_hash, payload, grant_id, expires_at) VALUES
+         ('AuthorizationCode', 'old-code', '{}', 'g1', now() - interval '1 minute'),
+         ('RefreshToken', 'old-refresh', '{}', 'g1', now() - interval '1 second'),
+         ('RefreshToken', 'live-refresh', '{}', 'g2', now() + interval '90 days'),
+         ('Grant', 'live-grant', '{}', 'g2', now() + interval '90 days')`,
+    );
+    const swept = await sweepExpiredRows(t.db);
+    assert.equal(swept.oauthRecords, 2);
+    const [kept] = await t.db.sequelize.query('SELECT id_hash FROM oauth_records ORDER BY id_hash');
+    assert.deepEqual(
+      (kept as Array<{ id_hash: string }>).map((r) => r.id_hash),
+      ['live-grant', 'live-refresh'],
+    );
+  });
 });

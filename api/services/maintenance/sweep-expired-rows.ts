@@ -9,6 +9,8 @@ export interface SweepCounts {
   widgetSessions: number;
   loginAttempts: number;
   idempotencyKeys: number;
+  /** The apps' authorization server's records (codes, tokens, grants, interactions) past their expiry. */
+  oauthRecords: number;
 }
 
 async function deleted(db: Database, sql: string): Promise<number> {
@@ -18,8 +20,10 @@ async function deleted(db: Database, sql: string): Promise<number> {
 
 /**
  * Deletes what can no longer be used by anyone: sessions and widget sessions expired for a week, closed or
- * expired client login attempts, idempotency keys past their 24 h. Nothing here is evidence: the audit
- * trail keeps who did what.
+ * expired client login attempts, idempotency keys past their 24 h, the apps' OAuth records past their
+ * expiry (at once: the authorization server never reads an expired one, so a consumed code or a rotated
+ * refresh token is kept, for replay detection, exactly as long as it could be presented). Nothing here is
+ * evidence: the audit trail keeps who did what.
  */
 export async function sweepExpiredRows(db: Database): Promise<SweepCounts> {
   return {
@@ -30,5 +34,6 @@ export async function sweepExpiredRows(db: Database): Promise<SweepCounts> {
     widgetSessions: await deleted(db, 'DELETE FROM widget_sessions WHERE expires_at < now() - make_interval(days => :days)'),
     loginAttempts: await deleted(db, 'DELETE FROM client_login_attempts WHERE expires_at < now() - make_interval(days => :days)'),
     idempotencyKeys: await sweepIdempotencyKeys(db),
+    oauthRecords: await deleted(db, 'DELETE FROM oauth_records WHERE expires_at < now()'),
   };
 }

@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { EventType } from '../outbox/emit-event.js';
+import type { ActingApp } from './outbox-event.js';
 
 /** One message of a claimed lane, with what its delivery needs (body, endpoint, sealed secrets). */
 export interface ClaimedMessage {
@@ -11,6 +12,10 @@ export interface ClaimedMessage {
   eventType: EventType;
   payload: Record<string, unknown>;
   occurredAt: Date;
+  /** The office whose event it is. */
+  officeId: string;
+  /** The app that caused the event, if one did. */
+  app: ActingApp | null;
   endpointId: string;
   url: string;
   secretSealed: string;
@@ -46,6 +51,9 @@ interface ClaimedRow {
   event_type: EventType;
   payload: Record<string, unknown>;
   occurred_at: Date;
+  office_id: string;
+  app_id: string | null;
+  app_name: string | null;
   endpoint_id: string;
   url: string;
   secret_sealed: string;
@@ -102,12 +110,13 @@ WITH heads AS (
 ), claimed AS (
   SELECT id, lane, event_seq FROM won UNION ALL SELECT id, lane, event_seq FROM behind
 )
-SELECT c.id, c.lane, c.event_seq, m.event_id, m.event_type, o.payload, o.occurred_at,
+SELECT c.id, c.lane, c.event_seq, m.event_id, m.event_type, o.payload, o.occurred_at, o.office_id, o.app_id, a.name AS app_name,
        e.id AS endpoint_id, e.url, e.secret_sealed, e.secret_key_id,
        e.previous_secret_sealed, e.previous_secret_key_id, e.previous_secret_expires_at
   FROM claimed c
   JOIN webhook_messages m ON m.id = c.id
   JOIN outbox_events o ON o.id = m.event_id
+  LEFT JOIN oauth_apps a ON a.id = o.app_id
   JOIN webhook_endpoints e ON e.id = m.endpoint_id
  ORDER BY c.lane, c.event_seq`;
 
@@ -138,6 +147,8 @@ export async function claimLanes(db: Database, now: Date, options: ClaimOptions)
       eventType: row.event_type,
       payload: row.payload,
       occurredAt: new Date(row.occurred_at),
+      officeId: row.office_id,
+      app: row.app_id ? { id: row.app_id, name: row.app_name ?? row.app_id } : null,
       endpointId: row.endpoint_id,
       url: row.url,
       secretSealed: row.secret_sealed,

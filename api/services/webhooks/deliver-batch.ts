@@ -144,7 +144,13 @@ export async function deliverClaimedLane(deps: DeliveryDeps, run: LaneRun, lane:
       if (run.stopping?.() || (disabledAt && disabledAt >= lane.claimedAt)) break;
       if (now.getTime() + budget > lane.leaseUntil.getTime()) break;
 
-      const body = webhookBody({ type: message.eventType, payload: message.payload, occurredAt: message.occurredAt });
+      const body = webhookBody({
+        type: message.eventType,
+        payload: message.payload,
+        occurredAt: message.occurredAt,
+        officeId: message.officeId,
+        app: message.app,
+      });
       const response = await deps.transport.post({
         url: message.url,
         body,

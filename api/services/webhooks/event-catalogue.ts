@@ -13,12 +13,40 @@ export interface EventTypeInfo {
   /** e.g. `document.uploaded`. */
   name: string;
   description: string;
-  /** JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, data }`. */
+  /** JSON Schema (2020-12) of the whole delivered body `{ type, timestamp, officeId, app?, data }`. */
   schema: JsonSchema;
 }
 
 type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * The delivered body around `data`, the one definition of it (openapi.json's event schemas and
+ * GET /v1/event-types are built from it; outbox-event.ts writes it): `type` is a schema of the one type.
+ */
+export function envelopeSchema(type: Schema, data: Schema): Schema {
+  return {
+    type: 'object',
+    required: ['type', 'timestamp', 'officeId', 'data'],
+    additionalProperties: false,
+    properties: {
+      type,
+      timestamp: { type: 'string', format: 'date-time', description: 'When the change committed.' },
+      officeId: {
+        type: 'string',
+        description: "The office the event belongs to (an app's one endpoint receives every connected office's events).",
+      },
+      app: {
+        type: 'object',
+        description: 'The vendor app that made the change, when an app did (absent otherwise).',
+        required: ['id', 'name'],
+        additionalProperties: false,
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+      },
+      data,
+    },
+  };
+}
 
 // `data` is the resource as the API returns it, so its schema is the API's own (openapi.json
 // components, generated from the code): the catalogue cannot drift from the payloads. Exported for
@@ -125,7 +153,7 @@ export function eventTypeCatalogue(): EventTypeInfo[] {
   const components = spec.components.schemas;
   cached = PUBLIC_EVENT_TYPES.map((name) => {
     const used = new Set<string>();
-    const data = toJsonSchema(CATALOGUE[name].data, used);
+    const data = toJsonSchema(CATALOGUE[name].data, used) as Schema;
     const defs: Schema = {};
     // Pull in every component reachable from the payload, transitively.
     for (const pending = [...used]; pending.length > 0; ) {
@@ -138,10 +166,7 @@ export function eventTypeCatalogue(): EventTypeInfo[] {
     const schema: Schema = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       title: name,
-      type: 'object',
-      required: ['type', 'timestamp', 'data'],
-      additionalProperties: false,
-      properties: { type: { const: name }, timestamp: { type: 'string', format: 'date-time' }, data },
+      ...envelopeSchema({ const: name }, data),
       $defs: defs,
     };
     return { name, description: CATALOGUE[name].description, schema };

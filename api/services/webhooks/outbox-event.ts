@@ -16,7 +16,23 @@ export interface OutboxEvent {
   occurredAtExact: string;
 }
 
-/** The delivered body: `{ type, timestamp, data }`, the same bytes on every attempt. */
-export function webhookBody(event: Pick<OutboxEvent, 'type' | 'payload' | 'occurredAt'>): string {
-  return JSON.stringify({ type: event.type, timestamp: event.occurredAt.toISOString(), data: event.payload });
+/** The app that caused an event, as deliveries name it. */
+export interface ActingApp {
+  id: string;
+  name: string;
+}
+
+/**
+ * The delivered body (its schema: envelopeSchema in event-catalogue.ts), the same bytes on every attempt
+ * and for every endpoint: `officeId` says whose event it is (an app's endpoint hears every connected
+ * office), `app` which vendor app made the change, when one did.
+ */
+export function webhookBody(event: Pick<OutboxEvent, 'type' | 'payload' | 'occurredAt' | 'officeId'> & { app: ActingApp | null }): string {
+  return JSON.stringify({
+    type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    officeId: event.officeId,
+    ...(event.app ? { app: { id: event.app.id, name: event.app.name } } : {}),
+    data: event.payload,
+  });
 }

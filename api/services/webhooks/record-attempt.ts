@@ -99,7 +99,11 @@ export async function recordAttempt(
           { failingSince, enabled: false, disabledReason: reason, disabledAt: attemptedAt, updatedAt: attemptedAt },
           { transaction },
         );
-        await planEndpointDisabledNotices(db, transaction, endpoint, reason, attemptedAt);
+        // An app's endpoint has no office to tell: its vendor sees it in the attempts stopping (operators
+        // turn it back on with `npm run apps -- set-webhook`).
+        if (endpoint.officeId) {
+          await planEndpointDisabledNotices(db, transaction, { ...endpoint.get(), officeId: endpoint.officeId }, reason, attemptedAt);
+        }
       } else if (!endpoint.failingSince) {
         await endpoint.update({ failingSince }, { transaction });
       }

@@ -6,6 +6,7 @@ import { mintApiKey } from '../../../api/services/api-keys/mint-api-key.js';
 import { registerApp } from '../../../api/services/apps/register-app.js';
 import { openSession } from '../../../api/services/auth/sessions.js';
 import { clientActor, recordUploadedFile } from '../../support/files.js';
+import { appWebhookDeps } from '../../support/oauth-vendor.js';
 import { createIdentityTestApp, createMemberSession, type IdentityTestApp, mintWidgetToken } from '../../support/test-app.js';
 
 /**
@@ -196,7 +197,11 @@ export async function createWorld(): Promise<World> {
 /** A vendor's app connected to office A (as a notary's consent leaves it), that one cell disconnects. */
 export async function newAppConnectionId(world: World): Promise<string> {
   const { db } = world.t;
-  const app = await registerApp(db, { name: `App ${world.unique()}`, redirectUris: ['https://vendor.test/cb'], scopes: ['folders:read'] });
+  const app = await registerApp(db, appWebhookDeps(world.t), {
+    name: `App ${world.unique()}`,
+    redirectUris: ['https://vendor.test/cb'],
+    scopes: ['folders:read'],
+  });
   const notary = await createMemberSession(db, world.t.office.id);
   const id = `apc_${world.unique()}`;
   await db.sequelize.query(
