@@ -75,10 +75,13 @@ export function haproxyConfig(options: { port: number; statsSocket: string; back
     '  timeout client 120s',
     '  timeout server 120s',
     '  timeout http-request 30s',
-    // A connection refused (a process just killed, or draining) is tried again on another server. The
-    // request had not been sent, so this is safe for any method; nothing already sent is replayed.
+    // A connection refused (a process just killed, or draining) is tried again on another server: the
+    // request had not been sent, safe for any method. A request sent to a process that died before
+    // answering (empty-response) is sent again too, but only when sending it twice is harmless: an
+    // idempotent method, or a POST carrying an Idempotency-Key (the API answers its second copy once,
+    // as it would the SDK's own retry). Only requests that fit HAProxy's buffer are replayed: uploads are not.
     '  retries 3',
-    '  retry-on conn-failure',
+    '  retry-on conn-failure empty-response',
     '  option redispatch 1',
     '',
     'frontend fe_api',
@@ -89,6 +92,9 @@ export function haproxyConfig(options: { port: number; statsSocket: string; back
     '',
     'backend be_api',
     '  balance leastconn',
+    '  acl idempotent_method method GET HEAD OPTIONS PUT DELETE',
+    '  acl idempotency_key req.hdr(idempotency-key) -m found',
+    '  http-request disable-l7-retry if !idempotent_method !idempotency_key',
     // One connection per request to a server: no idle server connection that a process closing (or dying)
     // could cut just as a request is sent on it.
     '  option http-server-close',

@@ -23,6 +23,7 @@ import { ensureHaproxy, Haproxy } from './haproxy.js';
 import { S3_BUCKET, S3_KEY, startPostgres, startS3, startSmtpSink, WebhookReceiver } from './infrastructure.js';
 import { LoadGenerator } from './load.js';
 import { printReport } from './report.js';
+import { ensureServerBuild } from './server-build.js';
 import { verifyAcknowledged, verifyAnchoring, verifyStoredFiles, verifyWebhooks } from './verify-state.js';
 import { verifyTraffic } from './verify-traffic.js';
 
@@ -63,6 +64,7 @@ const log = (line: string) => console.log(`[cluster] ${line}`);
 describe('scale-out under faults', () => {
   it('three API processes behind HAProxy lose nothing while one is killed every 30 s', { timeout: 15 * 60_000 }, async () => {
     const haproxyBinary = ensureHaproxy();
+    ensureServerBuild(log);
     const [postgres, s3, smtp] = await Promise.all([startPostgres(dir), startS3(dir), startSmtpSink()]);
     cleanups.push(() => postgres.server.stop(), s3.close, smtp.close);
     const receiver = new WebhookReceiver();
