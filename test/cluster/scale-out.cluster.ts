@@ -62,7 +62,8 @@ after(async () => {
 const log = (line: string) => console.log(`[cluster] ${line}`);
 
 describe('scale-out under faults', () => {
-  it('three API processes behind HAProxy lose nothing while one is killed every 30 s', { timeout: 15 * 60_000 }, async () => {
+  // 15 minutes on a quiet machine (about 5 are used); a starved one restarts each process in minutes, not seconds.
+  it('three API processes behind HAProxy lose nothing while one is killed every 30 s', { timeout: patience(15 * 60_000) }, async () => {
     const haproxyBinary = ensureHaproxy();
     ensureServerBuild(log);
     const [postgres, s3, smtp] = await Promise.all([startPostgres(dir), startS3(dir), startSmtpSink()]);
