@@ -15,22 +15,25 @@ import type { Attempt, Operation } from './load.js';
  */
 export interface FaultTally {
   fault: Fault;
-  /** Requests HAProxy routed to the victim that were under way when it went (sent before its exit, answered after the signal). */
+  /**
+   * Requests HAProxy routed to the victim that were under way when it went: answered after the signal, sent
+   * before HAProxy saw it DOWN (a SIGKILL) or before it exited (a SIGTERM).
+   */
   inFlight: number;
   /** Of those, the ones the victim's death cut (termination state S…). */
   cut: number;
   /** Client attempts that failed because of this fault: cut on the victim. */
   failedAttempts: number;
   /**
-   * Of `failedAttempts`, those HAProxy wrote no line for: sent before the signal, their connection closed
-   * once the victim died and before HAProxy marked it DOWN. HAProxy 2.6 counts them in the victim's
-   * current sessions (`scur`) but logs nothing, so they are bounded by `scur`, not by the logged ones.
+   * Of `failedAttempts`, those HAProxy wrote no line for: sent before DOWN, their connection closed once
+   * the victim died and before HAProxy marked it DOWN. HAProxy 2.6 counts them in the victim's sessions
+   * (`scur`, `stot`) but logs nothing, so they are bounded by those counts, not by the logged ones.
    */
   unlogged: number;
   /**
    * Retries (by the SDK, same Idempotency-Key) of a request the fault cut, refused 409
-   * `idempotency_key_in_use` while the killed process's lease on the key ran: an upload's retry is answered
-   * before its body is sent, so the client sees a broken pipe instead of the 409.
+   * `idempotency_key_in_use` while the killed process's lease on the key ran, and cut all the same (no
+   * complete answer): the API reads a refused upload's body before answering, so none is expected.
    */
   refusedRetries: number;
   /** Operations that still failed after the SDK's retries. */
@@ -156,10 +159,12 @@ export function verifyTraffic(
     const retried = earlierCut(attempt);
     const refused = retried && attempt.error !== undefined && (!line || line.status === 409);
     if (refused) {
+      // The 409 is expected; losing it on the way is not (the API reads a refused upload's body first).
       tallyOf(retried).refusedRetries++;
       classified.push(
-        `retry, key leased    ${what} (${seen}; an earlier attempt was cut by ${retried.signal} ${retried.victim}; ${when(attempt)})`,
+        `UNEXPLAINED 409 cut  ${what} (${seen}; an earlier attempt was cut by ${retried.signal} ${retried.victim}; ${when(attempt)})`,
       );
+      problems.push(`${what}: a retry's 409 idempotency_key_in_use did not reach the client (${seen}; ${when(attempt)})`);
       continue;
     }
     if (!line && attempt.error !== undefined && attempt.clientPort !== undefined) {
