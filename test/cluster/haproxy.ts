@@ -84,12 +84,11 @@ export function haproxyConfig(options: {
     `  timeout server ${idle}ms`,
     '  timeout http-request 30s',
     // A connection refused (a process just killed, or draining) is tried again on another server: the
-    // request had not been sent, safe for any method. A request sent to a process that died before
-    // answering (empty-response) is sent again too, but only when sending it twice is harmless: an
-    // idempotent method, or a POST carrying an Idempotency-Key (the API answers its second copy once,
-    // as it would the SDK's own retry). Only requests that fit HAProxy's buffer are replayed: uploads are not.
+    // request had not been sent, safe for any method. Not `empty-response`: tried here, it ran POSTs twice
+    // on a starved machine (a replayed copy ran while the first, on a live process, had released or
+    // outlived its Idempotency-Key claim), see docs/operations.md. The SDK retries what was cut.
     '  retries 3',
-    '  retry-on conn-failure empty-response',
+    '  retry-on conn-failure',
     '  option redispatch 1',
     '',
     'frontend fe_api',
@@ -100,9 +99,6 @@ export function haproxyConfig(options: {
     '',
     'backend be_api',
     '  balance leastconn',
-    '  acl idempotent_method method GET HEAD OPTIONS PUT DELETE',
-    '  acl idempotency_key req.hdr(idempotency-key) -m found',
-    '  http-request disable-l7-retry if !idempotent_method !idempotency_key',
     // One connection per request to a server: no idle server connection that a process closing (or dying)
     // could cut just as a request is sent on it.
     '  option http-server-close',
