@@ -107,9 +107,12 @@ describe('Idempotency-Key', () => {
         `UPDATE idempotency_keys SET state = 'running', status_code = NULL, response_body = NULL, lease_until = ${leaseSql} WHERE key = 'k-dead'`,
       );
 
-    await leaveRunning("now() + interval '20 seconds'");
+    await leaveRunning("now() + interval '7 seconds'");
     const busy = await send().expect(409);
     assert.equal(busy.body.code, 'idempotency_key_in_use');
+    // Come back when the lease lapses, not sooner: a retry then takes the claim over.
+    const retryAfter = Number(busy.headers['retry-after']);
+    assert.ok(retryAfter >= 4 && retryAfter <= 7, `Retry-After ${busy.headers['retry-after']}, the lease has 7 s left`);
 
     await leaveRunning("now() - interval '1 second'");
     // The retry runs again: the dead process's folder did commit, and the folder's own rule answers.

@@ -11,6 +11,7 @@ import {
   renewIdempotent,
 } from '../services/idempotency/idempotency-store.js';
 import { appServices } from './app-services.js';
+import { discardBody } from './discard-body.js';
 import { readSessionCookie } from './hosted/session-cookie.js';
 import { readMultipartFiles, receivedBodyFingerprint } from './multipart.js';
 import { HttpProblem } from './problem.js';
@@ -76,22 +77,24 @@ export function idempotency(db: Database, config: Config): RequestHandler {
           : `${req.get('content-length') ?? ''}:${req.get('x-content-sha256') ?? ''}`;
       const requestHash = sha256(`${req.method} ${req.originalUrl}\n${fingerprint}`);
       const begun = await beginIdempotent(db, scope, key, requestHash);
-      // An upload refused here is read to its end and discarded (Node drains an unread body once the answer
-      // is sent), so that the client, still sending, receives the answer instead of a reset connection.
+      // An upload refused here is read to its end and discarded before the answer is sent, so that the
+      // client, still sending, receives the answer instead of a reset connection (see discardBody).
       // A body larger than any upload could be is not worth reading: answer, then close the connection.
       if (upload && (begun.outcome === 'mismatch' || begun.outcome === 'in_progress')) {
-        const maxBytes = appServices(req).storage?.maxUploadBytes ?? config.documents.maxUploadBytes;
+        const limit = (appServices(req).storage?.maxUploadBytes ?? config.documents.maxUploadBytes) + MULTIPART_OVERHEAD_BYTES;
         const declared = Number(req.get('content-length') ?? Number.NaN);
-        if (!(declared <= maxBytes + MULTIPART_OVERHEAD_BYTES)) res.setHeader('Connection', 'close');
+        const drained = !(declared > limit) && (await discardBody(req, limit));
+        if (!drained) res.setHeader('Connection', 'close');
       }
       if (begun.outcome === 'mismatch') throw keyReused();
       if (begun.outcome === 'in_progress') {
         throw new HttpProblem(
           409,
           'idempotency_key_in_use',
-          'A request with this Idempotency-Key is still running; retry shortly.',
+          'A request with this Idempotency-Key is still running; retry after Retry-After seconds.',
           undefined,
-          { 'Retry-After': '1' },
+          // When the claim lapses if its process is gone: a retry then takes it over instead of waiting again.
+          { 'Retry-After': String(begun.retryAfterSeconds) },
         );
       }
       if (begun.outcome === 'replay') {
@@ -113,7 +116,7 @@ export function idempotency(db: Database, config: Config): RequestHandler {
         () => {
           renewIdempotent(db, scope, key).catch((error: unknown) => req.log?.warn({ err: error }, 'idempotency lease renewal failed'));
         },
-        (IDEMPOTENCY_LEASE_SECONDS * 1000) / 3,
+        (IDEMPOTENCY_LEASE_SECONDS * 1000) / 4,
       );
       renewal.unref();
       const record = (statusCode: number, body: Buffer): Promise<void> => {

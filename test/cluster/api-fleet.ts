@@ -1,12 +1,14 @@
 /**
- * The API processes of the cluster: the real entry (`api/main.ts`, the API alone, no demo host), each on
- * its own port, all on one PostgreSQL, one S3 bucket, one SMTP server and one master key.
+ * The API processes of the cluster: the compiled entry as `npm run start:prod` runs it
+ * (`node dist/server/api/main.js`, the API alone, no demo host), each on its own port, all on one
+ * PostgreSQL, one S3 bucket, one SMTP server and one master key.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_ENTRY } from './server-build.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_LINE = 'LeCoffre is ready';
@@ -42,7 +44,7 @@ export class ApiFleet {
   async start(name: string): Promise<ApiProcess> {
     const backend = this.backends.find((b) => b.name === name);
     if (!backend) throw new Error(`no backend ${name}`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...this.env, PORT: String(backend.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,6 +20,11 @@ export interface Fault extends FaultPlan {
   exitCode: number | null;
   /** Requests HAProxy counted as current on the victim just before the signal (`show stat` scur). */
   currentBeforeSignal: number;
+  /**
+   * Sessions HAProxy sent to the victim between the signal and DOWN (`show stat` stot, read before the
+   * signal and once DOWN was seen): requests sent on after the kill, before the health checks caught it.
+   */
+  sentUntilDown: number;
   /** When HAProxy logged the victim DOWN, and UP again after its restart. */
   downAt: number;
   upAt: number;
@@ -62,12 +67,14 @@ export async function runFaults(options: {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     await allUp(haproxy, names);
     const since = haproxy.transitions.length;
-    const currentBeforeSignal = (await haproxy.serverStats()).get(step.victim)?.current ?? 0;
+    const before = (await haproxy.serverStats()).get(step.victim);
+    const currentBeforeSignal = before?.current ?? 0;
     const signalAt = Date.now();
     const down = haproxy.waitForState(step.victim, 'DOWN', since);
     const { exitedAt, code } = await fleet.stop(step.victim, step.signal);
     log(`${step.signal} ${step.victim} at +${Math.round((signalAt - loadStartedAt) / 1000)} s (${currentBeforeSignal} requests on it)`);
     const downAt = (await down).at;
+    const sentUntilDown = Math.max(0, ((await haproxy.serverStats()).get(step.victim)?.total ?? 0) - (before?.total ?? 0));
     const afterDown = haproxy.transitions.length;
     const up = haproxy.waitForState(step.victim, 'UP', afterDown);
     const restartStarted = Date.now();
@@ -78,7 +85,7 @@ export async function runFaults(options: {
       `${step.victim} DOWN after ${downAt - signalAt} ms, back UP after ${upAt - signalAt} ms ` +
         `(restart ${restartMs} ms, of which start-up ${restarted.readyInMs} ms after loading)`,
     );
-    done.push({ ...step, signalAt, exitedAt, exitCode: code, currentBeforeSignal, downAt, upAt, restartMs });
+    done.push({ ...step, signalAt, exitedAt, exitCode: code, currentBeforeSignal, sentUntilDown, downAt, upAt, restartMs });
   }
   return done;
 }

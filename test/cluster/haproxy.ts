@@ -58,7 +58,15 @@ const HEALTH_LINE = /Server be_api\/(\S+) is (UP|DOWN)\b/;
  * The balancer's configuration. What each setting is for is told in docs/operations.md (## Scale);
  * the short version is inline.
  */
-export function haproxyConfig(options: { port: number; statsSocket: string; backends: Backend[]; checkTimeoutMs: number }): string {
+export function haproxyConfig(options: {
+  port: number;
+  statsSocket: string;
+  backends: Backend[];
+  checkTimeoutMs: number;
+  /** How long a client or a server may stay silent: 120 s in production (docs/operations.md), scaled by the test. */
+  idleTimeoutMs?: number;
+}): string {
+  const idle = options.idleTimeoutMs ?? 120_000;
   return [
     'global',
     // Foreground (-db): the log goes to stdout, one line per request and per health transition. HAProxy
@@ -72,11 +80,13 @@ export function haproxyConfig(options: { port: number; statsSocket: string; back
     '  mode http',
     '  log global',
     '  timeout connect 2s',
-    '  timeout client 120s',
-    '  timeout server 120s',
+    `  timeout client ${idle}ms`,
+    `  timeout server ${idle}ms`,
     '  timeout http-request 30s',
-    // A connection refused (a process just killed, or draining) is tried again on another server. The
-    // request had not been sent, so this is safe for any method; nothing already sent is replayed.
+    // A connection refused (a process just killed, or draining) is tried again on another server: the
+    // request had not been sent, safe for any method. Not `empty-response`: tried here, it ran POSTs twice
+    // on a starved machine (a replayed copy ran while the first, on a live process, had released or
+    // outlived its Idempotency-Key claim), see docs/operations.md. The SDK retries what was cut.
     '  retries 3',
     '  retry-on conn-failure',
     '  option redispatch 1',
@@ -146,11 +156,18 @@ export class Haproxy extends EventEmitter<{ health: [HealthTransition] }> {
     if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => this.otherLines.push(line));
   }
 
-  static async start(binary: string, dir: string, port: number, backends: Backend[], checkTimeoutMs: number): Promise<Haproxy> {
+  static async start(
+    binary: string,
+    dir: string,
+    port: number,
+    backends: Backend[],
+    checkTimeoutMs: number,
+    idleTimeoutMs?: number,
+  ): Promise<Haproxy> {
     const statsSocket = path.join(dir, 'haproxy.sock');
     const configFile = path.join(dir, 'haproxy.cfg');
     const logFile = path.join(dir, 'haproxy.log');
-    await writeFile(configFile, haproxyConfig({ port, statsSocket, backends, checkTimeoutMs }));
+    await writeFile(configFile, haproxyConfig({ port, statsSocket, backends, checkTimeoutMs, idleTimeoutMs }));
     const check = spawnSync(binary, ['-c', '-f', configFile], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`haproxy refused its configuration:\n${check.stdout}${check.stderr}`);
     const log = await open(logFile, 'a');

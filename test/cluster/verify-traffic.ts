@@ -15,22 +15,25 @@ import type { Attempt, Operation } from './load.js';
  */
 export interface FaultTally {
   fault: Fault;
-  /** Requests HAProxy routed to the victim that were under way when it went (sent before its exit, answered after the signal). */
+  /**
+   * Requests HAProxy routed to the victim that were under way when it went: answered after the signal, sent
+   * before HAProxy saw it DOWN (a SIGKILL) or before it exited (a SIGTERM).
+   */
   inFlight: number;
   /** Of those, the ones the victim's death cut (termination state S…). */
   cut: number;
   /** Client attempts that failed because of this fault: cut on the victim. */
   failedAttempts: number;
   /**
-   * Of `failedAttempts`, those HAProxy wrote no line for: sent before the signal, their connection closed
-   * once the victim died and before HAProxy marked it DOWN. HAProxy 2.6 counts them in the victim's
-   * current sessions (`scur`) but logs nothing, so they are bounded by `scur`, not by the logged ones.
+   * Of `failedAttempts`, those HAProxy wrote no line for: sent before DOWN, their connection closed once
+   * the victim died and before HAProxy marked it DOWN. HAProxy 2.6 counts them in the victim's sessions
+   * (`scur`, `stot`) but logs nothing, so they are bounded by those counts, not by the logged ones.
    */
   unlogged: number;
   /**
    * Retries (by the SDK, same Idempotency-Key) of a request the fault cut, refused 409
-   * `idempotency_key_in_use` while the killed process's lease on the key ran: an upload's retry is answered
-   * before its body is sent, so the client sees a broken pipe instead of the 409.
+   * `idempotency_key_in_use` while the killed process's lease on the key ran, and cut all the same (no
+   * complete answer): the API reads a refused upload's body before answering, so none is expected.
    */
   refusedRetries: number;
   /** Operations that still failed after the SDK's retries. */
@@ -59,7 +62,13 @@ export function verifyTraffic(
   const problems: string[] = [];
   const classified: string[] = [];
   const byAttempt = new Map(logged.filter((l) => l.attempt).map((l) => [l.attempt as string, l]));
-  const underWay = (fault: Fault, a: Attempt) => a.startedAt <= fault.exitedAt && a.endedAt >= fault.signalAt;
+  /**
+   * Under way on the victim when it went: answered after the signal, and sent while HAProxy still routed
+   * to it. After a SIGKILL that lasts until HAProxy's checks see it DOWN (requests sent on in between are
+   * the kill's too: HAProxy could not know); a SIGTERM stops taking connections before the process exits.
+   */
+  const gone = (fault: Fault) => (fault.signal === 'SIGKILL' ? fault.downAt : fault.exitedAt);
+  const underWay = (fault: Fault, a: Attempt) => a.startedAt <= gone(fault) && a.endedAt >= fault.signalAt;
   const onVictim = (fault: Fault, a: Attempt) => byAttempt.get(a.id)?.server === fault.victim && underWay(fault, a);
   const all = [...attempts.values()];
   const tallies: FaultTally[] = faults.map((fault) => {
@@ -81,11 +90,20 @@ export function verifyTraffic(
     if (!line || !(line.termination.startsWith('S') || a.error !== undefined)) return undefined;
     return faults.find((f) => f.signal === 'SIGKILL' && onVictim(f, a));
   };
-  /** The SIGKILL a connection error with no HAProxy line belongs to: sent before it, failed before DOWN. */
+  /** The SIGKILL a connection error with no HAProxy line belongs to: sent before DOWN, failed by then. */
   const unloggedKillOf = (a: Attempt) =>
     a.error === undefined || byAttempt.has(a.id)
       ? undefined
-      : faults.find((f) => f.signal === 'SIGKILL' && a.startedAt <= f.signalAt && a.endedAt >= f.signalAt && a.endedAt <= f.downAt + 1_000);
+      : faults.find((f) => f.signal === 'SIGKILL' && a.startedAt <= f.downAt && a.endedAt >= f.signalAt && a.endedAt <= f.downAt + 1_000);
+  /**
+   * An attempt HAProxy sent again (`retries` in its log line) while a killed process was still in the
+   * pool: its first try may have reached the victim, which may have claimed its Idempotency-Key.
+   */
+  const resentAfterKill = (a: Attempt) => {
+    const line = byAttempt.get(a.id);
+    if (!line || line.retries === '0') return undefined;
+    return faults.find((f) => f.signal === 'SIGKILL' && underWay(f, a));
+  };
   // Each client connection's requests in the order they were sent, to find what came before a lost one.
   const byConnection = new Map<number, Attempt[]>();
   for (const a of [...all].sort((x, y) => x.startedAt - y.startedAt)) {
@@ -141,10 +159,12 @@ export function verifyTraffic(
     const retried = earlierCut(attempt);
     const refused = retried && attempt.error !== undefined && (!line || line.status === 409);
     if (refused) {
+      // The 409 is expected; losing it on the way is not (the API reads a refused upload's body first).
       tallyOf(retried).refusedRetries++;
       classified.push(
-        `retry, key leased    ${what} (${seen}; an earlier attempt was cut by ${retried.signal} ${retried.victim}; ${when(attempt)})`,
+        `UNEXPLAINED 409 cut  ${what} (${seen}; an earlier attempt was cut by ${retried.signal} ${retried.victim}; ${when(attempt)})`,
       );
+      problems.push(`${what}: a retry's 409 idempotency_key_in_use did not reach the client (${seen}; ${when(attempt)})`);
       continue;
     }
     if (!line && attempt.error !== undefined && attempt.clientPort !== undefined) {
@@ -173,7 +193,8 @@ export function verifyTraffic(
     problems.push(`${what} failed outside a kill (${seen}; ${when(attempt)})`);
   }
   for (const tally of tallies) {
-    const bound = Math.max(tally.inFlight, tally.fault.currentBeforeSignal);
+    // HAProxy's own count of what went to the victim: on it at the signal, and sent to it until DOWN.
+    const bound = Math.max(tally.inFlight, tally.fault.currentBeforeSignal + tally.fault.sentUntilDown);
     if (tally.failedAttempts > bound) {
       problems.push(`${tally.fault.signal} ${tally.fault.victim}: ${tally.failedAttempts} failed attempts for ${bound} requests in flight`);
     }
@@ -184,7 +205,7 @@ export function verifyTraffic(
   let stuckKeys = 0;
   for (const operation of operations) {
     const own = operation.attempts.map((id) => attempts.get(id)).filter((a): a is Attempt => a !== undefined);
-    const cut = own.find((a) => explained.has(a.id));
+    const cut = own.find((a) => explained.has(a.id) || resentAfterKill(a));
     for (const a of own) {
       if (a.status === undefined || a.status < 400 || a.status >= 500) continue;
       const afterCut = cut && a.code === 'idempotency_key_in_use' && a.startedAt >= cut.startedAt;
@@ -198,7 +219,7 @@ export function verifyTraffic(
       continue;
     }
     if (own.at(-1)?.code === 'idempotency_key_in_use') stuckKeys++;
-    const kill = killOf(cut) ?? faults.find((f) => f.signal === 'SIGKILL' && underWay(f, cut));
+    const kill = killOf(cut) ?? resentAfterKill(cut) ?? faults.find((f) => f.signal === 'SIGKILL' && underWay(f, cut));
     if (kill) tallyOf(kill).failedOperations++;
   }
   return { problems, tallies, failedAttempts, failedOperations, stuckKeys, classified };

@@ -5,9 +5,12 @@ import type { Database } from '../../db/database.js';
 export const IDEMPOTENCY_TTL_HOURS = 24;
 /**
  * How long a running claim holds without renewal. The process running the request renews it every
- * third of this; a claim left by a process that died lapses this long after its last renewal.
+ * quarter of this; a claim left by a process that died lapses at most this long after the death, and a
+ * retry meanwhile is told to come back when it lapses (`Retry-After`). Short enough that a client's
+ * retries (the SDK waits up to 10 s on a `Retry-After`) outlast it; long enough that a live but busy
+ * process misses three renewals in a row before it could be overtaken.
  */
-export const IDEMPOTENCY_LEASE_SECONDS = 30;
+export const IDEMPOTENCY_LEASE_SECONDS = 10;
 
 export interface StoredResponse {
   statusCode: number;
@@ -20,7 +23,8 @@ export type BeginResult =
   /** `bodyHash`: the fingerprint of the first request's body, when it was recorded apart (uploads). */
   | { outcome: 'replay'; response: StoredResponse; bodyHash: string | null }
   | { outcome: 'mismatch' }
-  | { outcome: 'in_progress' };
+  /** `retryAfterSeconds`: until the running claim's lease lapses, if its process does not renew it. */
+  | { outcome: 'in_progress'; retryAfterSeconds: number };
 
 interface KeyRow {
   request_hash: string;
@@ -29,6 +33,7 @@ interface KeyRow {
   response_headers: Record<string, string> | null;
   response_body: Buffer | null;
   body_hash: string | null;
+  lease_left: number | string | null;
 }
 
 /**
@@ -55,13 +60,18 @@ export async function beginIdempotent(db: Database, scope: string, key: string, 
   );
   if (inserted.length === 1) return { outcome: 'proceed' };
   const [row] = await sequelize.query<KeyRow>(
-    `SELECT request_hash, state, status_code, response_headers, response_body, body_hash
+    `SELECT request_hash, state, status_code, response_headers, response_body, body_hash,
+       EXTRACT(EPOCH FROM COALESCE(lease_until, created_at + make_interval(secs => :lease)) - now()) AS lease_left
      FROM idempotency_keys WHERE scope = :scope AND key = :key`,
-    { replacements: { scope, key }, type: QueryTypes.SELECT },
+    { replacements: { scope, key, lease: IDEMPOTENCY_LEASE_SECONDS }, type: QueryTypes.SELECT },
   );
   if (!row) return beginIdempotent(db, scope, key, requestHash); // expired and swept between our two queries
   if (row.request_hash !== requestHash) return { outcome: 'mismatch' };
-  if (row.state === 'running') return { outcome: 'in_progress' };
+  if (row.state === 'running') {
+    // Whole seconds, rounded up: a retry sent that much later finds the lease lapsed (or renewed).
+    const left = Math.ceil(Number(row.lease_left ?? 0));
+    return { outcome: 'in_progress', retryAfterSeconds: Math.min(IDEMPOTENCY_LEASE_SECONDS, Math.max(1, left)) };
+  }
   return {
     outcome: 'replay',
     response: { statusCode: row.status_code ?? 200, headers: row.response_headers ?? {}, body: row.response_body ?? Buffer.alloc(0) },
