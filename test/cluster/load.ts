@@ -235,8 +235,8 @@ export class LoadGenerator {
 
     const upload = async (requestId: string): Promise<DocumentFile | undefined> => {
       const file = pdfOf(random);
-      const sent = await this.operation('upload', 'files.upload', (sdk) =>
-        sdk.files.upload(requestId, file.blob, { sha256: [file.sha256] }),
+      const sent = await this.operation('upload', 'documents.upload', (sdk) =>
+        sdk.documents.upload(requestId, file.blob, { sha256: [file.sha256] }),
       );
       const stored = sent.value?.[0];
       if (!stored) return undefined;
@@ -247,8 +247,8 @@ export class LoadGenerator {
     const review = async (fileId: string, verdict: 'validated' | 'refused'): Promise<boolean> => {
       const done = await this.operation('review', verdict === 'validated' ? 'files.validate' : 'files.refuse', (sdk) =>
         verdict === 'validated'
-          ? sdk.files.validate(fileId)
-          : sdk.files.refuse(fileId, { reason: 'Document illisible, merci de le renvoyer.' }),
+          ? sdk.documents.validate(fileId)
+          : sdk.documents.refuse(fileId, { reason: 'Document illisible, merci de le renvoyer.' }),
       );
       const known = ledger.files.get(fileId);
       if (!done.value) {
@@ -269,7 +269,7 @@ export class LoadGenerator {
     const again = await upload(second);
     if (!again || !(await review(again.id, 'validated'))) return;
     await this.operation('download', 'files.download', async (sdk) => {
-      const blob = await sdk.files.download(a.id);
+      const blob = await sdk.documents.download(a.id);
       const sha = createHash('sha256')
         .update(Buffer.from(await blob.arrayBuffer()))
         .digest('hex');

@@ -68,7 +68,7 @@ export async function verifyStoredFiles(sdk: LeCoffre, db: Database): Promise<{ 
   const problems: string[] = [];
   let bytes = 0;
   await inBatches(rows, 4, async (row) => {
-    const blob = await sdk.files.preview(row.id);
+    const blob = await sdk.documents.preview(row.id);
     const content = Buffer.from(await blob.arrayBuffer());
     bytes += content.length;
     const sha = createHash('sha256').update(content).digest('hex');
