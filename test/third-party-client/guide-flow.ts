@@ -7,25 +7,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './generated/openapi.js';
 
-export interface GuideFlowOptions {
-  baseUrl: string;
-  apiKey: string;
-  client: { firstName: string; lastName: string; mobile: string; email: string };
-  document: { label: string; name: string; type: string; bytes: Uint8Array<ArrayBuffer> };
-  /** The SMS code the client received (the test reads the dev outbox). */
-  smsCode(mobile: string): Promise<string>;
-  /** Runs an anchoring batch (in production the API's job does it within a minute). */
-  anchorNow(): Promise<void>;
-}
-
-export interface GuideFlowResult {
-  folderId: string;
-  fileId: string;
-  /** The validated file, downloaded by the notary. */
-  file: ArrayBuffer;
-  /** The folder's proof bundle. */
-  proof: Blob;
-}
+import type { GuideFlowOptions, GuideFlowResult } from './guide-flow-contract.js';
 
 /** Stops the flow with the API's problem when a call did not succeed; answers the typed data. */
 function ok<T>(result: { data?: T; error?: unknown; response: Response }, step: string): T {
@@ -111,7 +93,10 @@ export type TypeChecks = [
   Assert<Equal<GuideFlowResult['file'], ArrayBuffer>>,
   // An upload's parts are files.
   Assert<
-    Equal<NonNullable<paths['/v1/document-requests/{id}/documents']['post']['requestBody']>['content']['multipart/form-data']['file'], Blob[]>
+    Equal<
+      NonNullable<paths['/v1/document-requests/{id}/documents']['post']['requestBody']>['content']['multipart/form-data']['file'],
+      Blob[]
+    >
   >,
 ];
 
