@@ -3,6 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../completion-bar.js';
 import { formatDate } from '../core/i18n.js';
+import { fileState, stateLabel } from '../core/states.js';
 import { FolderPart } from './folder-part.js';
 import { clockIcon, pencilIcon } from './icons.js';
 
@@ -170,19 +171,21 @@ export class FolderClientCard extends FolderPart {
     ];
     if (!files.length) return html`<p class="muted">${t.noToReview}</p>`;
     return html`<ul>
-      ${files.map(
-        ({ file, label }) => html`<li data-file-id=${file.id}>
+      ${files.map(({ file, label }) => {
+        const state = fileState(file);
+        const stateText = stateLabel(state, this.language, 'office');
+        return html`<li data-file-id=${file.id}>
           <button
             type="button"
             class="file"
-            aria-label=${`${t.open(`${label} — ${file.name}`)} (${t[`file_${file.status}`]})`}
+            aria-label=${`${t.open(`${label} — ${file.name}`)} (${stateText})`}
             @click=${(event: Event) => this.actions?.openFile(file, event.currentTarget as HTMLElement)}
           >
             <span>${label}<br /><span class="meta">${file.name}</span></span>
-            <span class="badge ${file.status}">${t[`file_${file.status}`]}</span>
+            <span class="badge ${state}">${stateText}</span>
           </button>
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
   }
 

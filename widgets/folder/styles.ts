@@ -58,10 +58,17 @@ export const folderStyles = css`
     color: var(--_muted);
   }
   button.icon {
+    flex: none;
     min-height: 2rem;
     min-width: 2rem;
     padding: 0.2rem;
     border-color: transparent;
+  }
+  @media (pointer: coarse), (max-width: 30rem) {
+    button.icon {
+      min-height: 2.75rem;
+      min-width: 2.75rem;
+    }
   }
   .mark {
     display: inline-flex;
@@ -108,12 +115,6 @@ export const folderStyles = css`
   }
   .warning {
     color: var(--_warning);
-  }
-  input[type='checkbox'],
-  input[type='radio'] {
-    width: 1.1rem;
-    height: 1.1rem;
-    accent-color: var(--_accent);
   }
   select {
     min-height: 2.5rem;

@@ -121,7 +121,7 @@ describe('/espace-client (in Chromium)', () => {
     await card
       .locator('input[type="file"]')
       .setInputFiles({ name: 'cni.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-    await card.getByText('En cours de vérification').waitFor();
+    await card.getByText('Envoyé, en vérification').first().waitFor();
     const files = await t.request.get(`/v1/folders/${folderId}/document-requests`).set('Authorization', t.office.auth).expect(200);
     assert.equal(files.body.data[0].files[0].sha256Source, 'client');
 
