@@ -114,6 +114,10 @@ export const controls = css`
     background: var(--_surface);
     color: var(--_text);
   }
+  /* A file picker's native width is fixed: never wider than its column on a phone. */
+  input[type='file'] {
+    max-width: 100%;
+  }
   input[type='radio'],
   input[type='checkbox'] {
     flex: none;

@@ -25,6 +25,14 @@ export class FolderClientCard extends FolderPart {
   static override styles = [
     ...FolderPart.styles,
     css`
+      .email {
+        overflow-wrap: break-word;
+      }
+      .details {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+        gap: 0.75rem 1.25rem;
+      }
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
@@ -97,9 +105,9 @@ export class FolderClientCard extends FolderPart {
                 </span>`
           }
         </div>
-        <div class="grid">
+        <div class="details">
           ${this.detail(t.lastName, client.lastName)} ${this.detail(t.firstName, client.firstName)}
-          ${this.detail(t.mobile, displayMobile(client.mobile))} ${this.detail(t.email, client.email)}
+          ${this.detail(t.mobile, displayMobile(client.mobile))} ${this.detail(t.email, client.email, 'email')}
         </div>
         <span class="label completion-label" aria-hidden="true">${t.clientCompletionShort}</span>
         <lecoffre-completion-bar lang=${this.language} value=${client.completion.percent} label=${t.clientCompletion(name)}></lecoffre-completion-bar>
@@ -130,8 +138,13 @@ export class FolderClientCard extends FolderPart {
     `;
   }
 
-  private detail(label: string, value: string): TemplateResult {
-    return html`<div><span class="label">${label}</span><span>${value}</span></div>`;
+  private detail(label: string, value: string, kind?: 'email'): TemplateResult {
+    if (kind !== 'email') return html`<div><span class="label">${label}</span><span>${value}</span></div>`;
+    // An address breaks after its "@" when it must, never in the middle of a name.
+    const at = value.indexOf('@');
+    return html`<div>
+      <span class="label">${label}</span><span class="email">${at < 0 ? value : html`${value.slice(0, at)}<wbr />${value.slice(at)}`}</span>
+    </div>`;
   }
 
   private renderRequested(): TemplateResult {

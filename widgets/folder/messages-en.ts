@@ -87,7 +87,7 @@ export const EN: FolderMessages = {
   archivedOn: (date: string) => `Folder archived on ${date}.`,
   anchor: 'Validate and anchor',
   anchorHint: 'Available once every document is validated (100%).',
-  anchorIntro: 'I can archive the folder without anchoring it, or validate it and anchor it on the blockchain.',
+  anchorIntro: 'The folder can be archived without anchoring, or validated and anchored on the blockchain.',
   anchoring: 'Folder being certified',
   anchoringHelp: 'Anchoring may take a few minutes. The anchoring proof can then be downloaded here.',
   anchoringFailed: (error: string) => `The last anchoring attempt failed (${error}): it will be retried with the next batch.`,

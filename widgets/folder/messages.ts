@@ -93,7 +93,7 @@ const FR = {
   archivedOn: (date: string) => `Dossier archivé le ${date}.`,
   anchor: 'Valider et ancrer',
   anchorHint: 'Disponible quand tous les documents sont validés (100 %).',
-  anchorIntro: 'Je peux archiver le dossier sans l’ancrer, ou le valider et l’ancrer dans la blockchain.',
+  anchorIntro: 'Le dossier peut être archivé sans ancrage, ou validé et ancré dans la blockchain.',
   anchoring: 'Dossier en cours de certification',
   anchoringHelp: 'L’ancrage peut prendre quelques minutes. La preuve d’ancrage sera ensuite téléchargeable ici.',
   anchoringFailed: (error: string) => `Le dernier essai d’ancrage a échoué (${error}) : il sera retenté avec le prochain lot.`,

@@ -84,6 +84,9 @@ export const folderStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
+  #dialog-title:focus {
+    outline: none;
+  }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
