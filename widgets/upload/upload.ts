@@ -9,7 +9,7 @@ import { LiveController } from '../core/live.js';
 import { controls, tokens } from '../core/theme.js';
 import { CoarsePointer } from './coarse-pointer.js';
 import { renderDropzone } from './dropzone.js';
-import { MESSAGES, type UploadMessages } from './messages.js';
+import { type UploadMessages, uploadMessagesFor } from './messages.js';
 import { type CardView, fileBadge, renderRequestCard, renderUploads } from './request-card.js';
 import { renderSharedDocument, ribAsText } from './shared-documents.js';
 import { uploadStyles } from './styles.js';
@@ -86,7 +86,7 @@ export class LeCoffreUpload extends LeCoffreElement {
   );
 
   private get t(): UploadMessages {
-    return MESSAGES[this.language];
+    return uploadMessagesFor(this.language, this);
   }
 
   /** The folder on screen. */
