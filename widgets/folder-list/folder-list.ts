@@ -1,7 +1,6 @@
 import type { Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
 import { controls, tokens } from '../core/theme.js';
@@ -154,6 +153,9 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
   private reported?: unknown;
 
   protected override updated(): void {
+    // Widths set through the CSSOM: the hosted pages' CSP (style-src 'self') blocks style attributes, which
+    // lit's styleMap writes on a first render.
+    for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('.fill[data-percent]')) fill.style.width = `${fill.dataset.percent}%`;
     if (this.data.error && this.data.error !== this.reported) {
       this.reported = this.data.error;
       this.emit('lecoffre-error', describeError(this.data.error, this.language));
@@ -218,10 +220,9 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
   private renderCompletion(folder: Folder) {
     const { validated, total, percent } = folder.completion;
     if (!total) return html`<span class="folder-meta">${this.t.noRequest}</span>`;
-    // styleMap writes through the CSSOM, which a strict CSP (no inline style attribute) allows.
     return html`<span class="folder-meta" data-completion>
       <span>${this.t.completion(validated, total)}</span>
-      <span class="bar" aria-hidden="true"><span class="fill" style=${styleMap({ width: `${percent}%` })}></span></span>
+      <span class="bar" aria-hidden="true"><span class="fill" data-percent=${percent}></span></span>
     </span>`;
   }
 
