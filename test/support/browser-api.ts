@@ -6,7 +6,8 @@
  *
  *   GET  /__lecoffre/api           -> { baseUrl, maxUploadBytes }
  *   POST /__lecoffre/office-api    { method, path, json? } -> { status, body }  (the test office's API key)
- *   POST /__lecoffre/network       { online: boolean } -> { online }  (offline: sockets reset, new ones refused)
+ *   POST /__lecoffre/network       { online: boolean, hold? } -> { online, hold }  (offline: sockets reset, new ones
+ *                                  refused; hold: a request carrying that text is held until the hold is lifted)
  *   POST /__lecoffre/client-folder { requests?: string[], rib?: boolean } -> ClientFolderFixture
  *   POST /__lecoffre/expire-widget-session { token } -> { expired }  (the session's minutes run out now)
  *   POST /__lecoffre/notary-session { role? } -> { memberId, token }   (widgets/folder/folder.fixture.ts)
@@ -39,14 +40,21 @@ export interface ClientFolderFixture {
 interface Running {
   test: TestApp;
   baseUrl: string;
-  setOnline(online: boolean): void;
+  setOnline(online: boolean, hold?: string): void;
   close(): Promise<void>;
 }
 
-/** Relays loopback TCP to the API; offline resets every open socket and refuses new ones. */
-function networkRelay(targetPort: number): { server: Server; setOnline(online: boolean): void } {
+/**
+ * Relays loopback TCP to the API; offline resets every open socket and refuses new ones. `hold` names a
+ * text (a request id): a connection whose bytes carry it is held from there on (kept open, nothing more
+ * reaches the API) until the hold is lifted, as an upload on a line too slow to finish while the test
+ * acts on it. Only that request is held: the other test files running beside it are not slowed.
+ */
+function networkRelay(targetPort: number): { server: Server; setOnline(online: boolean, hold?: string): void } {
   let online = true;
+  let hold: string | undefined;
   const open = new Set<Socket>();
+  const released = new Set<() => void>();
   const server = createServer((client) => {
     if (!online) {
       client.resetAndDestroy();
@@ -62,13 +70,45 @@ function networkRelay(targetPort: number): { server: Server; setOnline(online: b
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    upstream.pipe(client);
+    let held: Buffer[] | undefined;
+    const release = () => {
+      if (!held) return;
+      for (const chunk of held) upstream.write(chunk);
+      held = undefined;
+      client.resume();
+    };
+    client.on('data', (chunk: Buffer) => {
+      if (!held && hold && chunk.toString('latin1').includes(hold)) {
+        held = [];
+        released.add(release);
+      }
+      if (held) {
+        held.push(chunk);
+        return;
+      }
+      if (!upstream.write(chunk)) {
+        client.pause();
+        upstream.once('drain', () => held || client.resume());
+      }
+    });
+    client.on('end', () => held || upstream.end());
+    client.on('close', () => {
+      released.delete(release);
+      // A browser that hung up on a held request (an aborted upload): what was held never reaches the API.
+      if (held) upstream.destroy();
+    });
   });
   return {
     server,
-    setOnline(value) {
+    setOnline(value, holding) {
       online = value;
       if (!value) for (const socket of open) socket.resetAndDestroy();
+      hold = holding || undefined;
+      if (!hold) {
+        for (const release of released) release();
+        released.clear();
+      }
     },
   };
 }
@@ -195,8 +235,9 @@ export async function fixtureMiddleware(
     if (route === 'GET api') result = { baseUrl: running.baseUrl, maxUploadBytes: BROWSER_TEST_MAX_UPLOAD_BYTES };
     else if (route === 'POST office-api') result = await officeCall(String(input.method), String(input.path), input.json);
     else if (route === 'POST network') {
-      running.setOnline(input.online === true);
-      result = { online: input.online === true };
+      const hold = typeof input.hold === 'string' ? input.hold : undefined;
+      running.setOnline(input.online === true, hold);
+      result = { online: input.online === true, hold: hold ?? null };
     } else if (route === 'POST notary-session') result = await notarySessionFixture(running.test, input);
     else if (route === 'POST anchor-cycle') result = await anchorCycleFixture(running.test);
     else if (route === 'POST client-folder') result = await clientFolder(input as { requests?: string[]; rib?: boolean });

@@ -37,8 +37,23 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
-/** "12 mars 2025" / "12 March 2025"; an ISO date or date-time. */
-export function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+/**
+ * Offices are French: every date and time a page or widget shows is read in the office's time zone, not the
+ * viewer's computer's (a client abroad, a server-rendered test in UTC), so a file sent at 23:30 in Paris is
+ * dated the day the notary saw it. Offices carry no zone of their own yet: this one serves them all.
+ */
+export const OFFICE_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * The one date formatter of the widgets and pages: "12 mars 2025" / "12 March 2025" from an ISO date
+ * (a calendar day, shown as is) or date-time (shown in `timeZone`); `withTime` adds "à 14:05" / "at 14:05".
+ */
+export function formatDate(iso: string, lang: Lang, options: { withTime?: boolean; timeZone?: string } = {}): string {
+  const day = iso.length === 10;
+  const date = new Date(day ? `${iso}T12:00:00Z` : iso);
+  const timeZone = day ? 'UTC' : (options.timeZone ?? OFFICE_TIME_ZONE);
+  const text = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  if (!options.withTime || day) return text;
+  const time = new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
+  return lang === 'fr' ? `${text} à ${time}` : `${text} at ${time}`;
 }

@@ -37,9 +37,13 @@ export async function officeApi<T = unknown>(method: string, path: string, json?
   return body;
 }
 
-/** Cuts (false) or restores (true) the network between the page and the API. */
-export async function setNetwork(online: boolean): Promise<void> {
-  await fixture('POST', 'network', { online });
+/**
+ * Cuts (false) or restores (true) the network between the page and the API; `hold`: a request whose bytes
+ * carry that text (e.g. a document request's id, in an upload's URL) stays in flight, nothing of it
+ * reaching the API, until the next call.
+ */
+export async function setNetwork(online: boolean, options: { hold?: string } = {}): Promise<void> {
+  await fixture('POST', 'network', { online, hold: options.hold });
 }
 
 /** A folder with one client, requested documents (two by default), optionally a shared RIB, and the client's token. */
@@ -91,12 +95,12 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
   }
 }
 
-/** axe-core's wcag2a + wcag2aa rules on `element` (shadow roots included): the violations, as readable lines. */
+/** axe-core's wcag2a + wcag2aa + wcag21aa rules on `element` (shadow roots included): the violations, as readable lines. */
 export async function axeViolations(element: Element): Promise<string[]> {
   // axe's browser build registers itself on window when imported as a module.
   await import('axe-core/axe.min.js' as string);
   const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-  const results = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+  const results = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
   return results.violations.map(
     (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );

@@ -77,11 +77,23 @@ export const controls = css`
     color: var(--_on-accent);
   }
   button.link {
-    min-height: auto;
+    /* WCAG 2.2 target size (24 px) even for a button that reads as a link. */
+    min-height: 1.5rem;
     padding: 0;
     border: none;
     background: none;
     text-decoration: underline;
+  }
+  /* A finger needs more than a pointer: every control is at least 44 px tall on touch screens and phones. */
+  @media (pointer: coarse), (max-width: 30rem) {
+    button,
+    .button,
+    button.link {
+      min-height: 2.75rem;
+    }
+    button.icon {
+      min-width: 2.75rem;
+    }
   }
   button:disabled {
     opacity: 0.55;
@@ -91,7 +103,8 @@ export const controls = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  input:not([type='file']),
+  /* Text fields only: a radio button or a checkbox stretched to the full width floats in mid-form. */
+  input:not([type='file'], [type='radio'], [type='checkbox']),
   textarea {
     width: 100%;
     min-height: 2.5rem;
@@ -100,6 +113,18 @@ export const controls = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
+  }
+  /* A file picker's native width is fixed: never wider than its column on a phone. */
+  input[type='file'] {
+    max-width: 100%;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    flex: none;
+    width: 1.15rem;
+    height: 1.15rem;
+    margin: 0;
+    accent-color: var(--_accent);
   }
   .badge {
     display: inline-block;
@@ -112,7 +137,7 @@ export const controls = css`
   .badge.requested {
     color: var(--_muted);
   }
-  .badge.submitted,
+  .badge.sent,
   .badge.pending {
     color: var(--_warning);
   }

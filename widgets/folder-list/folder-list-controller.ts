@@ -29,11 +29,12 @@ export class FolderListController implements ReactiveController {
 
   constructor(private readonly host: FolderListHost) {
     host.addController(this);
-    // Uploads, reviews and completion of any folder the member sees change the list: read its first page again.
+    // Uploads, reviews and completion of any folder the member sees change the list: read its first page
+    // again, quietly: a failure of a read the user did not ask for is not reported (the list stays as it was).
     new LiveController(
       host,
       () => ({ office: true }),
-      () => (this.folders.length <= PAGE_SIZE ? this.reload() : Promise.resolve()),
+      () => (this.folders.length <= PAGE_SIZE ? this.fetch(undefined, true) : Promise.resolve()),
     );
   }
 
@@ -63,20 +64,22 @@ export class FolderListController implements ReactiveController {
     return this.nextCursor ? this.fetch(this.nextCursor) : Promise.resolve();
   }
 
-  private async fetch(cursor: string | undefined): Promise<void> {
+  private async fetch(cursor: string | undefined, quiet = false): Promise<void> {
     const api = this.host.api;
     if (!api) return;
     const sequence = ++this.sequence;
-    this.loading = true;
-    this.error = undefined;
-    this.host.requestUpdate();
+    if (!quiet) {
+      this.loading = true;
+      this.error = undefined;
+      this.host.requestUpdate();
+    }
     try {
       const page = await api.client.folders.list({ status: this.tab, q: this.q || undefined, limit: PAGE_SIZE, cursor }).page();
       if (sequence !== this.sequence) return;
       this.folders = cursor ? [...this.folders, ...page.data] : page.data;
       this.nextCursor = page.nextCursor ?? null;
     } catch (error) {
-      if (sequence === this.sequence) this.error = error;
+      if (sequence === this.sequence && !quiet) this.error = error;
     } finally {
       if (sequence === this.sequence) {
         this.loading = false;

@@ -32,10 +32,15 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
     css`
       [role='tablist'] {
         display: flex;
+        overflow-x: auto;
         gap: 0.25rem;
         border-bottom: 1px solid var(--_border);
       }
       [role='tab'] {
+        /* Two tabs side by side, each label on one line: narrower screens scroll the tab row, never wrap a label. */
+        flex: none;
+        white-space: nowrap;
+        padding-inline: 0.6em;
         border: none;
         border-bottom: 3px solid transparent;
         border-radius: 0;
@@ -74,6 +79,49 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
         display: inline-flex;
         color: var(--_warning);
       }
+      .folder-title {
+        display: block;
+      }
+      .folder-meta {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        margin-top: 0.3rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .folder-meta .bar {
+        flex: 1;
+        max-width: 8rem;
+        height: 0.35rem;
+        border-radius: 0.2rem;
+        background: var(--_border);
+        overflow: hidden;
+      }
+      .folder-meta .fill {
+        display: block;
+        height: 100%;
+        background: var(--_accent);
+      }
+      .folder-main {
+        flex: 1;
+        min-width: 0;
+      }
+      .empty {
+        margin: 0.75rem 0;
+        padding: 1rem;
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+      }
+      .empty h3 {
+        margin: 0 0 0.35rem;
+        font-size: 1rem;
+      }
+      .empty p {
+        margin: 0 0 0.75rem;
+      }
       .muted {
         color: var(--_muted);
       }
@@ -105,6 +153,9 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
   private reported?: unknown;
 
   protected override updated(): void {
+    // Widths set through the CSSOM: the hosted pages' CSP (style-src 'self') blocks style attributes, which
+    // lit's styleMap writes on a first render.
+    for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('.fill[data-percent]')) fill.style.width = `${fill.dataset.percent}%`;
     if (this.data.error && this.data.error !== this.reported) {
       this.reported = this.data.error;
       this.emit('lecoffre-error', describeError(this.data.error, this.language));
@@ -158,11 +209,36 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
           ${folders.map((folder) => this.renderFolder(folder))}
         </ul>
         ${loading ? html`<p role="status" class="muted">${t.loading}</p>` : nothing}
-        ${!loading && !error && !folders.length ? html`<p class="muted">${q ? t.noMatch : t.none}</p>` : nothing}
+        ${!loading && !error && !folders.length ? this.renderEmpty(tab, q) : nothing}
         ${nextCursor && !loading ? html`<p><button type="button" @click=${() => this.data.more()}>${t.more}</button></p>` : nothing}
       </div>
       <button type="button" class="primary" part="create" @click=${() => this.emit('lecoffre-create-folder', {})}>${t.create}</button>
     `;
+  }
+
+  /** "3/5" and a bar: how far the folder is, readable at a glance in the list. */
+  private renderCompletion(folder: Folder) {
+    const { validated, total, percent } = folder.completion;
+    if (!total) return html`<span class="folder-meta">${this.t.noRequest}</span>`;
+    return html`<span class="folder-meta" data-completion>
+      <span>${this.t.completion(validated, total)}</span>
+      <span class="bar" aria-hidden="true"><span class="fill" data-percent=${percent}></span></span>
+    </span>`;
+  }
+
+  /** What an empty list means, and what to do about it. */
+  private renderEmpty(tab: FolderTab, q: string) {
+    const t = this.t;
+    const [title, text] = q ? [t.noMatchTitle, t.noMatch] : tab === 'archived' ? [t.noArchivedTitle, t.noArchived] : [t.noneTitle, t.none];
+    return html`<div class="empty" data-empty>
+      <h3>${title}</h3>
+      <p>${text}</p>
+      ${
+        tab === 'open' && !q
+          ? html`<button type="button" class="primary" @click=${() => this.emit('lecoffre-create-folder', {})}>${t.createFirst}</button>`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderFolder(folder: Folder) {
@@ -178,7 +254,10 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
           this.emit('lecoffre-folder-selected', { folderId: folder.id });
         }}
       >
-        <span>${folder.number} - ${folder.title}</span>
+        <span class="folder-main">
+          <span class="folder-title">${folder.number} - ${folder.title}</span>
+          ${this.renderCompletion(folder)}
+        </span>
         <span>
           ${folder.actionRequired ? html`<span class="mark" role="img" aria-label=${t.actionRequired} title=${t.actionRequired}>${clockIcon}</span>` : nothing}
           <span aria-hidden="true">›</span>

@@ -3,6 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../completion-bar.js';
 import { formatDate } from '../core/i18n.js';
+import { fileState, stateLabel } from '../core/states.js';
 import { FolderPart } from './folder-part.js';
 import { clockIcon, pencilIcon } from './icons.js';
 
@@ -24,6 +25,14 @@ export class FolderClientCard extends FolderPart {
   static override styles = [
     ...FolderPart.styles,
     css`
+      .email {
+        overflow-wrap: break-word;
+      }
+      .details {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+        gap: 0.75rem 1.25rem;
+      }
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
@@ -96,9 +105,9 @@ export class FolderClientCard extends FolderPart {
                 </span>`
           }
         </div>
-        <div class="grid">
+        <div class="details">
           ${this.detail(t.lastName, client.lastName)} ${this.detail(t.firstName, client.firstName)}
-          ${this.detail(t.mobile, displayMobile(client.mobile))} ${this.detail(t.email, client.email)}
+          ${this.detail(t.mobile, displayMobile(client.mobile))} ${this.detail(t.email, client.email, 'email')}
         </div>
         <span class="label completion-label" aria-hidden="true">${t.clientCompletionShort}</span>
         <lecoffre-completion-bar lang=${this.language} value=${client.completion.percent} label=${t.clientCompletion(name)}></lecoffre-completion-bar>
@@ -129,8 +138,13 @@ export class FolderClientCard extends FolderPart {
     `;
   }
 
-  private detail(label: string, value: string): TemplateResult {
-    return html`<div><span class="label">${label}</span><span>${value}</span></div>`;
+  private detail(label: string, value: string, kind?: 'email'): TemplateResult {
+    if (kind !== 'email') return html`<div><span class="label">${label}</span><span>${value}</span></div>`;
+    // An address breaks after its "@" when it must, never in the middle of a name.
+    const at = value.indexOf('@');
+    return html`<div>
+      <span class="label">${label}</span><span class="email">${at < 0 ? value : html`${value.slice(0, at)}<wbr />${value.slice(at)}`}</span>
+    </div>`;
   }
 
   private renderRequested(): TemplateResult {
@@ -170,19 +184,21 @@ export class FolderClientCard extends FolderPart {
     ];
     if (!files.length) return html`<p class="muted">${t.noToReview}</p>`;
     return html`<ul>
-      ${files.map(
-        ({ file, label }) => html`<li data-file-id=${file.id}>
+      ${files.map(({ file, label }) => {
+        const state = fileState(file);
+        const stateText = stateLabel(state, this.language, 'office');
+        return html`<li data-file-id=${file.id}>
           <button
             type="button"
             class="file"
-            aria-label=${`${t.open(`${label} — ${file.name}`)} (${t[`file_${file.status}`]})`}
+            aria-label=${`${t.open(`${label} — ${file.name}`)} (${stateText})`}
             @click=${(event: Event) => this.actions?.openFile(file, event.currentTarget as HTMLElement)}
           >
             <span>${label}<br /><span class="meta">${file.name}</span></span>
-            <span class="badge ${file.status}">${t[`file_${file.status}`]}</span>
+            <span class="badge ${state}">${stateText}</span>
           </button>
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
   }
 

@@ -29,7 +29,12 @@ export class FolderDialog extends FolderPart {
       return;
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[autofocus]')?.focus();
+    // A form starts at its first field; otherwise (the viewer) at the title, the dialog scrolled to its top:
+    // on a phone, the browser's own first focus (the buttons under the preview) hid the title.
+    const first = this.renderRoot.querySelector<HTMLElement>('[autofocus]');
+    if (first) return first.focus();
+    if (dialog) dialog.scrollTop = 0;
+    this.renderRoot.querySelector<HTMLElement>('#dialog-title')?.focus({ preventScroll: true });
   }
 
   close(): void {
@@ -56,7 +61,7 @@ export class FolderDialog extends FolderPart {
     if (!this.isOpen) return nothing;
     return html`
       <dialog aria-labelledby="dialog-title" part="dialog" @close=${this.closed}>
-        <h3 id="dialog-title">${title}</h3>
+        <h3 id="dialog-title" tabindex="-1">${title}</h3>
         ${body}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </dialog>

@@ -17,7 +17,15 @@ export class FolderField extends FolderPart {
   static override styles = [
     ...FolderPart.styles,
     css`
+      /* The pencil stays beside the value's first line, however long the value: the value wraps, not it. */
+      .shown {
+        display: flex;
+        align-items: flex-start;
+        gap: 0.5rem;
+      }
       .value {
+        min-width: 0;
+        padding-top: 0.2rem;
         white-space: pre-line;
       }
       form {
@@ -70,7 +78,7 @@ export class FolderField extends FolderPart {
     if (!this.editing) {
       return html`
         <span class="label">${this.label}</span>
-        <span class="row">
+        <span class="shown">
           <span class="value">${this.display || html`<span class="muted">—</span>`}</span>
           ${
             this.readonly || !this.save

@@ -3,6 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { saveBlob } from '../core/download.js';
 import { formatBytes, formatDate } from '../core/i18n.js';
+import { fileState, stateLabel } from '../core/states.js';
 import { FolderDialog } from './folder-dialog.js';
 import './folder-refuse-dialog.js';
 import type { FolderRefuseDialog } from './folder-refuse-dialog.js';
@@ -136,7 +137,7 @@ export class FolderViewer extends FolderDialog {
         html`
           <p class="row">
             <span>${this.label}</span>
-            <span class="badge ${file.status}" data-status=${file.status}>${t[`file_${file.status}`]}</span>
+            <span class="badge ${fileState(file)}" data-status=${file.status}>${stateLabel(fileState(file), this.language, 'office')}</span>
           </p>
           <p class="meta">${formatBytes(file.size, this.language)} · ${formatDate(file.createdAt, this.language)}</p>
           ${file.refusalReason ? html`<p class="error">${t.refusedBecause(file.refusalReason)}</p>` : nothing}

@@ -233,7 +233,6 @@ export class LeCoffreFolder extends LeCoffreElement {
       <section part="clients" aria-labelledby="clients-title">
         <h3 id="clients-title" tabindex="-1">${t.clients}</h3>
         <div class="clients">
-          ${folder.clients.length ? nothing : html`<p class="muted">${t.noClient}</p>`}
           ${folder.clients.map(
             (client) => html`<lecoffre-folder-client
               lang=${this.language}
@@ -245,19 +244,28 @@ export class LeCoffreFolder extends LeCoffreElement {
               ?readonly=${readonly}
             ></lecoffre-folder-client>`,
           )}
+          ${
+            readonly && folder.clients.length
+              ? nothing
+              : html`<div class="card add-client">
+                  ${folder.clients.length ? nothing : html`<p class="muted">${t.noClient}</p>`}
+                  ${
+                    readonly
+                      ? nothing
+                      : html`<button type="button" data-action="add-client" @click=${(event: Event) => {
+                          const opener = event.currentTarget as HTMLElement;
+                          void this.withDialog<FolderClientDialog>('#add-client', (dialog) => dialog.open(opener));
+                        }}>
+                          ${t.addClient} +
+                        </button>`
+                  }
+                </div>`
+          }
         </div>
         ${
           readonly
             ? nothing
-            : html`<p>
-                <button type="button" data-action="add-client" @click=${(event: Event) => {
-                  const opener = event.currentTarget as HTMLElement;
-                  void this.withDialog<FolderClientDialog>('#add-client', (dialog) => dialog.open(opener));
-                }}>
-                  ${t.addClient} +
-                </button>
-              </p>
-              <lecoffre-folder-client-dialog id="add-client" lang=${this.language} .actions=${this.actions}></lecoffre-folder-client-dialog>`
+            : html`              <lecoffre-folder-client-dialog id="add-client" lang=${this.language} .actions=${this.actions}></lecoffre-folder-client-dialog>`
         }
       </section>
     `;

@@ -58,10 +58,17 @@ export const folderStyles = css`
     color: var(--_muted);
   }
   button.icon {
+    flex: none;
     min-height: 2rem;
     min-width: 2rem;
     padding: 0.2rem;
     border-color: transparent;
+  }
+  @media (pointer: coarse), (max-width: 30rem) {
+    button.icon {
+      min-height: 2.75rem;
+      min-width: 2.75rem;
+    }
   }
   .mark {
     display: inline-flex;
@@ -76,6 +83,9 @@ export const folderStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
+  }
+  #dialog-title:focus {
+    outline: none;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
@@ -108,12 +118,6 @@ export const folderStyles = css`
   }
   .warning {
     color: var(--_warning);
-  }
-  input[type='checkbox'],
-  input[type='radio'] {
-    width: 1.1rem;
-    height: 1.1rem;
-    accent-color: var(--_accent);
   }
   select {
     min-height: 2.5rem;

@@ -140,7 +140,8 @@ export async function mountFolder(
   if (options.lang) el.setAttribute('lang', options.lang);
   if (options.pollInterval) el.setAttribute('poll-interval', String(options.pollInterval));
   host.append(el);
-  await waitFor(() => deepQuery(el, '[part="client"]'), 'the folder to load').catch((error: Error) => {
+  // Four reads at once on a machine other test files share: more than waitFor's default on a busy day.
+  await waitFor(() => deepQuery(el, '[part="client"]'), 'the folder to load', 15_000).catch((error: Error) => {
     throw new Error(`${error.message}; shown: ${deepText(el)}; errors: ${JSON.stringify(events.map((event) => event.detail.message))}`);
   });
   return { el, folder, baseUrl, notary, events };

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ACCEPT_ATTRIBUTE } from '../core/upload.js';
 import type { UploadMessages } from './messages.js';
 
@@ -11,6 +11,8 @@ export interface DropzoneView {
   ariaLabel: string;
   onFiles: (files: File[]) => void;
   onDragState: (over: boolean) => void;
+  /** A finger, not a mouse: no "drop here" (see coarse-pointer.ts). */
+  touch: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function renderDropzone(view: DropzoneView): TemplateResult {
   return html`
     <div part="dropzone" class=${view.over ? 'over' : ''} @dragover=${dragOver} @dragleave=${() => view.onDragState(false)} @drop=${drop}>
       <button type="button" class="primary" data-action="pick" aria-label=${view.ariaLabel} @click=${pick}>${view.label}</button>
-      <span class="muted" aria-hidden="true">${t.dropHere}</span>
+      ${view.touch ? nothing : html`<span class="muted" aria-hidden="true">${t.dropHere}</span>`}
       <span class="hint">${t.accepted}</span>
       <input type="file" hidden multiple tabindex="-1" accept=${ACCEPT_ATTRIBUTE} @change=${picked} />
     </div>

@@ -1,8 +1,9 @@
 import type { DocumentFile, DocumentRequest } from '@lecoffre/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatBytes, formatDate, type Lang } from '../core/i18n.js';
+import { fileState, requestState, stateLabel } from '../core/states.js';
 import type { UploadMessages } from './messages.js';
-import type { UploadItem } from './upload-queue.js';
+import { secondsLeft, type UploadItem } from './upload-queue.js';
 
 /** What a card needs from the element: words, the live uploads, and the actions its buttons call. */
 export interface CardView {
@@ -13,31 +14,19 @@ export interface CardView {
   view: (file: DocumentFile) => void;
   retry: (key: number) => void;
   dismiss: (key: number) => void;
+  cancel: (key: number) => void;
   describe: (error: unknown) => string;
-}
-
-export type RequestDisplayState = 'requested' | 'submitted' | 'validated' | 'refused';
-
-/**
- * The guide's four states. The API keeps a request `requested` after a refusal (a new file is expected):
- * the client must still see that the last one was refused, and why.
- */
-export function displayState(request: DocumentRequest): { state: RequestDisplayState; reason?: string } {
-  if (request.status !== 'requested') return { state: request.status };
-  const last = request.files.at(-1);
-  if (last?.status === 'refused') return { state: 'refused', reason: last.refusalReason ?? undefined };
-  return { state: 'requested' };
 }
 
 export function renderRequestCard(request: DocumentRequest, view: CardView): TemplateResult {
   const { t, lang } = view;
-  const { state, reason } = displayState(request);
+  const { state, reason } = requestState(request);
   const headingId = `request-${request.id}`;
   return html`
     <article part="request ${state}" class=${state} data-request-id=${request.id} data-state=${state} aria-labelledby=${headingId}>
       <div class="card-head">
         <h4 id=${headingId}>${request.label}</h4>
-        <span class="badge ${state}">${t[`status_${state}`]}</span>
+        <span class="badge ${state}">${stateLabel(state, lang, 'client')}</span>
       </div>
       ${request.note ? html`<p>${request.note}</p>` : nothing}
       <p class="meta">
@@ -69,13 +58,19 @@ function renderSentFiles(files: DocumentFile[], view: CardView): TemplateResult 
         (file) => html`
           <li data-file-id=${file.id}>
             <span class="file-name">${file.name} <span class="meta">(${formatBytes(file.size, lang)})</span></span>
-            <span class="badge ${file.status}">${t[`file_${file.status}`]}</span>
+            ${fileBadge(file, lang)}
             <button type="button" class="link" aria-label=${t.viewFile(file.name)} @click=${() => view.view(file)}>${t.view}</button>
           </li>
         `,
       )}
     </ul>
   `;
+}
+
+/** A sent file's state, in the glossary's words for the client. */
+export function fileBadge(file: DocumentFile, lang: Lang): TemplateResult {
+  const state = fileState(file);
+  return html`<span class="badge ${state}">${stateLabel(state, lang, 'client')}</span>`;
 }
 
 const STATE_TEXT = { hashing: 'hashing', uploading: 'uploading', retrying: 'retrying', done: 'uploaded' } as const;
@@ -101,11 +96,27 @@ export function renderUploads(items: readonly UploadItem[], view: CardView): Tem
           `;
         }
         const percent = Math.round(item.progress * 100);
+        const left = item.state === 'uploading' ? secondsLeft(item) : undefined;
         return html`
           <li data-upload-state=${item.state}>
             <span class="file-name">${name}</span>
-            <span class="meta">${t[STATE_TEXT[item.state]]} ${item.state === 'uploading' ? `${percent} %` : nothing}</span>
+            ${
+              item.state === 'done'
+                ? nothing
+                : html`<button type="button" class="link" data-action="cancel" aria-label=${t.cancelFile(name)} @click=${() => view.cancel(item.key)}>
+                    ${t.cancel}
+                  </button>`
+            }
             <progress max="100" value=${percent} aria-label=${t.progressOf(name)}></progress>
+            <span class="meta progress-text">
+              ${t[STATE_TEXT[item.state]]}
+              ${
+                item.state === 'uploading'
+                  ? html`<span data-bytes>${t.bytesOf(formatBytes(item.sent, view.lang), formatBytes(item.file.size, view.lang))} (${percent} %)</span>
+                      ${left === undefined ? nothing : html`<span data-time-left>· ${t.timeLeft(left)}</span>`}`
+                  : nothing
+              }
+            </span>
           </li>
         `;
       })}

@@ -78,28 +78,35 @@ export const uploadStyles = css`
   [part~='request'].validated {
     border-color: var(--_success);
   }
-  .card-head {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: baseline;
+  /* The state badge sits in the same place on every card and every file row, whatever the title's
+     length: top right, the title or the name wrapping beside it. */
+  .card-head,
+  .files li,
+  .uploads li {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
     gap: 0.25rem 0.75rem;
   }
   .files li,
   .uploads li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.6rem;
     padding: 0.4rem 0;
     border-top: 1px solid var(--_border);
   }
+  .files li > button {
+    grid-column: 1;
+    justify-self: start;
+  }
+  .uploads li > .error,
+  .uploads li > .actions,
+  .uploads li > progress,
+  .uploads li > .progress-text {
+    grid-column: 1 / -1;
+  }
   .file-name {
-    flex: 1 1 10rem;
     min-width: 0;
   }
   .uploads progress {
-    flex: 1 1 100%;
     width: 100%;
     height: 0.6rem;
     accent-color: var(--_accent);

@@ -16,6 +16,11 @@ export interface UploadItem {
   state: UploadState;
   /** 0..1 of the bytes sent. */
   progress: number;
+  /** Bytes sent so far, and when the first byte left (ms, `performance.now()`): for "time left". */
+  sent: number;
+  startedAt?: number;
+  /** Aborts this file's hashing or request ("Annuler"). */
+  abort?: AbortController;
   /** Why it failed (state `failed`). */
   error?: unknown;
   /** Worth retrying (no answer, 5xx, 429) rather than choosing another file. */
@@ -30,6 +35,16 @@ export interface UploadQueueHooks {
   changed: () => void;
   stored: (item: UploadItem, files: DocumentFile[]) => void;
   failed: (item: UploadItem, error: unknown) => void;
+  /** The user cancelled a file before it was stored: nothing was kept. */
+  cancelled: (item: UploadItem) => void;
+}
+
+/** Seconds left at the pace so far; undefined until a second of sending gives a pace worth trusting. */
+export function secondsLeft(item: UploadItem, now = performance.now()): number | undefined {
+  if (item.startedAt === undefined || item.sent <= 0) return undefined;
+  const elapsed = (now - item.startedAt) / 1000;
+  if (elapsed < 1) return undefined;
+  return Math.max(0, Math.ceil(((item.file.size - item.sent) * elapsed) / item.sent));
 }
 
 /** A refusal decided in the browser, shaped like the server's so one message table serves both. */
@@ -51,7 +66,7 @@ export class UploadQueue {
   add(files: Iterable<File>, target: UploadTarget): void {
     const max = this.hooks.maxFileSize();
     for (const file of files) {
-      const item: UploadItem = { key: this.nextKey++, file, target, state: 'hashing', progress: 0, retryable: false };
+      const item: UploadItem = { key: this.nextKey++, file, target, state: 'hashing', progress: 0, sent: 0, retryable: false };
       const refusal = !hasAcceptedType(file)
         ? localRefusal('unsupported_file_type', 415)
         : max !== undefined && file.size > max
@@ -69,7 +84,7 @@ export class UploadQueue {
   retry(key: number): void {
     const item = this.items.find((candidate) => candidate.key === key);
     if (item?.state !== 'failed' || !item.retryable) return;
-    Object.assign(item, { state: 'hashing', progress: 0, error: undefined, retryable: false });
+    Object.assign(item, { state: 'hashing', progress: 0, sent: 0, startedAt: undefined, error: undefined, retryable: false });
     this.hooks.changed();
     void this.drain();
   }
@@ -77,6 +92,21 @@ export class UploadQueue {
   /** Every failure that a better connection may fix (called when the browser comes back online). */
   retryTransient(): void {
     for (const item of this.items) if (item.state === 'failed' && item.retryable) this.retry(item.key);
+  }
+
+  /** "Annuler": stops the file's hashing or request (the browser drops the connection); nothing is stored. */
+  cancel(key: number): void {
+    const item = this.items.find((candidate) => candidate.key === key);
+    if (!item || !['hashing', 'uploading', 'retrying'].includes(item.state)) return;
+    if (item.abort) item.abort.abort(new DOMException('Cancelled by the user.', 'AbortError'));
+    else this.remove(item);
+  }
+
+  private remove(item: UploadItem): void {
+    const index = this.items.indexOf(item);
+    if (index >= 0) this.items.splice(index, 1);
+    this.hooks.changed();
+    this.hooks.cancelled(item);
   }
 
   dismiss(key: number): void {
@@ -108,21 +138,27 @@ export class UploadQueue {
   private async send(item: UploadItem): Promise<void> {
     const connection = this.hooks.connection();
     if (!connection) return this.fail(item, new ConnectionError('No LeCoffre connection configured.', undefined));
+    const abort = new AbortController();
+    item.abort = abort;
     try {
-      const sha256 = await sha256Hex(item.file);
-      this.update(item, { state: 'uploading' });
+      const sha256 = await sha256Hex(item.file, { signal: abort.signal });
+      this.update(item, { state: 'uploading', startedAt: performance.now() });
       const stored = await sendFiles({
         connection,
         target: item.target,
         files: [item.file],
         sha256: [sha256],
-        onProgress: ([sent]) => this.update(item, { state: 'uploading', progress: item.file.size ? sent / item.file.size : 1 }),
-        onRetry: () => this.update(item, { state: 'retrying', progress: 0 }),
+        signal: abort.signal,
+        onProgress: ([sent]) => this.update(item, { state: 'uploading', sent, progress: item.file.size ? sent / item.file.size : 1 }),
+        onRetry: () => this.update(item, { state: 'retrying', progress: 0, sent: 0, startedAt: performance.now() }),
       });
       this.update(item, { state: 'done', progress: 1, stored });
       this.hooks.stored(item, stored);
     } catch (error) {
-      this.fail(item, error);
+      if (abort.signal.aborted) this.remove(item);
+      else this.fail(item, error);
+    } finally {
+      item.abort = undefined;
     }
   }
 

@@ -106,10 +106,10 @@ describe('<lecoffre-upload>', () => {
 
     expect(seen.states.has('uploading')).to.equal(true);
     expect(Math.max(...seen.progress)).to.equal(100);
-    await waitFor(() => card(el, cni.id).dataset.state === 'submitted', 'the card to show the file under review');
-    expect(text(card(el, cni.id))).to.contain('En cours de vérification');
+    await waitFor(() => card(el, cni.id).dataset.state === 'sent', 'the card to show the file under review');
+    expect(text(card(el, cni.id))).to.contain('Envoyé, en vérification');
     expect(text(card(el, cni.id))).to.contain('cni-recto-verso.pdf');
-    expect(text(card(el, cni.id))).to.contain('En attente de vérification');
+    expect(text(card(el, cni.id))).to.contain('Envoyé, en vérification');
     expect((await requestFromApi(folder, cni.id)).status).to.equal('submitted');
   });
 
@@ -118,7 +118,7 @@ describe('<lecoffre-upload>', () => {
     const el = await mount(folder);
     const [cni] = folder.requests;
     pickFiles(fileInput(card(el, cni.id)), [pdfFile('cni-floue.pdf')]);
-    await waitFor(() => card(el, cni.id).dataset.state === 'submitted', 'the first upload');
+    await waitFor(() => card(el, cni.id).dataset.state === 'sent', 'the first upload');
     const [sent] = (await requestFromApi(folder, cni.id)).files;
     await officeApi('POST', `/v1/files/${sent.id}/refuse`, { reason: 'La photo est floue, merci de renvoyer un scan lisible.' });
 
@@ -129,7 +129,7 @@ describe('<lecoffre-upload>', () => {
     expect(text(card(el, cni.id))).to.contain('Motif du refus : La photo est floue, merci de renvoyer un scan lisible.');
 
     dropFiles(card(el, cni.id).querySelector('[part~="dropzone"]') as Element, [pdfFile('cni-nette.pdf')]);
-    await waitFor(() => card(el, cni.id).dataset.state === 'submitted', 'the new file under review');
+    await waitFor(() => card(el, cni.id).dataset.state === 'sent', 'the new file under review');
     const files = (await requestFromApi(folder, cni.id)).files;
     expect(files.map((file) => [file.name, file.status])).to.deep.equal([
       ['cni-floue.pdf', 'refused'],
@@ -153,7 +153,7 @@ describe('<lecoffre-upload>', () => {
       () => text(extra).includes('compromis-annote.pdf') && !extra.querySelector('[data-upload-state]'),
       'the extra file listed as sent',
     );
-    expect(text(extra)).to.contain('En attente de vérification');
+    expect(text(extra)).to.contain('Envoyé, en vérification');
   });
 
   it('explains in French a wrong type, a file too large, and a fake PDF refused on its bytes', async () => {
@@ -190,7 +190,7 @@ describe('<lecoffre-upload>', () => {
     await waitFor(() => card(el, proof.id).querySelector('[data-upload-state="retrying"]'), 'a retry after the network failure');
     expect(text(card(el, proof.id))).to.contain('Connexion perdue, nouvel essai…');
     await setNetwork(true);
-    await waitFor(() => card(el, proof.id).dataset.state === 'submitted', 'the retried upload to land', 8000);
+    await waitFor(() => card(el, proof.id).dataset.state === 'sent', 'the retried upload to land', 8000);
     expect(seen.states.has('retrying')).to.equal(true);
     expect((await requestFromApi(folder, proof.id)).files).to.have.length(1);
   });
@@ -211,7 +211,7 @@ describe('<lecoffre-upload>', () => {
     expect(retry.getAttribute('aria-label')).to.equal('Réessayer l’envoi de titre.pdf');
     await setNetwork(true);
     retry.click();
-    await waitFor(() => card(el, deed.id).dataset.state === 'submitted', 'the manual retry to land');
+    await waitFor(() => card(el, deed.id).dataset.state === 'sent', 'the manual retry to land');
   });
 
   it('can be used with the keyboard alone', async () => {
@@ -270,7 +270,7 @@ describe('<lecoffre-upload>', () => {
     const el = await mount(folder);
     const [cni, notice] = folder.requests;
     pickFiles(fileInput(card(el, cni.id)), [pdfFile('cni.pdf')]);
-    await waitFor(() => card(el, cni.id).dataset.state === 'submitted', 'the upload');
+    await waitFor(() => card(el, cni.id).dataset.state === 'sent', 'the upload');
     const [sent] = (await requestFromApi(folder, cni.id)).files;
     await officeApi('POST', `/v1/files/${sent.id}/refuse`, { reason: 'Illisible' });
     await el.refresh();

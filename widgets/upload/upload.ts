@@ -7,9 +7,10 @@ import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
 import { LiveController } from '../core/live.js';
 import { controls, tokens } from '../core/theme.js';
+import { CoarsePointer } from './coarse-pointer.js';
 import { renderDropzone } from './dropzone.js';
-import { MESSAGES, type UploadMessages } from './messages.js';
-import { type CardView, renderRequestCard, renderUploads } from './request-card.js';
+import { type UploadMessages, uploadMessagesFor } from './messages.js';
+import { type CardView, fileBadge, renderRequestCard, renderUploads } from './request-card.js';
 import { renderSharedDocument, ribAsText } from './shared-documents.js';
 import { uploadStyles } from './styles.js';
 import { renderUploadHeader } from './upload-header.js';
@@ -72,18 +73,20 @@ export class LeCoffreUpload extends LeCoffreElement {
       void this.refresh();
     },
     failed: (item, error) => this.announce(this.t.failedAnnounce(item.file.name, this.reportError(error))),
+    cancelled: (item) => this.announce(this.t.cancelledAnnounce(item.file.name)),
   });
+  private readonly touch = new CoarsePointer(this);
 
   /** The folder's live stream, shared with the page's other elements: the office's reviews show at once. */
   private readonly live = new LiveController(
     this,
     () => (this.currentFolder ? { folderId: this.currentFolder.id } : undefined),
-    () => this.refresh(),
+    () => this.reread(),
     (change) => change.folderId === null || change.folderId === this.currentFolder?.id,
   );
 
   private get t(): UploadMessages {
-    return MESSAGES[this.language];
+    return uploadMessagesFor(this.language, this);
   }
 
   /** The folder on screen. */
@@ -111,7 +114,7 @@ export class LeCoffreUpload extends LeCoffreElement {
   private readonly onOnline = () => this.queue.retryTransient();
   // The notary may have reviewed a file while the client looked elsewhere.
   private readonly onVisible = () => {
-    if (document.visibilityState === 'visible' && this.me) void this.refresh();
+    if (document.visibilityState === 'visible' && this.me) void this.reread();
   };
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -146,8 +149,23 @@ export class LeCoffreUpload extends LeCoffreElement {
     }
   }
 
-  /** Reads the current folder's requests and shared documents again. */
-  async refresh(): Promise<void> {
+  /**
+   * Reads the current folder's requests and shared documents again; a failure is shown and reported as
+   * `lecoffre-error`.
+   */
+  refresh(): Promise<void> {
+    return this.readAgain(true);
+  }
+
+  /**
+   * The same read in the background (a live change, the tab shown again): the user did not ask for it, so a
+   * failure is not reported; the next read the user makes, or the next change, tells or heals it.
+   */
+  private reread(): Promise<void> {
+    return this.readAgain(false);
+  }
+
+  private async readAgain(report: boolean): Promise<void> {
     const folder = this.currentFolder;
     if (!this.api || !folder) return;
     const sequence = this.loadSequence;
@@ -157,7 +175,7 @@ export class LeCoffreUpload extends LeCoffreElement {
       Object.assign(this, documents);
       this.queue.clearDone();
     } catch (error) {
-      this.loadError = this.reportError(error);
+      if (report) this.loadError = this.reportError(error);
     }
   }
 
@@ -226,6 +244,7 @@ export class LeCoffreUpload extends LeCoffreElement {
       over: this.dropTarget === zone,
       label,
       ariaLabel,
+      touch: this.touch.matches,
       onFiles: (files) => this.queue.add(files, target),
       onDragState: (over) => {
         this.dropTarget = over ? zone : undefined;
@@ -239,10 +258,16 @@ export class LeCoffreUpload extends LeCoffreElement {
       lang: this.language,
       uploads: this.queue.items,
       dropzone: (request) =>
-        this.dropzone(request.id, { kind: 'request', requestId: request.id }, this.t.addDocument, this.t.addDocumentFor(request.label)),
+        this.dropzone(
+          request.id,
+          { kind: 'request', requestId: request.id },
+          this.touch.matches ? this.t.addDocumentTouch : this.t.addDocument,
+          this.t.addDocumentFor(request.label),
+        ),
       view: (file) => void this.view(file),
       retry: (key) => this.queue.retry(key),
       dismiss: (key) => this.queue.dismiss(key),
+      cancel: (key) => this.queue.cancel(key),
       describe: (error) => describeError(error, this.language).message,
     };
   }
@@ -275,7 +300,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     return html`
       <section part="requests" aria-labelledby="to-send">
         <h3 id="to-send">${t.toSend}</h3>
-        ${live.length ? html`<p>${t.toSendIntro}</p><p class="meta">${t.progressSummary(validated, live.length)}</p>` : html`<p>${t.noRequest}</p>`}
+        ${live.length ? html`<p>${this.touch.matches ? t.toSendIntroTouch : t.toSendIntro}</p><p class="meta">${t.progressSummary(validated, live.length)}</p>` : html`<p>${t.noRequest}</p>`}
         <ul class="cards">
           ${live.map((request) => html`<li>${renderRequestCard(request, view)}</li>`)}
         </ul>
@@ -289,7 +314,7 @@ export class LeCoffreUpload extends LeCoffreElement {
               ? html`<ul class="files" aria-label=${t.sentFiles}>
                   ${this.extraSent.map(
                     (file) =>
-                      html`<li data-file-id=${file.id}><span class="file-name">${file.name}</span><span class="badge ${file.status}">${t[`file_${file.status}`]}</span></li>`,
+                      html`<li data-file-id=${file.id}><span class="file-name">${file.name}</span>${fileBadge(file, this.language)}</li>`,
                   )}
                 </ul>`
               : nothing

@@ -75,7 +75,8 @@ describe('/app in a real browser', () => {
     await page.waitForURL(`${t.baseUrl}/app`);
     await page.getByText('Caroline Pallut — SELAS AP NOTAIRES', { exact: false }).waitFor();
 
-    await page.getByRole('button', { name: 'Créer un dossier' }).click();
+    // The list's button (the home screen's empty state offers the same action).
+    await page.locator('lecoffre-folder-list').getByRole('button', { name: 'Créer un dossier' }).click();
     await page.waitForURL(`${t.baseUrl}/app/nouveau`);
     const number = `APP-${Date.now()}`;
     await page.getByLabel('Numéro de dossier').fill(number);

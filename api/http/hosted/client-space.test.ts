@@ -110,6 +110,8 @@ describe('/espace-client (in Chromium)', () => {
     await page.getByRole('button', { name: 'Valider' }).click();
 
     await page.getByText('Bonjour Estelle Graglia').waitFor();
+    // The header names the client's office, not only the product.
+    await page.locator('lecoffre-client-space header .office').getByText('SELAS AP NOTAIRES').waitFor();
     // The e-mail's link pointed at this request: its button has the focus.
     const focused = await page.evaluate(() => {
       let active = document.activeElement;
@@ -121,7 +123,7 @@ describe('/espace-client (in Chromium)', () => {
     await card
       .locator('input[type="file"]')
       .setInputFiles({ name: 'cni.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-    await card.getByText('En cours de vérification').waitFor();
+    await card.getByText('Envoyé, en vérification').first().waitFor();
     const files = await t.request.get(`/v1/folders/${folderId}/document-requests`).set('Authorization', t.office.auth).expect(200);
     assert.equal(files.body.data[0].files[0].sha256Source, 'client');
 
@@ -141,6 +143,38 @@ describe('/espace-client (in Chromium)', () => {
       [],
     );
     await page.close();
+  });
+
+  it('checks the fields itself, in French even in an English browser, beside the field and announced', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/espace-client`);
+    await page.getByRole('heading', { name: 'Identifiez-vous' }).waitFor();
+    assert.equal(
+      await page
+        .locator('lecoffre-client-space header')
+        .textContent()
+        .then((text) => text?.trim()),
+      'LeCoffre',
+    );
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    const email = page.locator('lecoffre-client-space input[name="email"]');
+    await page.locator('#email-error').getByText('Saisissez votre adresse e-mail.').waitFor();
+    assert.equal(await email.getAttribute('aria-invalid'), 'true');
+    assert.equal(
+      await email.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement),
+      true,
+      'the field has the focus',
+    );
+    // Its accessible description is our message (what a screen reader reads on focus), not the browser's bubble.
+    assert.equal(
+      await email.evaluate((node) => (node as HTMLInputElement).validationMessage !== '' && node.closest('form')?.noValidate),
+      true,
+    );
+    await email.fill('estelle-sans-arobase');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.locator('#email-error').getByText('Cette adresse e-mail n’est pas valide', { exact: false }).waitFor();
+    await context.close();
   });
 
   it('shows a wrong code in French and lets the client try again', async () => {
@@ -175,7 +209,7 @@ describe('/espace-client (in Chromium)', () => {
     const audit = () =>
       page.evaluate(async () => {
         const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
         return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
       });
     assert.deepEqual(await audit(), []);

@@ -15,10 +15,9 @@ function sendHostedPage(res: Response, page: string): void {
   res.type('html').send(page);
 }
 
+// The header (the client's office, once signed in) and the main column are drawn by the element itself.
 const PAGE_CSS = `html { background: #f3f5f8; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1d23; }
-.brand { background: #1f4e8c; color: #fff; padding: 0.75rem 1rem; font-weight: 700; letter-spacing: 0.02em; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
 `;
 
 interface PageOptions {
@@ -40,12 +39,9 @@ function clientSpacePage({ folderId, requestId, maxUploadBytes, lang }: PageOpti
 <script type="module" src="/assets/pages/client-space.js"></script>
 </head>
 <body>
-<header class="brand">LeCoffre</header>
-<main>
 <lecoffre-client-space lang="${lang}" max-file-size="${maxUploadBytes}"${attribute('folder-id', folderId)}${attribute('request-id', requestId)}>
 <noscript>${lang === 'en' ? 'This page needs JavaScript.' : 'Cette page a besoin de JavaScript.'}</noscript>
 </lecoffre-client-space>
-</main>
 </body>
 </html>`;
 }

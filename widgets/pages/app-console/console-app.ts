@@ -50,11 +50,21 @@ export class LeCoffreAppConsole extends LeCoffreElement {
       }
       header form {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 0.75rem;
+        gap: 0.5rem 0.75rem;
       }
       header button {
         border-color: var(--_on-accent);
+      }
+      header a {
+        color: var(--_on-accent);
+      }
+      header nav {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
       }
       .layout {
         display: grid;
@@ -62,16 +72,40 @@ export class LeCoffreAppConsole extends LeCoffreElement {
         gap: 1.5rem;
         padding: 1.25rem 1rem 3rem;
       }
+      /* Grid items may shrink below their content's width (a long title, the tab row): no sideways scroll. */
+      .layout > * {
+        min-width: 0;
+      }
+      .back {
+        display: none;
+      }
+      /* Phones: master-detail. The list alone, then the folder alone with a way back to the list. */
       @media (max-width: 48rem) {
         .layout {
           grid-template-columns: 1fr;
+        }
+        .layout[data-view='detail'] > .list,
+        .layout[data-view='list'] > main {
+          display: none;
+        }
+        .back {
+          display: inline-flex;
+          margin-bottom: 0.75rem;
         }
       }
       main:focus {
         outline: none;
       }
-      .placeholder {
-        color: var(--_muted);
+      .empty {
+        padding: 1.5rem;
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        max-width: 36rem;
+      }
+      .empty h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1.2rem;
       }
     `,
   ];
@@ -123,6 +157,7 @@ export class LeCoffreAppConsole extends LeCoffreElement {
   };
 
   private readonly onPopState = () => {
+    this.fromList = false;
     this.route = routeOf(window.location.pathname);
   };
 
@@ -130,9 +165,15 @@ export class LeCoffreAppConsole extends LeCoffreElement {
     void this.renderRoot.querySelector<LeCoffreFolderList>('lecoffre-folder-list')?.reload();
   };
 
+  /** The list led to the current screen through a history entry: "back to the list" is then the browser's back. */
+  private fromList = false;
+
   private async go(route: ConsoleRoute): Promise<void> {
     const path = pathOf(route) + window.location.search;
-    if (path !== window.location.pathname + window.location.search) window.history.pushState(null, '', path);
+    if (path !== window.location.pathname + window.location.search) {
+      window.history.pushState(null, '', path);
+      this.fromList = this.route.view === 'home';
+    }
     this.route = route;
     await this.updateComplete;
     // Keyboard and screen-reader users land on what they just opened, not back at the top of the page.
@@ -147,8 +188,8 @@ export class LeCoffreAppConsole extends LeCoffreElement {
     const route = this.route;
     return html`
       ${this.renderHeader()}
-      <div class="layout">
-        <nav aria-label=${t.console}>
+      <div class="layout" data-view=${route.view === 'home' ? 'list' : 'detail'}>
+        <nav class="list" aria-label=${t.folders}>
           <lecoffre-folder-list
             lang=${this.language}
             selected=${route.view === 'folder' ? route.folderId : ''}
@@ -156,7 +197,10 @@ export class LeCoffreAppConsole extends LeCoffreElement {
             @lecoffre-create-folder=${() => this.go({ view: 'create' })}
           ></lecoffre-folder-list>
         </nav>
-        <main tabindex="-1">${this.renderMain(route)}</main>
+        <main tabindex="-1">
+          ${route.view === 'home' ? nothing : html`<button type="button" class="back link" @click=${this.backToList}>‹ ${t.backToList}</button>`}
+          ${this.renderMain(route)}
+        </main>
       </div>
     `;
   }
@@ -173,8 +217,19 @@ export class LeCoffreAppConsole extends LeCoffreElement {
         @lecoffre-create-cancelled=${() => this.go({ view: 'home' })}
       ></lecoffre-create-folder>`;
     }
-    return html`<p class="placeholder">${this.t.select}</p>`;
+    const t = this.t;
+    return html`<section class="empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">${t.selectTitle}</h2>
+      <p>${t.select}</p>
+      <button type="button" class="primary" @click=${() => this.go({ view: 'create' })}>${t.create}</button>
+    </section>`;
   }
+
+  /** Phones: back to the list, as the browser's back button would when the list led here. */
+  private readonly backToList = () => {
+    if (this.fromList) window.history.back();
+    else void this.go({ view: 'home' });
+  };
 
   private renderHeader() {
     const t = this.t;
@@ -183,10 +238,13 @@ export class LeCoffreAppConsole extends LeCoffreElement {
       <h1>LeCoffre — ${t.console}</h1>
       ${
         member && this.me
-          ? html`<form method="post" action="/auth/logout">
-              <span>${t.signedInAs(`${member.firstName} ${member.lastName}`, this.me.office.name)}</span>
-              <button type="submit">${t.signOut}</button>
-            </form>`
+          ? html`<nav aria-label=${t.account}>
+              <a href="/app/applications">${t.applications}</a>
+              <form method="post" action="/auth/logout">
+                <span>${t.signedInAs(`${member.firstName} ${member.lastName}`, this.me.office.name)}</span>
+                <button type="submit">${t.signOut}</button>
+              </form>
+            </nav>`
           : nothing
       }
     </header>`;

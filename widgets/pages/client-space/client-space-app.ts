@@ -1,13 +1,15 @@
 import type { ClientLoginStarted } from '@lecoffre/sdk';
 import { AuthenticationError } from '@lecoffre/sdk';
 import type { PropertyValues } from 'lit';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LeCoffreElement } from '../../core/element.js';
 import { controls, tokens } from '../../core/theme.js';
 import '../../upload/upload.js';
+import { fieldErrors } from './field-errors.js';
 import { type ClientSpaceMessages, MESSAGES, SIGN_IN_ERRORS } from './messages.js';
 import { hasRememberedPassword, rememberPassword } from './remembered-password.js';
+import { clientSpaceStyles } from './styles.js';
 
 type Step = 'checking' | 'email' | 'code' | 'password' | 'set-password' | 'space';
 
@@ -20,45 +22,7 @@ const formValue = (form: HTMLFormElement, name: string) => String(new FormData(f
  */
 @customElement('lecoffre-client-space')
 export class LeCoffreClientSpace extends LeCoffreElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      form {
-        display: grid;
-        gap: 0.75rem;
-        max-width: 26rem;
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-weight: 600;
-      }
-      label input {
-        font-weight: normal;
-      }
-      .hint {
-        font-weight: normal;
-        font-size: 0.9rem;
-        color: var(--_muted);
-      }
-      .links {
-        display: grid;
-        gap: 0.5rem;
-        justify-items: start;
-        margin-top: 1rem;
-      }
-      .bar {
-        display: flex;
-        justify-content: flex-end;
-        margin-bottom: 0.5rem;
-      }
-      h1 {
-        font-size: 1.5rem;
-        margin: 0 0 0.5rem;
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, clientSpaceStyles];
 
   /** From the e-mail's link: the folder and request to open. */
   @property({ attribute: 'folder-id' }) folderId?: string;
@@ -71,6 +35,10 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   @state() private busy = false;
   @state() private resendAt = 0;
   @state() private now = Date.now();
+  /** The office of the signed-in client, named in the page's header (until then, the product). */
+  @state() private office?: string;
+  /** Our own messages for the fields the browser would have refused (the forms are novalidate). */
+  @state() private invalid: Record<string, string> = {};
 
   private email = '';
   private attempt?: ClientLoginStarted;
@@ -97,6 +65,7 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   private async checkSession(): Promise<void> {
     try {
       const me = await this.api?.client.me.retrieve();
+      if (me?.kind === 'client') this.office = me.office.name;
       this.go(me?.kind === 'client' ? 'space' : 'email');
     } catch (error) {
       // No session (or an expired one) is the ordinary way in.
@@ -108,8 +77,39 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   private go(step: Step): void {
     this.step = step;
     this.busy = false;
+    this.invalid = {};
+    if (step === 'space' && !this.office) void this.nameOffice();
+    if (step === 'email') this.office = undefined;
     // Focus the new step's first field, so keyboard and screen-reader users land where they type.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, [data-autofocus]')?.focus());
+  }
+
+  private async nameOffice(): Promise<void> {
+    try {
+      const me = await this.api?.client.me.retrieve();
+      if (me?.kind === 'client') this.office = me.office.name;
+    } catch {
+      // The header keeps the product's name; the space below reports its own failures.
+    }
+  }
+
+  /** The submitted form when its fields are valid; else our messages beside them, focus on the first. */
+  private validForm(event: SubmitEvent): HTMLFormElement | undefined {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    this.invalid = fieldErrors(form, this.t);
+    const first = Object.keys(this.invalid)[0];
+    if (!first) return form;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+    return undefined;
+  }
+
+  private invalidFlag(name: string): 'true' | 'false' {
+    return this.invalid[name] ? 'true' : 'false';
+  }
+
+  private fieldError(name: string): TemplateResult {
+    return html`<span id=${`${name}-error`} class="error field-error">${this.invalid[name] ?? ''}</span>`;
   }
 
   /** Runs one form's call: a single submission at a time, and the error shown in the form. */
@@ -141,8 +141,9 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   }
 
   private submitEmail(event: SubmitEvent): void {
-    event.preventDefault();
-    this.email = formValue(event.currentTarget as HTMLFormElement, 'email');
+    const form = this.validForm(event);
+    if (!form) return;
+    this.email = formValue(form, 'email');
     void this.run(async () => {
       if (await hasRememberedPassword(this.email)) return this.go('password');
       await this.sendCode();
@@ -151,8 +152,9 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   }
 
   private submitCode(event: SubmitEvent): void {
-    event.preventDefault();
-    const code = formValue(event.currentTarget as HTMLFormElement, 'code').replace(/\s+/g, '');
+    const form = this.validForm(event);
+    if (!form) return;
+    const code = formValue(form, 'code').replace(/\s+/g, '');
     void this.run(async () => {
       const signedIn = await this.api?.client.clientAuth.verify({ attempt: this.attempt?.attempt ?? '', code });
       if (!signedIn) return;
@@ -162,8 +164,9 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   }
 
   private submitPassword(event: SubmitEvent): void {
-    event.preventDefault();
-    const password = formValue(event.currentTarget as HTMLFormElement, 'password');
+    const form = this.validForm(event);
+    if (!form) return;
+    const password = formValue(form, 'password');
     void this.run(async () => {
       await this.api?.client.clientAuth.login({ email: this.email, password });
       this.go('space');
@@ -171,8 +174,8 @@ export class LeCoffreClientSpace extends LeCoffreElement {
   }
 
   private submitNewPassword(event: SubmitEvent): void {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
+    const form = this.validForm(event);
+    if (!form) return;
     const password = String(new FormData(form).get('password') ?? '');
     if (password !== String(new FormData(form).get('confirmation') ?? '')) {
       this.error = this.t.mismatch;
@@ -209,6 +212,18 @@ export class LeCoffreClientSpace extends LeCoffreElement {
 
   protected override render() {
     const t = this.t;
+    return html`<header class="brand">
+        ${
+          this.office
+            ? html`<span class="office">${this.office}</span><span class="product">${t.product}</span>`
+            : html`<span class="office">${t.product}</span>`
+        }
+      </header>
+      <main>${this.renderStep()}</main>`;
+  }
+
+  private renderStep() {
+    const t = this.t;
     const messages = html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p role="status">${this.notice}</p>
@@ -240,8 +255,11 @@ export class LeCoffreClientSpace extends LeCoffreElement {
       return html`
         <h1>${t.signInTitle}</h1>
         <p>${t.signInIntro}</p>
-        <form @submit=${this.submitEmail}>
-          <label>${t.email}<input name="email" type="email" autocomplete="email" required .value=${this.email} /></label>
+        <form novalidate @submit=${this.submitEmail}>
+          <label
+            >${t.email}<input name="email" type="email" autocomplete="email" required .value=${this.email}
+              aria-invalid=${this.invalidFlag('email')} aria-describedby="email-error" />${this.fieldError('email')}</label
+          >
           <button class="primary" ?disabled=${this.busy}>${t.next}</button>
         </form>
       `;
@@ -251,11 +269,12 @@ export class LeCoffreClientSpace extends LeCoffreElement {
       return html`
         <h1>${t.codeTitle}</h1>
         <p>${t.codeSent}</p>
-        <form @submit=${this.submitCode}>
+        <form novalidate @submit=${this.submitCode}>
           <label
-            >${t.code} <span class="hint">${t.codeHint}</span>
+            >${t.code} <span class="hint" id="code-hint">${t.codeHint}</span>
             <input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required
-          /></label>
+              aria-invalid=${this.invalidFlag('code')} aria-describedby="code-hint code-error" />${this.fieldError('code')}</label
+          >
           <button class="primary" ?disabled=${this.busy}>${t.next}</button>
         </form>
         <div class="links">
@@ -270,8 +289,11 @@ export class LeCoffreClientSpace extends LeCoffreElement {
       return html`
         <h1>${t.passwordTitle}</h1>
         <p>${this.email}</p>
-        <form @submit=${this.submitPassword}>
-          <label>${t.password}<input name="password" type="password" autocomplete="current-password" required /></label>
+        <form novalidate @submit=${this.submitPassword}>
+          <label
+            >${t.password}<input name="password" type="password" autocomplete="current-password" required
+              aria-invalid=${this.invalidFlag('password')} aria-describedby="password-error" />${this.fieldError('password')}</label
+          >
           <button class="primary" ?disabled=${this.busy}>${t.signIn}</button>
         </form>
         <div class="links">
@@ -282,12 +304,16 @@ export class LeCoffreClientSpace extends LeCoffreElement {
     }
     return html`
       <h1>${t.setPasswordTitle}</h1>
-      <form @submit=${this.submitNewPassword}>
+      <form novalidate @submit=${this.submitNewPassword}>
         <label
           >${t.password} <span class="hint" id="rule">${t.passwordRule}</span>
-          <input name="password" type="password" autocomplete="new-password" minlength="8" required aria-describedby="rule"
-        /></label>
-        <label>${t.confirmation}<input name="confirmation" type="password" autocomplete="new-password" minlength="8" required /></label>
+          <input name="password" type="password" autocomplete="new-password" minlength="8" required
+            aria-invalid=${this.invalidFlag('password')} aria-describedby="rule password-error" />${this.fieldError('password')}</label
+        >
+        <label
+          >${t.confirmation}<input name="confirmation" type="password" autocomplete="new-password" minlength="8" required
+            aria-invalid=${this.invalidFlag('confirmation')} aria-describedby="confirmation-error" />${this.fieldError('confirmation')}</label
+        >
         <button class="primary" ?disabled=${this.busy}>${t.validate}</button>
       </form>
     `;
