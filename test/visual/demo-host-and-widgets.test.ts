@@ -87,6 +87,17 @@ describe('screenshots of the demo drafting software and of the widgets on a plai
     });
     const deedUrl = page.url();
 
+    // The deed page's script re-reads the webhooks now and then and writes their reception times anew
+    // (after settle.ts froze the text): their reception time is fixed at the source instead.
+    await page.route(
+      (url) => url.origin === demoUrl && url.pathname === '/webhooks.json',
+      async (route) => {
+        const answer = await route.fetch();
+        const webhooks = (await answer.json()) as Array<{ receivedAt: string }>;
+        const fixed = webhooks.map((webhook) => ({ ...webhook, receivedAt: '2026-03-12T08:30:00.000Z' }));
+        await route.fulfill({ response: answer, json: fixed });
+      },
+    );
     await page.goto(demoUrl);
     await shots.shoot(page, 'demo-deeds-table');
     await page.goto(deedUrl);
