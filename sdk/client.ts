@@ -2,7 +2,7 @@ import { BearerToken } from './core/bearer-token.js';
 import { HttpClient } from './core/http-client.js';
 import { DEFAULT_MAX_RETRIES } from './core/retry-policy.js';
 import { defaultTransport, type Transport } from './core/transport.js';
-import { type OAuthTokens, refreshTokens } from './oauth.js';
+import type { OAuthTokens } from './oauth.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Catalogue } from './resources/catalogue.js';
 import { ClientAuth } from './resources/client-auth.js';
@@ -64,6 +64,8 @@ function appBearer(options: AppCredentials & CommonOptions): BearerToken {
   if (!refreshToken || !clientId || !clientSecret) return new BearerToken(options.accessToken);
   let current = refreshToken;
   return new BearerToken(options.accessToken, async () => {
+    // Loaded on the first renewal: pages that embed the widgets with widget sessions never renew this way.
+    const { refreshTokens } = await import('./oauth.js');
     const tokens = await refreshTokens({ baseUrl: options.baseUrl, clientId, clientSecret, fetch: options.fetch }, current);
     current = tokens.refreshToken;
     await onTokens?.(tokens);

@@ -77,7 +77,9 @@ describe('an Idempotency-Key held by a killed process, behind HAProxy', () => {
   it('answers an upload still sending its 5 MB with 409 idempotency_key_in_use, not a broken pipe', async () => {
     const requestId = await newRequest('Titre');
     const file = await bigPdf(5_000_000);
-    await new LeCoffre({ apiKey: t.office.apiKey, baseUrl: proxy.url }).documents.upload(requestId, file, { idempotencyKey: 'upload-held' });
+    await new LeCoffre({ apiKey: t.office.apiKey, baseUrl: proxy.url }).documents.upload(requestId, file, {
+      idempotencyKey: 'upload-held',
+    });
     await leaveRunning('upload-held', "now() + interval '1 hour'");
 
     // Whether the API answered before it had read the body: behind a proxy that answer is lost (HAProxy

@@ -66,6 +66,6 @@ export function sendFiles(options: SendFilesOptions): Promise<DocumentFile[]> {
       : undefined,
   };
   return target.kind === 'request'
-    ? connection.client.files.upload(target.requestId, files, upload)
-    : connection.client.files.uploadExtra(target.folderId, files, { ...upload, clientId: options.clientId });
+    ? connection.client.documents.upload(target.requestId, files, upload)
+    : connection.client.documents.uploadExtra(target.folderId, files, { ...upload, clientId: options.clientId });
 }

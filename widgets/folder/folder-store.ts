@@ -133,7 +133,7 @@ export class FolderStore implements ReactiveController {
       this.client.folders.retrieve(id),
       this.client.documentRequests.list(id).toArray({ max: MAX_REQUESTS }),
       this.client.folders.sharedDocuments(id).toArray({ max: 100 }),
-      this.client.folders.extraFiles(id),
+      this.client.folders.extraDocuments(id),
     ]);
     if (sequence !== this.sequence) return;
     this.requests = requests;
@@ -237,23 +237,23 @@ export class FolderStore implements ReactiveController {
   }
 
   async validateFile(fileId: string): Promise<DocumentFile> {
-    const file = this.told('document.validated', await this.client.files.validate(fileId));
+    const file = this.told('document.validated', await this.client.documents.validate(fileId));
     await this.refresh();
     return file;
   }
 
   async refuseFile(fileId: string, reason: string): Promise<DocumentFile> {
-    const file = this.told('document.refused', await this.client.files.refuse(fileId, { reason }));
+    const file = this.told('document.refused', await this.client.documents.refuse(fileId, { reason }));
     await this.refresh();
     return file;
   }
 
   preview(fileId: string): Promise<Blob> {
-    return this.client.files.preview(fileId);
+    return this.client.documents.preview(fileId);
   }
 
   download(fileId: string): Promise<Blob> {
-    return this.client.files.download(fileId);
+    return this.client.documents.download(fileId);
   }
 
   // ── Catalogue, members, bank details (read when a dialog needs them) ─────────────────────────────

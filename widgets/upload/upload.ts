@@ -186,7 +186,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     const [requests, shared, extraSent] = await Promise.all([
       client.documentRequests.list(folderId).toArray({ max: 500 }),
       client.folders.sharedDocuments(folderId).toArray({ max: 100 }),
-      client.folders.extraFiles(folderId),
+      client.folders.extraDocuments(folderId),
     ]);
     return { requests, shared, extraSent };
   }
@@ -209,7 +209,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     const api = this.api;
     if (!api) return;
     try {
-      await openBlobInNewTab(() => api.client.files.preview(file.id));
+      await openBlobInNewTab(() => api.client.documents.preview(file.id));
     } catch (error) {
       this.announce(this.reportError(error));
     }
