@@ -68,7 +68,7 @@ describe('screenshots of /espace-client', () => {
     // The upload is held at the server's door: the page shows its progress until the answer comes.
     const held: Route[] = [];
     const upload = await scene.page(PHONE, asClient(folders.review));
-    await upload.route('**/v1/document-requests/*/files**', (route) => {
+    await upload.route('**/v1/document-requests/*/documents**', (route) => {
       held.push(route);
     });
     await upload.goto(space(folders.review.id));
@@ -76,7 +76,7 @@ describe('screenshots of /espace-client', () => {
     await card.locator('input[type=file]').setInputFiles({ name: 'avis-imposition.pdf', mimeType: 'application/pdf', buffer: PDF });
     await eventually('the upload request', () => held.length > 0);
     await card.getByText('avis-imposition.pdf').waitFor();
-    await shots.shoot(upload, 'client-upload-in-progress', { widths: [PHONE], held: /\/v1\/document-requests\/[^/]+\/files/ });
+    await shots.shoot(upload, 'client-upload-in-progress', { widths: [PHONE], held: /\/v1\/document-requests\/[^/]+\/documents/ });
     assert.equal(held.length, 1);
     shots.assertClean();
   });

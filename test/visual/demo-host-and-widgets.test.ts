@@ -63,7 +63,8 @@ async function createDeed(page: Page, title: string, type: string): Promise<stri
   await page.getByLabel('Type d’acte').selectOption(type);
   await page.getByRole('button', { name: 'Créer l’acte' }).click();
   await page.waitForURL(/\/actes\//);
-  await page.locator('lecoffre-folder header[part=header] h2').waitFor();
+  // The demo names the deed itself and hides the widget's own heading: wait for it rendered, not shown.
+  await page.locator('lecoffre-folder header[part=header] h2').waitFor({ state: 'attached' });
   return (await page.locator('lecoffre-folder').getAttribute('folder-id')) as string;
 }
 
@@ -73,11 +74,11 @@ describe('screenshots of the demo drafting software and of the widgets on a plai
     const page = await scene.page(1280);
     await createDeed(page, 'Vente Martin / Bernard', 'vente');
     const folderId = await createDeed(page, 'Succession Mme Michou', 'succession');
-    const added = await scene.call<{ clients: Array<{ id: string }> }>('POST', `/v1/folders/${folderId}/clients`, {
+    const added = await scene.call<{ client: { id: string } }>('POST', `/v1/folders/${folderId}/clients`, {
       client: { firstName: 'Claire', lastName: 'Michou', email: 'claire.michou.demo@example.fr', mobile: '06 26 59 72 92' },
     });
     await scene.call('POST', `/v1/folders/${folderId}/document-requests`, {
-      clientId: added.clients[0].id,
+      clientId: added.client.id,
       documents: [{ label: ID_CARD }],
     });
     await eventually('the webhooks delivered to the demo host', async () => {

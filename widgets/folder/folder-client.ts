@@ -168,7 +168,12 @@ export class FolderClientCard extends FolderPart {
             }
           </span>
           <span class="meta">${t.requestedOn(formatDate(request.createdAt, this.language))}</span>
-          ${refused ? html`<span class="badge refused">${last.refusalReason ? t.refusedBecause(last.refusalReason) : t.refusedNoReason}</span>` : nothing}
+          ${
+            // A sentence, not a badge: a notary's reason runs long, and a badge never wraps.
+            refused
+              ? html`<p class="error refusal">${last.refusalReason ? t.refusedBecause(last.refusalReason) : t.refusedNoReason}</p>`
+              : nothing
+          }
         </li>`;
       })}
     </ul>`;

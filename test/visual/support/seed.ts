@@ -38,8 +38,8 @@ async function folderWithClient(
   labels: string[],
 ): Promise<SeededFolder> {
   const { id } = await scene.call<FolderBody>('POST', '/v1/folders', folder);
-  const withClient = await scene.call<FolderBody>('POST', `/v1/folders/${id}/clients`, { client });
-  const clientId = withClient.clients[0].id;
+  const added = await scene.call<{ client: { id: string } }>('POST', `/v1/folders/${id}/clients`, { client });
+  const clientId = added.client.id;
   const requests: Record<string, string> = {};
   if (labels.length) {
     const created = await scene.call<{ data: Array<{ id: string; label: string }> }>('POST', `/v1/folders/${id}/document-requests`, {
@@ -55,7 +55,7 @@ async function folderWithClient(
 export async function uploadAsClient(scene: Scene, folder: SeededFolder, label: string, name: string): Promise<string> {
   const token = await scene.session({ kind: 'client', officeId: scene.officeId, clientId: folder.clientId });
   const res = await scene.t.request
-    .post(`/v1/document-requests/${folder.requests[label]}/files`)
+    .post(`/v1/document-requests/${folder.requests[label]}/documents`)
     .set('Authorization', `Bearer ${token}`)
     .attach('file', PDF, { filename: name });
   if (res.status !== 201) throw new Error(`upload ${name} -> ${res.status} ${JSON.stringify(res.body)}`);
@@ -78,11 +78,11 @@ export async function seedOffice(scene: Scene): Promise<{ review: SeededFolder; 
     client: { firstName: 'Marie-Charlotte', lastName: 'de La Tour d’Auvergne', email: LONG_EMAIL, mobile: '06 11 22 33 44' },
   });
   const card = await uploadAsClient(scene, review, ID_CARD, 'cni-claire-michou.pdf');
-  await scene.call('POST', `/v1/files/${card}/refuse`, { reason: REFUSAL });
+  await scene.call('POST', `/v1/documents/${card}/refuse`, { reason: REFUSAL });
   await uploadAsClient(scene, review, FAMILY_BOOK, 'livret-de-famille.pdf');
   const clientToken = await scene.session({ kind: 'client', officeId: scene.officeId, clientId: review.clientId });
   const extra = await scene.t.request
-    .post(`/v1/folders/${review.id}/extra-files`)
+    .post(`/v1/folders/${review.id}/extra-documents`)
     .set('Authorization', `Bearer ${clientToken}`)
     .attach('file', PDF, { filename: 'attestation-employeur.pdf' });
   if (extra.status !== 201) throw new Error(`extra file -> ${extra.status} ${JSON.stringify(extra.body)}`);
@@ -104,7 +104,7 @@ export async function seedOffice(scene: Scene): Promise<{ review: SeededFolder; 
     [ID_CARD, 'cni-paul-dupont.pdf'],
   ] as const) {
     const file = await uploadAsClient(scene, anchored, label, name);
-    await scene.call('POST', `/v1/files/${file}/validate`);
+    await scene.call('POST', `/v1/documents/${file}/validate`);
   }
   await scene.call('POST', `/v1/folders/${anchored.id}/anchor`);
   await runAnchorCycle({
