@@ -73,12 +73,13 @@ describe('the service around the API', () => {
     }
   });
 
-  it('serves the committed OpenAPI document and Swagger UI', async () => {
+  it('serves the committed OpenAPI document and its reference page', async () => {
     const spec = await t.request.get('/openapi.json').expect(200);
     assert.equal(spec.body.openapi, '3.0.0');
     assert.ok(spec.body.paths['/v1/folders']);
     const docs = await t.request.get('/docs/').expect(200);
-    assert.match(docs.text, /swagger-ui/);
+    assert.match(docs.text, /<main id="redoc">/);
+    assert.match(docs.text, /href="\/docs\/guides\/quick-start"/);
   });
 
   it('answers unknown routes with a problem', async () => {
@@ -141,8 +142,12 @@ describe('the service around the API', () => {
     assert.match(res.headers['content-type'], /javascript/);
   });
 
-  it('never lets a browser cache an API answer (live completion and anchoring state)', async () => {
-    const res = await t.request.get('/v1/folders').set('Authorization', t.office.auth).expect(200);
-    assert.equal(res.headers['cache-control'], 'no-store');
+  it('never lets a browser reuse an API answer unchecked (live completion and anchoring state)', async () => {
+    // A list may be kept only to be revalidated by its ETag; every other answer is not kept at all.
+    const list = await t.request.get('/v1/folders').set('Authorization', t.office.auth).expect(200);
+    assert.equal(list.headers['cache-control'], 'private, no-cache');
+    assert.ok(list.headers.etag);
+    const me = await t.request.get('/v1/me').set('Authorization', t.office.auth).expect(200);
+    assert.equal(me.headers['cache-control'], 'no-store');
   });
 });

@@ -50,6 +50,9 @@ export class FsBlobStore implements BlobStore {
       await pipeline(body, file);
       await rename(partial, target);
     } catch (error) {
+      // A body that fails at once can beat the file's asynchronous open: the stream then creates the file
+      // after an early unlink. Waiting for it to close first leaves nothing behind.
+      if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
       await unlink(partial).catch(() => {});
       throw error;
     }

@@ -80,7 +80,7 @@ describe('/app on a phone and on a desktop', () => {
     await t.request
       .post(`/v1/folders/${folderId}/document-requests`)
       .set('Cookie', cookie)
-      .send({ clientId: withClient.body.clients[0].id, documents: [{ label: 'Livret de famille' }, { label: 'RIB' }] })
+      .send({ clientId: withClient.body.client.id, documents: [{ label: 'Livret de famille' }, { label: 'RIB' }] })
       .expect(201);
     await page.reload();
 
