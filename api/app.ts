@@ -19,6 +19,7 @@ import { revalidatedReads } from './http/conditional-get.js';
 import { withContentSecurityPolicy } from './http/content-security-policy.js';
 import type { WebhookHttpDependencies } from './http/controllers/webhook-dependencies.js';
 import { allowAnyOrigin, cors } from './http/cors.js';
+import { deprecatedAliases } from './http/deprecation.js';
 import { RegisterRoutes } from './http/generated/routes.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { appConsoleRoutes } from './http/hosted/app-console.js';
@@ -169,6 +170,7 @@ export function createApp({
   });
   app.use('/v1', revalidatedReads);
   app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', deprecatedAliases);
   app.use('/v1', idempotency(db, config));
   const v1 = express.Router();
   RegisterRoutes(v1);

@@ -232,7 +232,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
       // second on an idle machine (the bound scaled to the load), and the measured delay is reported.
       const uploadAnswered = () =>
         client
-          .waitForResponse((res) => res.request().method() === 'POST' && /\/v1\/document-requests\/[^/]+\/files/.test(res.url()))
+          .waitForResponse((res) => res.request().method() === 'POST' && /\/v1\/document-requests\/[^/]+\/documents/.test(res.url()))
           .then((res) => {
             assert.equal(res.status(), 201);
             return Date.now();

@@ -16,7 +16,10 @@ function ok<T>(result: { data?: T; error?: unknown; response: Response }, step: 
 }
 
 export async function runGuideFlow(options: GuideFlowOptions): Promise<GuideFlowResult> {
-  const notary = createClient<paths>({ baseUrl: options.baseUrl, headers: { Authorization: `Bearer ${options.apiKey}` } });
+  const notary = createClient<paths>({
+    baseUrl: options.baseUrl,
+    headers: { Authorization: `Bearer ${options.apiKey}`, 'LeCoffre-Version': '2026-12-09' },
+  });
 
   // 1. The folder, 2. its client, 3. the documents the notary asks for.
   const folder = ok(
@@ -27,7 +30,9 @@ export async function runGuideFlow(options: GuideFlowOptions): Promise<GuideFlow
     await notary.POST('/v1/folders/{id}/clients', { params: { path: { id: folder.id } }, body: { client: options.client } }),
     'add the client',
   );
-  const clientId = withClient.clients[0].id;
+  // Since version 2026-12-09 the answer is the client with its folder; older pins get the folder alone.
+  if (!('client' in withClient)) throw new Error('add the client: expected the 2026-12-09 answer, { client, folder }');
+  const clientId = withClient.client.id;
   const requests = ok(
     await notary.POST('/v1/folders/{id}/document-requests', {
       params: { path: { id: folder.id } },

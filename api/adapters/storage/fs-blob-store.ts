@@ -52,7 +52,7 @@ export class FsBlobStore implements BlobStore {
     } catch (error) {
       // A body that fails at once can beat the file's asynchronous open: the stream then creates the file
       // after an early unlink. Waiting for it to close first leaves nothing behind.
-      if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await unlink(partial).catch(() => {});
       throw error;
     }

@@ -20,12 +20,9 @@ import { listExtraFiles } from '../../services/files/list-extra-files.js';
 import { type RefuseFileInput, refuseFile, validateFile } from '../../services/files/review-file.js';
 import type { DocumentFile } from '../../services/files/views.js';
 import { serviceContext } from '../app-services.js';
-import { markDeprecated } from '../deprecation.js';
 import type { Problem } from '../problem.js';
 import { retrieveDocument, streamDocument, uploadExtra, uploadForRequest } from './documents-controller.js';
 import type { ExtraFileList } from './list-envelopes.js';
-
-const documentPath = (id: string, action = '') => `/v1/documents/${encodeURIComponent(id)}${action}`;
 
 /**
  * The routes that named documents "files", kept until the next major version: same capability, same
@@ -46,7 +43,6 @@ export class FilesController extends Controller {
   @Security('bearer', ['files:read'])
   @OperationId('files.retrieve')
   public async getFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
-    markDeprecated(req, documentPath(id));
     return retrieveDocument(req, id);
   }
 
@@ -61,7 +57,6 @@ export class FilesController extends Controller {
   @Security('bearer', ['files:review'])
   @OperationId('files.validate')
   public async validateFile(@Request() req: ExpressRequest, @Path() id: string): Promise<DocumentFile> {
-    markDeprecated(req, documentPath(id, '/validate'));
     return validateFile(serviceContext(req), id);
   }
 
@@ -76,7 +71,6 @@ export class FilesController extends Controller {
   @Security('bearer', ['files:review'])
   @OperationId('files.refuse')
   public async refuseFile(@Request() req: ExpressRequest, @Path() id: string, @Body() body: RefuseFileInput): Promise<DocumentFile> {
-    markDeprecated(req, documentPath(id, '/refuse'));
     return refuseFile(serviceContext(req), id, body);
   }
 
@@ -95,7 +89,6 @@ export class FilesController extends Controller {
   @Security('bearer', ['files:upload'])
   @OperationId('files.upload')
   public async uploadRequestFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
-    markDeprecated(req, `/v1/document-requests/${encodeURIComponent(id)}/documents`);
     this.setStatus(201);
     return uploadForRequest(req, id);
   }
@@ -114,7 +107,6 @@ export class FilesController extends Controller {
   @Security('bearer', ['files:upload'])
   @OperationId('files.uploadExtra')
   public async uploadExtraFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<{ data: DocumentFile[] }> {
-    markDeprecated(req, `/v1/folders/${encodeURIComponent(id)}/extra-documents`);
     this.setStatus(201);
     return uploadExtra(req, id);
   }
@@ -129,7 +121,6 @@ export class FilesController extends Controller {
   @Response<Problem>(404, 'No such folder in your reach')
   @Security('bearer', ['files:read'])
   public async listExtraFiles(@Request() req: ExpressRequest, @Path() id: string): Promise<ExtraFileList> {
-    markDeprecated(req, `/v1/folders/${encodeURIComponent(id)}/extra-documents`);
     return { data: await listExtraFiles(serviceContext(req), id) };
   }
 
@@ -145,7 +136,6 @@ export class FilesController extends Controller {
   @Response<Problem>(500, 'The stored file failed its integrity check (`integrity_error`); nothing was sent')
   @OperationId('files.preview')
   public async previewFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
-    markDeprecated(req, documentPath(id, '/preview'));
     return streamDocument(req, id, 'preview');
   }
 
@@ -162,7 +152,6 @@ export class FilesController extends Controller {
   @Response<Problem>(500, 'The stored file failed its integrity check (`integrity_error`); nothing was sent')
   @OperationId('files.download')
   public async downloadFile(@Request() req: ExpressRequest, @Path() id: string): Promise<Readable> {
-    markDeprecated(req, documentPath(id, '/download'));
     return streamDocument(req, id, 'download');
   }
 }
