@@ -115,34 +115,19 @@ try {
 
 const load = loads.join('/');
 const [coldMs, warmMs, rssMB, bareMs, bareMB] = [median(cold), median(warm), median(rss), median(bareStart), median(bareRss)];
+const row = (figure: string, product: number, baseline: number, unit: string, limit: number): BenchRow => ({
+  figure,
+  product: `${product.toFixed(0)} ${unit}`,
+  baseline: `${baseline.toFixed(0)} ${unit} bare Express + pg`,
+  ratio: product / baseline,
+  goal: `< ${limit} ${unit}`,
+  met: product < limit,
+  load,
+});
 const rows: BenchRow[] = [
-  {
-    figure: 'start to /readyz, warm (dist/server)',
-    product: `${warmMs.toFixed(0)} ms`,
-    baseline: `${bareMs.toFixed(0)} ms bare Express + pg`,
-    ratio: warmMs / bareMs,
-    goal: '< 1500 ms',
-    met: warmMs < 1500,
-    load,
-  },
-  {
-    figure: 'start to /readyz, cold (empty database)',
-    product: `${coldMs.toFixed(0)} ms`,
-    baseline: `${bareMs.toFixed(0)} ms bare Express + pg`,
-    ratio: coldMs / bareMs,
-    goal: '< 3000 ms',
-    met: coldMs < 3000,
-    load,
-  },
-  {
-    figure: 'idle RSS of the API process',
-    product: `${rssMB.toFixed(0)} MB`,
-    baseline: `${bareMB.toFixed(0)} MB bare Express + pg`,
-    ratio: rssMB / bareMB,
-    goal: '< 150 MB',
-    met: rssMB < 150,
-    load,
-  },
+  row('start to /readyz, warm (dist/server)', warmMs, bareMs, 'ms', 1500),
+  row('start to /readyz, cold (empty database)', coldMs, bareMs, 'ms', 3000),
+  row('idle RSS of the API process', rssMB, bareMB, 'MB', 150),
 ];
 for (const row of rows) console.log(`${row.figure}: ${row.product} vs ${row.baseline} (goal ${row.goal}) load ${row.load}`);
 console.log(JSON.stringify({ bench: 'start-memory', rows, ok: rows.every((row) => row.met) }));

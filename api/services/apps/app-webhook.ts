@@ -4,6 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import type { Clock } from '../../ports/clock.js';
 import type { SecretSealer } from '../../ports/secret-sealer.js';
+import { freshEndpointColumns, wakeDeliveryWorkers } from '../webhooks/access.js';
 import { checkEndpointUrl, type EndpointUrlRules } from '../webhooks/endpoint-url.js';
 import { ROTATION_OVERLAP_MS } from '../webhooks/manage-endpoints.js';
 import { formatSecret, newSecretKey } from '../webhooks/secrets.js';
@@ -61,7 +62,7 @@ export async function setAppWebhook(
         { transaction },
       );
       await db.models.WebhookMessage.update({ nextAttemptAt: now }, { where: { endpointId: existing.id, status: 'pending' }, transaction });
-      await db.sequelize.query("SELECT pg_notify('lecoffre_jobs', 'webhooks')", { transaction });
+      await wakeDeliveryWorkers(db, transaction);
       return { endpointId: existing.id, url: input.url, secret: null };
     }
     const key = newSecretKey();
@@ -78,15 +79,7 @@ export async function setAppWebhook(
         enabled: true,
         disabledReason: null,
         disabledAt: null,
-        secretSealed: sealed,
-        secretKeyId: keyId,
-        previousSecretSealed: null,
-        previousSecretKeyId: null,
-        previousSecretExpiresAt: null,
-        failingSince: null,
-        deletedAt: null,
-        createdAt: now,
-        updatedAt: now,
+        ...freshEndpointColumns({ sealed, keyId }, now),
       },
       { transaction },
     );

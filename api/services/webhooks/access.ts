@@ -23,6 +23,24 @@ export async function loadEndpoint(ctx: ServiceContext, id: string, transaction?
 }
 
 /** Wakes the delivery workers at commit (resend, recover, re-enable): no wait for the next sweep. */
-export async function wakeDeliveryWorkers(ctx: ServiceContext, transaction: Transaction): Promise<void> {
-  await ctx.db.sequelize.query("SELECT pg_notify('lecoffre_jobs', 'webhooks')", { transaction });
+export async function wakeDeliveryWorkers(db: Pick<ServiceContext, 'db'>['db'], transaction: Transaction): Promise<void> {
+  await db.sequelize.query("SELECT pg_notify('lecoffre_jobs', 'webhooks')", { transaction });
+}
+
+/**
+ * The columns every new endpoint starts with, office's or app's: its first secret, sealed, and no rotation,
+ * failure or deletion yet.
+ */
+export function freshEndpointColumns(sealed: { sealed: string; keyId: string }, now: Date) {
+  return {
+    secretSealed: sealed.sealed,
+    secretKeyId: sealed.keyId,
+    previousSecretSealed: null,
+    previousSecretKeyId: null,
+    previousSecretExpiresAt: null,
+    failingSince: null,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -7,7 +7,7 @@ import { type SecretSealer } from '../../ports/secret-sealer.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
-import { loadEndpoint, requireWebhookAccess, wakeDeliveryWorkers } from './access.js';
+import { freshEndpointColumns, loadEndpoint, requireWebhookAccess, wakeDeliveryWorkers } from './access.js';
 import { checkEndpointUrl, type EndpointUrlRules } from './endpoint-url.js';
 import { isPublicEventType } from './event-catalogue.js';
 import { formatSecret, newSecretKey } from './secrets.js';
@@ -72,15 +72,7 @@ export async function createWebhookEndpoint(
         enabled,
         disabledReason: enabled ? null : 'manual',
         disabledAt: enabled ? null : now,
-        secretSealed: sealed,
-        secretKeyId: keyId,
-        previousSecretSealed: null,
-        previousSecretKeyId: null,
-        previousSecretExpiresAt: null,
-        failingSince: null,
-        deletedAt: null,
-        createdAt: now,
-        updatedAt: now,
+        ...freshEndpointColumns({ sealed, keyId }, now),
       },
       { transaction },
     );
@@ -147,7 +139,7 @@ export async function updateWebhookEndpoint(
         { nextAttemptAt: now },
         { where: { endpointId: row.id, status: 'pending', nextAttemptAt: { [Op.gt]: now } }, transaction },
       );
-      await wakeDeliveryWorkers(ctx, transaction);
+      await wakeDeliveryWorkers(ctx.db, transaction);
     }
     row.updatedAt = now;
     await row.save({ transaction });

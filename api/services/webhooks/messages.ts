@@ -91,7 +91,7 @@ export async function resendWebhookMessage(ctx: ServiceContext, deps: { clock: C
       subjectId: message.id,
       folderId: message.folderId,
     });
-    await wakeDeliveryWorkers(ctx, transaction);
+    await wakeDeliveryWorkers(ctx.db, transaction);
     return toWebhookMessage(message);
   });
 }
@@ -120,7 +120,7 @@ export async function recoverWebhookMessages(
       folderId: null,
       data: { since: since.toISOString(), recovered },
     });
-    if (recovered > 0) await wakeDeliveryWorkers(ctx, transaction);
+    if (recovered > 0) await wakeDeliveryWorkers(ctx.db, transaction);
     return { recovered };
   });
 }
