@@ -202,7 +202,7 @@ function addCommonAnswers(method: string, operation: Operation): void {
   if (method === 'post')
     add(
       '409',
-      'This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`)',
+      'This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`)',
     );
   if (takesBody) {
     add('413', 'The body is larger than the limit (`body_too_large`)');

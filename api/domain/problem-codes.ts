@@ -39,6 +39,7 @@ const CODES = [
   'unsupported_api_version',
   'idempotency_key_reused',
   'idempotency_key_in_use',
+  'idempotency_key_answer_lost',
   'route_not_found',
   // Who may do what.
   'unauthenticated',

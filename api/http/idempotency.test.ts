@@ -97,31 +97,51 @@ describe('Idempotency-Key', () => {
     assert.equal(mine.body.number, 'I-9');
   });
 
-  it('lets a retry take over a claim whose process died mid-request, once its lease has lapsed', async () => {
+  // What a process killed mid-request leaves: the claim running, no answer stored, renewals stopped.
+  const leaveRunning = (key: string, leaseSql: string, committed: boolean) =>
+    t.db.sequelize.query(
+      `UPDATE idempotency_keys SET state = 'running', status_code = NULL, response_body = NULL, lease_until = ${leaseSql},
+         committed_at = ${committed ? 'committed_at' : 'NULL'} WHERE key = :key`,
+      { replacements: { key } },
+    );
+
+  it('never runs a committed write twice: a claim whose process died after its commit answers answer_lost', async () => {
     const dead = { ...body, number: 'I-DEAD' };
     const send = () => t.request.post('/v1/folders').set('Authorization', t.office.auth).set('Idempotency-Key', 'k-dead').send(dead);
     await send().expect(201);
-    // What a process killed mid-request leaves: the claim running, no answer stored, renewals stopped.
-    const leaveRunning = (leaseSql: string) =>
-      t.db.sequelize.query(
-        `UPDATE idempotency_keys SET state = 'running', status_code = NULL, response_body = NULL, lease_until = ${leaseSql} WHERE key = 'k-dead'`,
-      );
 
-    await leaveRunning("now() + interval '7 seconds'");
+    await leaveRunning('k-dead', "now() + interval '7 seconds'", true);
     const busy = await send().expect(409);
     assert.equal(busy.body.code, 'idempotency_key_in_use');
-    // Come back when the lease lapses, not sooner: a retry then takes the claim over.
+    // Come back when the lease lapses, not sooner.
     const retryAfter = Number(busy.headers['retry-after']);
     assert.ok(retryAfter >= 4 && retryAfter <= 7, `Retry-After ${busy.headers['retry-after']}, the lease has 7 s left`);
 
-    await leaveRunning("now() - interval '1 second'");
-    // The retry runs again: the dead process's folder did commit, and the folder's own rule answers.
-    const retried = await send();
-    assert.notEqual(retried.body.code, 'idempotency_key_in_use', JSON.stringify(retried.body));
-    assert.equal(retried.status, 409, JSON.stringify(retried.body));
+    await leaveRunning('k-dead', "now() - interval '1 second'", true);
+    const retried = await send().expect(409);
+    assert.equal(retried.body.code, 'idempotency_key_answer_lost', JSON.stringify(retried.body));
     assert.equal(await t.db.models.Folder.count({ where: { number: 'I-DEAD' } }), 1);
-    // The retry's answer is now the stored one.
-    const replay = await send().expect(409);
-    assert.equal(replay.headers['idempotent-replayed'], 'true');
+    // And so on for every later retry: the key is not run again.
+    assert.equal((await send().expect(409)).body.code, 'idempotency_key_answer_lost');
+  });
+
+  it('lets a retry take over a claim whose process died before writing, once its lease has lapsed', async () => {
+    const first = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'k-unwritten')
+      .send({ ...body, number: 'I-UNWRITTEN' })
+      .expect(201);
+    // As if the process had died before its folder committed: no folder by that number, no mark on the key.
+    await t.db.models.Folder.update({ number: 'I-UNWRITTEN-GONE' }, { where: { id: first.body.id } });
+    await leaveRunning('k-unwritten', "now() - interval '1 second'", false);
+    const retried = await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .set('Idempotency-Key', 'k-unwritten')
+      .send({ ...body, number: 'I-UNWRITTEN' })
+      .expect(201);
+    assert.notEqual(retried.body.id, first.body.id);
+    assert.equal(await t.db.models.Folder.count({ where: { number: 'I-UNWRITTEN' } }), 1);
   });
 });

@@ -10,7 +10,7 @@ import {
   IDEMPOTENCY_LEASE_SECONDS,
   renewIdempotent,
 } from '../services/idempotency/idempotency-store.js';
-import { appServices } from './app-services.js';
+import { appServices, holdIdempotencyClaim } from './app-services.js';
 import { discardBody } from './discard-body.js';
 import { readSessionCookie } from './hosted/session-cookie.js';
 import { readMultipartFiles, receivedBodyFingerprint } from './multipart.js';
@@ -55,6 +55,11 @@ async function fingerprintWithoutStoring(req: Request, maxBytes: number): Promis
  * `receivedBodyFingerprint`); a later one is read and hashed without storing anything, then replayed or
  * refused. An upload refused before its body was read to the end stored nothing and its fingerprint is
  * unknown: its key is released, as for a 5xx.
+ *
+ * The claim lasts as long as the handler runs, not as long as the connection: a client that hangs up does
+ * not release a key whose write may still commit. The write marks the claim in its own transaction (see
+ * `markIdempotentWrite`), so a key whose write committed is never run again, even if the process dies
+ * before the answer is stored: a retry then gets 409 `idempotency_key_answer_lost`.
  */
 export function idempotency(db: Database, config: Config): RequestHandler {
   return async (req, res, next) => {
@@ -80,13 +85,20 @@ export function idempotency(db: Database, config: Config): RequestHandler {
       // An upload refused here is read to its end and discarded before the answer is sent, so that the
       // client, still sending, receives the answer instead of a reset connection (see discardBody).
       // A body larger than any upload could be is not worth reading: answer, then close the connection.
-      if (upload && (begun.outcome === 'mismatch' || begun.outcome === 'in_progress')) {
+      if (upload && (begun.outcome === 'mismatch' || begun.outcome === 'in_progress' || begun.outcome === 'answer_lost')) {
         const limit = (appServices(req).storage?.maxUploadBytes ?? config.documents.maxUploadBytes) + MULTIPART_OVERHEAD_BYTES;
         const declared = Number(req.get('content-length') ?? Number.NaN);
         const drained = !(declared > limit) && (await discardBody(req, limit));
         if (!drained) res.setHeader('Connection', 'close');
       }
       if (begun.outcome === 'mismatch') throw keyReused();
+      if (begun.outcome === 'answer_lost') {
+        throw new HttpProblem(
+          409,
+          'idempotency_key_answer_lost',
+          'The request sent with this Idempotency-Key was carried out, but its answer was lost when the server handling it stopped. Read the resource to see its state; do not send it again under a new key.',
+        );
+      }
       if (begun.outcome === 'in_progress') {
         throw new HttpProblem(
           409,
@@ -111,10 +123,12 @@ export function idempotency(db: Database, config: Config): RequestHandler {
 
       // The outcome is recorded before the answer leaves, so that a retry sent the moment the client
       // sees it (a 503, say) already finds the key released or the answer stored.
+      const { claim } = begun;
+      holdIdempotencyClaim(res, claim);
       let settled = false;
       const renewal = setInterval(
         () => {
-          renewIdempotent(db, scope, key).catch((error: unknown) => req.log?.warn({ err: error }, 'idempotency lease renewal failed'));
+          renewIdempotent(db, claim).catch((error: unknown) => req.log?.warn({ err: error }, 'idempotency lease renewal failed'));
         },
         (IDEMPOTENCY_LEASE_SECONDS * 1000) / 4,
       );
@@ -126,8 +140,7 @@ export function idempotency(db: Database, config: Config): RequestHandler {
         return statusCode < 500 && bodyHash !== undefined
           ? completeIdempotent(
               db,
-              scope,
-              key,
+              claim,
               {
                 statusCode,
                 headers: Object.fromEntries(
@@ -137,24 +150,25 @@ export function idempotency(db: Database, config: Config): RequestHandler {
               },
               bodyHash,
             )
-          : abandonIdempotent(db, scope, key);
+          : abandonIdempotent(db, claim);
       };
-      const send = res.send.bind(res);
-      res.send = (chunk?: unknown) => {
-        if (settled) return send(chunk);
-        const body = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.alloc(0);
+      // Every answer ends here (send() and json() too), even one written to a connection already closed:
+      // the handler's outcome is what gets recorded, whether or not the client is still there to read it.
+      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+      res.end = ((...args: unknown[]) => {
+        if (settled) return end(...args);
+        const [chunk, encoding] = args;
+        const body =
+          typeof chunk === 'string'
+            ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+            : Buffer.isBuffer(chunk)
+              ? chunk
+              : Buffer.alloc(0);
         record(res.statusCode, body)
           .catch((error: unknown) => req.log?.error({ err: error }, 'idempotency bookkeeping failed'))
-          .finally(() => send(chunk));
+          .finally(() => end(...args));
         return res;
-      };
-      // Answers that bypass send() (an empty 204) or requests cut off before any answer.
-      res.on('close', () => {
-        clearInterval(renewal);
-        if (settled) return;
-        const work = res.writableFinished ? record(res.statusCode, Buffer.alloc(0)) : abandonIdempotent(db, scope, key);
-        work.catch((error: unknown) => req.log?.error({ err: error }, 'idempotency bookkeeping failed'));
-      });
+      }) as typeof res.end;
       next();
     } catch (error) {
       next(error);

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { WidgetComponent } from '../domain/capabilities.js';
+import type { IdempotencyClaim } from './idempotency/idempotency-store.js';
 
 /**
  * Someone of the office: an office API key (acts for the whole office, like a notary), a member signed in
@@ -45,4 +46,9 @@ export type Actor = StaffActor | ClientActor;
 export interface ServiceContext {
   db: Database;
   actor: Actor;
+  /**
+   * The request's hold on its Idempotency-Key, when it sent one: the audit event every write records marks
+   * it in the write's transaction, so that a committed write is never run again under the same key.
+   */
+  idempotencyClaim?: IdempotencyClaim;
 }

@@ -2527,7 +2527,7 @@ export interface components {
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "unsupported_api_version" | "idempotency_key_reused" | "idempotency_key_in_use" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "insufficient_scope" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "app_not_found" | "app_connection_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
+        ProblemCode: "validation_failed" | "invalid_json" | "body_too_large" | "unsupported_encoding" | "unsupported_media_type" | "invalid_multipart" | "too_many_files" | "too_many_parts" | "upload_aborted" | "invalid_cursor" | "invalid_idempotency_key" | "unsupported_api_version" | "idempotency_key_reused" | "idempotency_key_in_use" | "idempotency_key_answer_lost" | "route_not_found" | "unauthenticated" | "invalid_credentials" | "cross_origin_request" | "operation_not_declared" | "operation_not_allowed" | "insufficient_scope" | "api_key_required" | "member_session_required" | "member_pending" | "notary_only" | "staff_only" | "client_only" | "folder_not_accessible" | "existing_client_link_not_allowed" | "recent_code_required" | "rate_limited" | "too_many_failures" | "resend_too_soon" | "too_many_codes" | "invalid_code" | "code_expired" | "code_attempts_exhausted" | "code_already_used" | "login_attempt_unknown" | "weak_password" | "invalid_email" | "invalid_phone" | "invalid_iban" | "invalid_bic" | "unknown_deed_type" | "unknown_member" | "unknown_bank_details" | "unknown_event_type" | "webhook_url_forbidden" | "webhook_url_scheme" | "webhook_url_unresolvable" | "conflict" | "folder_number_taken" | "folder_modified" | "folder_not_open" | "folder_archived" | "folder_frozen" | "folder_not_complete" | "folder_already_anchored" | "folder_not_anchored" | "client_email_taken" | "client_already_in_folder" | "client_not_in_folder" | "client_has_files" | "client_contact_locked" | "document_type_exists" | "bank_details_modified" | "request_cancelled" | "request_has_validated_file" | "file_not_validated" | "file_already_validated" | "file_already_refused" | "no_file" | "file_too_large" | "unsupported_file_type" | "empty_file" | "checksum_mismatch" | "integrity_error" | "internal_error" | "database_unavailable" | "not_ready" | "server_shutting_down" | "api_key_not_found" | "app_not_found" | "app_connection_not_found" | "bank_details_not_found" | "client_not_found" | "document_request_not_found" | "file_not_found" | "folder_not_found" | "member_not_found" | "office_not_found" | "shared_document_not_found" | "webhook_endpoint_not_found" | "webhook_message_not_found";
     };
     responses: never;
     parameters: {
@@ -3149,7 +3149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -3162,7 +3162,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -3907,7 +3907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -3920,7 +3920,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4279,7 +4279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -4292,7 +4292,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4492,7 +4492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -4505,7 +4505,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -4844,7 +4844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -4857,7 +4857,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -5456,7 +5456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -5469,7 +5469,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -6364,7 +6364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -6377,7 +6377,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -7050,7 +7050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -7063,7 +7063,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -10435,7 +10435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -10448,7 +10448,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -12030,7 +12030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -12043,7 +12043,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -14355,7 +14355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -14372,7 +14372,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -14591,7 +14591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -14608,7 +14608,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -14863,7 +14863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -14880,7 +14880,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -15125,7 +15125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -15142,7 +15142,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -15307,7 +15307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -15324,7 +15324,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }
@@ -16455,7 +16455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`) */
+            /** @description This `Idempotency-Key` was used for another request (`idempotency_key_reused`) or is still running (`idempotency_key_in_use`), or was carried out and its answer lost (`idempotency_key_answer_lost`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -16468,7 +16468,7 @@ export interface operations {
                      *       "type": "https://lecoffre.io/problems/idempotency_key_reused",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running",
+                     *       "detail": "This Idempotency-Key was used for another request (idempotency_key_reused) or is still running (idempotency_key_in_use), or was carried out and its answer lost",
                      *       "code": "idempotency_key_reused",
                      *       "requestId": "req_Qm9uam91ciAh"
                      *     }

@@ -200,7 +200,7 @@ export function verifyTraffic(
     }
   }
 
-  // 4xx answers: only the two a fault explains (a retry meeting its own key still held, a repeated anchoring).
+  // 4xx answers: only those a fault explains (a retry meeting its own key held or answered, a repeated anchoring).
   let failedOperations = 0;
   let stuckKeys = 0;
   for (const operation of operations) {
@@ -208,7 +208,10 @@ export function verifyTraffic(
     const cut = own.find((a) => explained.has(a.id) || resentAfterKill(a));
     for (const a of own) {
       if (a.status === undefined || a.status < 400 || a.status >= 500) continue;
-      const afterCut = cut && a.code === 'idempotency_key_in_use' && a.startedAt >= cut.startedAt;
+      // A retry of a cut request: its key still held by the dead process, or its write committed there and
+      // its answer lost with it (never run twice).
+      const retryCode = a.code === 'idempotency_key_in_use' || a.code === 'idempotency_key_answer_lost';
+      const afterCut = cut && retryCode && a.startedAt >= cut.startedAt;
       const repeat = operation.kind === 'anchor' && a.code === 'folder_already_anchored';
       if (!afterCut && !repeat) problems.push(`${operation.name}: unexpected ${a.status} ${a.code ?? ''} on ${a.method} ${a.path}`);
     }

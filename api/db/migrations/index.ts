@@ -18,6 +18,7 @@ import * as m0050 from './0050-api-key-revocation-notify.js';
 import * as m0051 from './0051-audit-chain-linked-after-commit.js';
 import * as m0052 from './0052-outbox-wake-after-commit.js';
 import * as m0060 from './0060-app-webhooks.js';
+import * as m0110 from './0110-idempotency-claim-owner.js';
 
 export interface Migration {
   name: string;
@@ -45,4 +46,5 @@ export const migrations: Migration[] = [
   { name: '0051-audit-chain-linked-after-commit', up: m0051.up },
   { name: '0052-outbox-wake-after-commit', up: m0052.up },
   { name: '0060-app-webhooks', up: m0060.up },
+  { name: '0110-idempotency-claim-owner', up: m0110.up },
 ];

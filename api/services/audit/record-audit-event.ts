@@ -3,6 +3,7 @@ import { type ChainedEvent, chainHash, folderGenesisHash } from '../../domain/au
 import { newId } from '../../domain/ids.js';
 import { actorRef } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
+import { markIdempotentWrite } from '../idempotency/idempotency-store.js';
 import { linkOfficeChainAfterCommit } from './link-office-chain.js';
 
 export interface AuditEntry {
@@ -54,6 +55,7 @@ export async function folderAuditHead(
 export async function recordAuditEvent(ctx: ServiceContext, transaction: Transaction, entry: AuditEntry): Promise<void> {
   const { sequelize } = ctx.db;
   const { actor } = ctx;
+  if (ctx.idempotencyClaim) await markIdempotentWrite(ctx.db, transaction, ctx.idempotencyClaim);
   const event: ChainedEvent = {
     id: newId('evt'),
     officeId: actor.officeId,
