@@ -39,7 +39,11 @@ describe('Idempotency-Key when the caller is gone or overtaken', () => {
 
     // The SDK's way: a retry with the same key, again while the key is still settling.
     const retried = await eventually('an answer other than idempotency_key_in_use', async () => {
-      const res = await t.request.post('/v1/folders').set('Authorization', t.office.auth).set('Idempotency-Key', 'k-hang-up').send(folder('H-1'));
+      const res = await t.request
+        .post('/v1/folders')
+        .set('Authorization', t.office.auth)
+        .set('Idempotency-Key', 'k-hang-up')
+        .send(folder('H-1'));
       return res.body.code === 'idempotency_key_in_use' ? undefined : res;
     });
     assert.equal(retried.status, 201, JSON.stringify(retried.body));
@@ -56,7 +60,9 @@ describe('Idempotency-Key when the caller is gone or overtaken', () => {
     if (starved.outcome !== 'proceed' || retry.outcome !== 'proceed') return;
 
     const actor = officeActor(t.office.id);
-    await assert.rejects(createFolder({ db: t.db, actor, idempotencyClaim: starved.claim }, folder('S-1')), { code: 'idempotency_key_in_use' });
+    await assert.rejects(createFolder({ db: t.db, actor, idempotencyClaim: starved.claim }, folder('S-1')), {
+      code: 'idempotency_key_in_use',
+    });
     assert.equal(await t.db.models.Folder.count({ where: { number: 'S-1' } }), 0, 'the overtaken attempt wrote nothing');
     await createFolder({ db: t.db, actor, idempotencyClaim: retry.claim }, folder('S-1'));
     assert.equal(await t.db.models.Folder.count({ where: { number: 'S-1' } }), 1);

@@ -118,7 +118,11 @@ export async function markIdempotentWrite(db: Database, transaction: Transaction
     { replacements: { ...claim }, type: QueryTypes.SELECT, transaction },
   );
   if (owned.length === 0) {
-    throw new DomainError('conflict', 'idempotency_key_in_use', 'A retry of this request took over its Idempotency-Key; this attempt changed nothing.');
+    throw new DomainError(
+      'conflict',
+      'idempotency_key_in_use',
+      'A retry of this request took over its Idempotency-Key; this attempt changed nothing.',
+    );
   }
   markedTransactions.add(transaction);
 }
