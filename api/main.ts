@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { createServer, type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import PgBoss from 'pg-boss';
 import { type Logger, pino } from 'pino';
@@ -194,6 +195,9 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     // Before the drain: a balancer polling /readyz stops sending new requests while in-flight ones finish.
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
+    // A balancer keeps sending until its checks see /readyz fail: serve what it sends meanwhile. An operator's
+    // Ctrl-C (SIGINT) has no balancer to wait for.
+    if (signal === 'SIGTERM' && config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
     // Live streams never end on their own: end them first (their clients reconnect to another process).
     await closeLiveStreams(app);
     await Promise.all([close(server, drainEnd, config.shutdownDrainMs), extra?.close(), metricsServing?.close()]);

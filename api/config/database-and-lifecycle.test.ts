@@ -13,6 +13,16 @@ describe('shutdown drain', () => {
   });
 });
 
+describe('shutdown delay', () => {
+  it('is 0 unless set (no balancer to wait for), and refuses what is not a number of milliseconds', () => {
+    assert.equal(loadConfig({}).shutdownDelayMs, 0);
+    assert.equal(loadConfig({ LECOFFRE_SHUTDOWN_DELAY_MS: '2000' }).shutdownDelayMs, 2_000);
+    assert.deepEqual(problemsOf({ LECOFFRE_SHUTDOWN_DELAY_MS: '120000' }), [
+      'LECOFFRE_SHUTDOWN_DELAY_MS must be between 0 and 60000 milliseconds',
+    ]);
+  });
+});
+
 describe('database wait limits', () => {
   it('are 3 s to connect and 5 s to get a pooled connection unless set', () => {
     assert.deepEqual(loadConfig({}).database, { connectTimeoutMs: 3_000, acquireTimeoutMs: 5_000 });

@@ -19,6 +19,8 @@ export interface Config {
   database: { connectTimeoutMs: number; acquireTimeoutMs: number };
   /** On SIGTERM, how long requests in flight may take to finish before uploads are refused and sockets cut. */
   shutdownDrainMs: number;
+  /** On SIGTERM, how long the process keeps accepting new requests (with `/readyz` failing) before it stops listening. */
+  shutdownDelayMs: number;
   storage:
     | { kind: 'fs'; dir: string }
     | {

@@ -97,6 +97,8 @@ describe('scale-out under faults', () => {
         ...patientDatabaseEnv(),
         // The product's 10 s drain, scaled to the machine: a SIGTERM must let every request in flight finish.
         LECOFFRE_SHUTDOWN_DRAIN_MS: String(patience(10_000)),
+        // Above HAProxy's time to mark a failing /readyz DOWN (2 checks 300 ms apart, each up to its timeout).
+        LECOFFRE_SHUTDOWN_DELAY_MS: String(Math.min(60_000, patience(2_000))),
       },
       backends,
       logDir,
