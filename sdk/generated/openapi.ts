@@ -1472,7 +1472,7 @@ export interface components {
          * @description The event types an endpoint may subscribe to (`GET /v1/event-types` describes each).
          * @enum {string}
          */
-        WebhookEventType: "folder.created" | "folder.updated" | "folder.archived" | "folder.completed" | "client.added" | "document.requested" | "document.uploaded" | "document.validated" | "document.refused" | "folder.anchoring_started" | "folder.anchored" | "folder.anchoring_failed" | "member.pending" | "app.authorized" | "app.deauthorized";
+        WebhookEventType: "folder.created" | "folder.updated" | "folder.archived" | "folder.completed" | "client.added" | "document.requested" | "document.request_cancelled" | "document.uploaded" | "document.validated" | "document.refused" | "folder.anchoring_started" | "folder.anchored" | "folder.anchoring_failed" | "member.pending" | "app.authorized" | "app.deauthorized";
         /** @description Where LeCoffre sends the office's events, signed (Standard Webhooks). The secret is never shown again. */
         WebhookEndpoint: {
             id: string;
@@ -2359,6 +2359,24 @@ export interface components {
             };
             data: components["schemas"]["DocumentRequest"];
         };
+        /** @description The office withdrew a document request: the client no longer has to answer it. `data`: the document request as it was, with its files. */
+        DocumentRequestCancelledEvent: {
+            /** @enum {string} */
+            type: "document.request_cancelled";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            timestamp: string;
+            /** @description The office the event belongs to (an app's one endpoint receives every connected office's events). */
+            officeId: string;
+            /** @description The vendor app that made the change, when an app did (absent otherwise). */
+            app?: {
+                id: string;
+                name: string;
+            };
+            data: components["schemas"]["DocumentRequest"];
+        };
         /** @description A client sent a file. `data`: the file record (never its bytes). */
         DocumentUploadedEvent: {
             /** @enum {string} */
@@ -2522,7 +2540,7 @@ export interface components {
             data: components["schemas"]["AppConnection"];
         };
         /** @description A webhook delivery body, once its signature is checked; `type` says which event and so what `data` holds. */
-        WebhookEvent: components["schemas"]["FolderCreatedEvent"] | components["schemas"]["FolderUpdatedEvent"] | components["schemas"]["FolderArchivedEvent"] | components["schemas"]["FolderCompletedEvent"] | components["schemas"]["ClientAddedEvent"] | components["schemas"]["DocumentRequestedEvent"] | components["schemas"]["DocumentUploadedEvent"] | components["schemas"]["DocumentValidatedEvent"] | components["schemas"]["DocumentRefusedEvent"] | components["schemas"]["FolderAnchoringStartedEvent"] | components["schemas"]["FolderAnchoredEvent"] | components["schemas"]["FolderAnchoringFailedEvent"] | components["schemas"]["MemberPendingEvent"] | components["schemas"]["AppAuthorizedEvent"] | components["schemas"]["AppDeauthorizedEvent"];
+        WebhookEvent: components["schemas"]["FolderCreatedEvent"] | components["schemas"]["FolderUpdatedEvent"] | components["schemas"]["FolderArchivedEvent"] | components["schemas"]["FolderCompletedEvent"] | components["schemas"]["ClientAddedEvent"] | components["schemas"]["DocumentRequestedEvent"] | components["schemas"]["DocumentRequestCancelledEvent"] | components["schemas"]["DocumentUploadedEvent"] | components["schemas"]["DocumentValidatedEvent"] | components["schemas"]["DocumentRefusedEvent"] | components["schemas"]["FolderAnchoringStartedEvent"] | components["schemas"]["FolderAnchoredEvent"] | components["schemas"]["FolderAnchoringFailedEvent"] | components["schemas"]["MemberPendingEvent"] | components["schemas"]["AppAuthorizedEvent"] | components["schemas"]["AppDeauthorizedEvent"];
         /**
          * @description The stable `code` values of problem answers today. More may be added (never renamed or removed): treat an unknown code by its HTTP status.
          * @enum {string}

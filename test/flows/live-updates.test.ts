@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Express } from 'express';
 import { pino } from 'pino';
+import { QueryTypes } from 'sequelize';
 import { createApp } from '../../api/app.js';
 import { type Database, openDatabase } from '../../api/db/database.js';
 import { closeLiveStreams, type LiveDependencies } from '../../api/http/live/live-dependencies.js';
@@ -87,6 +88,26 @@ describe('live updates (server-sent events fed by the outbox)', () => {
     assert.equal(data.folderId, folderId);
     assert.match(event.id ?? '', /^\d+$/);
     assert.deepEqual(Object.keys(data).sort(), ['folderId', 'occurredAt', 'type'], 'the event names the change, never the resource');
+  });
+
+  it('tells of a withdrawn request, before the completion it brings', async () => {
+    const { folderId, clientId } = await openFolderWithClient(t, 'LIVE-CANCEL');
+    const kept = await requestDocument(folderId, clientId);
+    const withdrawn = await requestDocument(folderId, clientId);
+    const fileId = (await upload(kept)).body.data[0].id as string;
+    await t.request.post(`/v1/files/${fileId}/validate`).set('Authorization', t.office.auth).expect(200);
+    const stream = await open(`${urlB}/v1/folders/${folderId}/live`, t.office.auth);
+    await stream.next('ready', (e) => e.event === 'ready');
+
+    await t.request.delete(`/v1/document-requests/${withdrawn}`).set('Authorization', t.office.auth).expect(204);
+    await stream.next('document.request_cancelled', (e) => e.event === 'message' && typeOf(e) === 'document.request_cancelled', 1_000);
+    // The withdrawn request was the last one not validated: the folder is complete, and says so after.
+    await stream.next('folder.completed', (e) => e.event === 'message' && typeOf(e) === 'folder.completed', 1_000);
+    const [event] = await t.db.sequelize.query<{ payload: { id: string; status: string } }>(
+      `SELECT payload FROM outbox_events WHERE folder_id = :folderId AND type = 'document.request_cancelled'`,
+      { replacements: { folderId }, type: QueryTypes.SELECT },
+    );
+    assert.equal(event?.payload.id, withdrawn, 'webhooks receive the request withdrawn');
   });
 
   it('resumes after Last-Event-ID with what was missed, then goes on live', async () => {

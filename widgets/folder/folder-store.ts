@@ -232,7 +232,7 @@ export class FolderStore implements ReactiveController {
   }
 
   async cancelRequest(requestId: string): Promise<void> {
-    this.told('document.requested', await this.client.documentRequests.cancel(requestId));
+    this.told('document.request_cancelled', await this.client.documentRequests.cancel(requestId));
     await this.refresh();
   }
 

@@ -11,6 +11,7 @@ export type EventType =
   | 'folder.completed'
   | 'client.added'
   | 'document.requested'
+  | 'document.request_cancelled'
   | 'document.uploaded'
   | 'document.validated'
   | 'document.refused'

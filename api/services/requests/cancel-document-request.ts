@@ -5,6 +5,8 @@ import { loadFolder, requireStaff } from '../access/folder-access.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { ServiceContext } from '../context.js';
 import { refreshFolderStats } from '../folders/refresh-folder-stats.js';
+import { emitEvent } from '../outbox/emit-event.js';
+import { toDocumentRequest } from './views.js';
 
 /** Withdraws a request the client no longer needs to answer; one with a validated file is part of the record and stays. */
 export async function cancelDocumentRequest(ctx: ServiceContext, requestId: string): Promise<void> {
@@ -25,12 +27,15 @@ export async function cancelDocumentRequest(ctx: ServiceContext, requestId: stri
       );
     }
     await request.update({ cancelledAt: new Date() }, { transaction });
-    await refreshFolderStats(ctx, transaction, folder.id);
     await recordAuditEvent(ctx, transaction, {
       action: 'document.request_cancelled',
       subjectType: 'document_request',
       subjectId: requestId,
       folderId: folder.id,
     });
+    const files = await DocumentFile.findAll({ where: { requestId }, order: [['createdAt', 'ASC']], transaction });
+    await emitEvent(ctx, transaction, 'document.request_cancelled', folder.id, toDocumentRequest(request, files));
+    // After the request's own event, so that receivers see the withdrawal before a "folder.completed" it causes.
+    await refreshFolderStats(ctx, transaction, folder.id);
   });
 }

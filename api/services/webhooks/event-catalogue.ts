@@ -77,6 +77,11 @@ export const CATALOGUE: Readonly<Record<PublicEventType, { description: string; 
     description: 'A document was requested from a client. `data`: the document request.',
     data: ref('DocumentRequest'),
   },
+  'document.request_cancelled': {
+    description:
+      'The office withdrew a document request: the client no longer has to answer it. `data`: the document request as it was, with its files.',
+    data: ref('DocumentRequest'),
+  },
   'document.uploaded': { description: 'A client sent a file. `data`: the file record (never its bytes).', data: ref('DocumentFile') },
   'document.validated': { description: 'A file was validated by the office. `data`: the file record.', data: ref('DocumentFile') },
   'document.refused': { description: 'A file was refused, with a reason. `data`: the file record.', data: ref('DocumentFile') },

@@ -9,6 +9,7 @@ export type WebhookEventType =
   | 'folder.completed'
   | 'client.added'
   | 'document.requested'
+  | 'document.request_cancelled'
   | 'document.uploaded'
   | 'document.validated'
   | 'document.refused'
