@@ -333,7 +333,11 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
     steps.run(async () => {
       await notary.goto(`${api}/app/dossiers/${flow.folderId}`);
       const folder = notary.locator('lecoffre-folder');
-      await folder.getByLabel('Document à transmettre (pdf, jpg, png)').setInputFiles(flow.files.officeDocument);
+      // The page's own file control (French whatever the browser's language), then the system's file chooser.
+      const chooser = notary.waitForEvent('filechooser');
+      await folder.getByRole('button', { name: 'Choisir un fichier' }).click();
+      await (await chooser).setFiles(flow.files.officeDocument);
+      await folder.locator('lecoffre-folder-shared').getByText(path.basename(flow.files.officeDocument)).waitFor();
       await folder.getByLabel('Intitulé pour le client (facultatif)').fill(OFFICE_DOCUMENT);
       await folder.getByRole('button', { name: 'Transmettre un document' }).click();
       await folder.locator('lecoffre-folder-shared').getByText(OFFICE_DOCUMENT).waitFor();

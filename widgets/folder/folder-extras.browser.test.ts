@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { connect } from '../core/connection.js';
-import { axeViolations, pdfFile, waitFor } from '../core/test-fixtures.js';
+import { axeViolations, pdfFile, pickFiles, waitFor } from '../core/test-fixtures.js';
 import { sendFiles } from '../core/upload.js';
 import '../upload/upload.js';
 import { buttonNamed, clientCard, deepQuery, deepText, mountFolder, openDialog } from './test-helpers.js';
@@ -38,13 +38,14 @@ describe('<lecoffre-folder>: documents supplémentaires', () => {
     upload.setAttribute('base-url', baseUrl);
     el.after(upload);
     await waitFor(() => upload.shadowRoot?.querySelector('[part="extra"]'), 'the client’s space');
-    const input = await waitFor(
-      () => deepQuery<HTMLInputElement>(el, 'form.send-document input[type="file"]'),
-      'the form to send a document',
-    );
-    const transfer = new DataTransfer();
-    transfer.items.add(pdfFile('projet-acte.pdf'));
-    input.files = transfer.files;
+    const form = await waitFor(() => deepQuery<HTMLFormElement>(el, 'form.send-document'), 'the form to send a document');
+    // Our own control, in the page's language (the browser's says "Choose File" in an English browser).
+    expect(deepText(form)).to.contain('Choisir un fichier');
+    expect(deepText(form)).to.contain('Aucun fichier choisi');
+    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await waitFor(() => deepText(el).includes('Choisissez le document à transmettre.'), 'the missing file said in French');
+    pickFiles(form.querySelector('input[type="file"]') as HTMLInputElement, [pdfFile('projet-acte.pdf')]);
+    await waitFor(() => deepText(form).includes('projet-acte.pdf'), 'the chosen file named');
     (deepQuery<HTMLInputElement>(el, 'form.send-document input[name="label"]') as HTMLInputElement).value = 'Projet d’acte';
     (deepQuery<HTMLButtonElement>(el, 'form.send-document button[type="submit"]') as HTMLButtonElement).click();
     await waitFor(() => deepText(el).includes('Projet d’acte'), 'the document listed in <lecoffre-folder>');

@@ -2,6 +2,7 @@ import type { BankDetails, SharedDocument } from '@lecoffre/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatDate } from '../core/i18n.js';
+import { ACCEPT_ATTRIBUTE } from '../core/upload.js';
 import { FolderPart } from './folder-part.js';
 
 /** "Transmettre le RIB de l'office": what the office sent to the folder's clients, and sending a RIB. */
@@ -10,6 +11,8 @@ export class FolderShared extends FolderPart {
   @property({ attribute: false }) shared: SharedDocument[] = [];
 
   @state() private bankDetails?: BankDetails[];
+  /** The file picked to send: named by us, not by the browser's own control (which speaks the browser's language). */
+  @state() private picked?: File;
 
   private asked = false;
 
@@ -32,13 +35,23 @@ export class FolderShared extends FolderPart {
   private async sendDocument(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const file = data.get('file');
-    if (!(file instanceof File) || file.size === 0) return;
-    if (await this.attempt(() => this.store.shareFile(file, String(data.get('label') ?? '').trim()))) {
+    const file = this.picked;
+    if (!file) {
+      this.error = this.t.chooseDocument;
+      return;
+    }
+    const label = String(new FormData(form).get('label') ?? '').trim();
+    if (await this.attempt(() => this.store.shareFile(file, label))) {
       form.reset();
+      this.picked = undefined;
       this.actions?.announce(this.t.documentShared);
     }
+  }
+
+  private choose(event: Event): void {
+    const input = event.currentTarget as HTMLInputElement;
+    this.picked = input.files?.[0];
+    if (this.picked) this.error = undefined;
   }
 
   protected override render() {
@@ -71,8 +84,15 @@ export class FolderShared extends FolderPart {
         this.readonly
           ? nothing
           : html`<form class="send-document" @submit=${this.sendDocument}>
-              <label for="document-file">${t.documentFile}</label>
-              <input id="document-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required />
+              <span class="label" id="document-file-label">${t.documentFile}</span>
+              <div class="row">
+                <button type="button" aria-describedby="document-file-label document-file-name" @click=${(event: Event) =>
+                  (event.currentTarget as HTMLElement).parentElement?.querySelector('input')?.click()}>
+                  ${t.chooseFile}
+                </button>
+                <span id="document-file-name" class="file-name">${this.picked?.name ?? t.noFileChosen}</span>
+                <input type="file" hidden tabindex="-1" accept=${ACCEPT_ATTRIBUTE} @change=${this.choose} />
+              </div>
               <label for="document-label">${t.documentLabel}</label>
               <input id="document-label" name="label" maxlength="200" />
               <button type="submit" ?disabled=${this.busy}>${t.sendDocument}</button>

@@ -9,7 +9,6 @@ import { controls, tokens } from '../core/theme.js';
 import './folder-anchor.js';
 import './folder-client.js';
 import './folder-info.js';
-import './folder-shared.js';
 import type { FolderClientDialog } from './folder-client-dialog.js';
 import type { FolderConfirm } from './folder-confirm.js';
 import type { FolderActions } from './folder-part.js';
@@ -142,6 +141,11 @@ export class LeCoffreFolder extends LeCoffreElement {
   protected override updated(): void {
     if (this.store.folder && !this.prefetched) {
       this.prefetched = true;
+      // What the office sent and its sending forms sit below the fold: their code comes once the folder is
+      // on screen, which keeps the first download within budget (lit applies the properties set meanwhile).
+      void import('./folder-shared.js').catch(() => {
+        this.prefetched = false;
+      });
       prefetchDialogs();
     }
     // Reported once per failed load, not on every render.
