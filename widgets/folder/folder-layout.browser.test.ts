@@ -66,6 +66,29 @@ describe('<lecoffre-folder> layout', () => {
     expect(text).not.to.match(/\bJe peux\b/);
   });
 
+  it('fits the narrowest phones (320 px) with each field’s editor open (text, list of deed types, note)', async function () {
+    this.timeout(20_000);
+    await setViewport({ width: 320, height: 740 });
+    const { el } = await mountFolder();
+    /** Every element of the folder's shadow trees that ends past the screen's right edge. */
+    const wide = () =>
+      deepQueryAll(el, '*')
+        .filter((node) => node.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((node) => `${node.tagName.toLowerCase()}#${node.id} ${Math.round(node.getBoundingClientRect().width)} px`);
+    for (const field of deepQueryAll(el, 'lecoffre-folder-field')) {
+      const pencil = field.shadowRoot?.querySelector<HTMLButtonElement>('button.icon');
+      if (!pencil) continue;
+      pencil.click();
+      const editor = await waitFor(() => field.shadowRoot?.querySelector<HTMLElement>('[name="value"]'), 'the editor');
+      expect(
+        wide(),
+        `${editor.tagName.toLowerCase()} of "${deepText(field.shadowRoot?.querySelector('.label') as HTMLElement)}"`,
+      ).to.deep.equal([]);
+      (field.shadowRoot?.querySelector('form button[type="button"]') as HTMLButtonElement).click();
+      await waitFor(() => !field.shadowRoot?.querySelector('form'), 'the editor closed');
+    }
+  });
+
   it('opens the viewer at its top on a phone, its title in sight, with touch-sized buttons', async function () {
     this.timeout(20_000);
     const { el, folder, baseUrl } = await mountFolder({ requests: ['Livret de famille'] });
