@@ -75,18 +75,20 @@ describe('<lecoffre-folder> layout', () => {
       deepQueryAll(el, '*')
         .filter((node) => node.getBoundingClientRect().right > window.innerWidth + 0.5)
         .map((node) => `${node.tagName.toLowerCase()}#${node.id} ${Math.round(node.getBoundingClientRect().width)} px`);
+    let opened = 0;
     for (const field of deepQueryAll(el, 'lecoffre-folder-field')) {
-      const pencil = field.shadowRoot?.querySelector<HTMLButtonElement>('button.icon');
+      const root = field.shadowRoot as ShadowRoot;
+      const pencil = root.querySelector<HTMLButtonElement>('button.icon');
       if (!pencil) continue;
       pencil.click();
-      const editor = await waitFor(() => field.shadowRoot?.querySelector<HTMLElement>('[name="value"]'), 'the editor');
-      expect(
-        wide(),
-        `${editor.tagName.toLowerCase()} of "${deepText(field.shadowRoot?.querySelector('.label') as HTMLElement)}"`,
-      ).to.deep.equal([]);
-      (field.shadowRoot?.querySelector('form button[type="button"]') as HTMLButtonElement).click();
-      await waitFor(() => !field.shadowRoot?.querySelector('form'), 'the editor closed');
+      const editor = await waitFor(() => root.querySelector<HTMLElement>('[name="value"]'), 'the editor');
+      const name = `${editor.tagName.toLowerCase()} of "${deepText(root.querySelector('.label') as HTMLElement)}"`;
+      expect(wide(), name).to.deep.equal([]);
+      (root.querySelector('form button[type="button"]') as HTMLButtonElement).click();
+      await waitFor(() => !root.querySelector('form'), 'the editor closed');
+      opened++;
     }
+    expect(opened, 'title, number, deed type and note editors').to.be.at.least(4);
   });
 
   it('opens the viewer at its top on a phone, its title in sight, with touch-sized buttons', async function () {
