@@ -219,9 +219,13 @@ export class LeCoffreFolderList extends LeCoffreElement implements FolderListHos
   /** "3/5" and a bar: how far the folder is, readable at a glance in the list. */
   private renderCompletion(folder: Folder) {
     const { validated, total, percent } = folder.completion;
-    if (!total) return html`<span class="folder-meta">${this.t.noRequest}</span>`;
+    const anchor = folder.anchor?.status;
+    const badge = anchor
+      ? html` <span class="badge ${anchor === 'anchored' ? 'validated' : 'pending'}" data-anchor=${anchor}>${anchor === 'anchored' ? this.t.anchored : this.t.anchoring}</span>`
+      : nothing;
+    if (!total) return html`<span class="folder-meta">${this.t.noRequest}${badge}</span>`;
     return html`<span class="folder-meta" data-completion>
-      <span>${this.t.completion(validated, total)}</span>
+      <span>${this.t.completion(validated, total)}${badge}</span>
       <span class="bar" aria-hidden="true"><span class="fill" data-percent=${percent}></span></span>
     </span>`;
   }

@@ -19,6 +19,7 @@ export const EN: UploadMessages = {
   dueBy: (date: string) => `Due by ${date}`,
   refusalReason: (reason: string) => `Reason: ${reason}`,
   refusedAskAgain: 'Your notary refused this document. Please send a new one.',
+  folderClosed: 'This folder is closed: the office asks for no more documents.',
   addDocument: 'Add a document',
   addDocumentFor: (label: string) => `Add a document: ${label}`,
   dropHere: 'or drag and drop your files here',

@@ -21,6 +21,7 @@ const FR = {
   dueBy: (date: string) => `À fournir avant le ${date}`,
   refusalReason: (reason: string) => `Motif du refus : ${reason}`,
   refusedAskAgain: 'Votre notaire a refusé ce document. Envoyez-en un nouveau.',
+  folderClosed: 'Ce dossier est clos : l’office ne demande plus de documents.',
   addDocument: 'Ajouter un document',
   addDocumentFor: (label: string) => `Ajouter un document : ${label}`,
   dropHere: 'ou glissez-déposez vos fichiers ici',

@@ -10,7 +10,7 @@ export interface CardView {
   t: UploadMessages;
   lang: Lang;
   uploads: readonly UploadItem[];
-  dropzone: (request: DocumentRequest) => TemplateResult;
+  dropzone: (request: DocumentRequest) => TemplateResult | typeof nothing;
   view: (file: DocumentFile) => void;
   retry: (key: number) => void;
   dismiss: (key: number) => void;

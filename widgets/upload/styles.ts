@@ -37,6 +37,11 @@ export const uploadStyles = css`
   [part='header'] {
     margin-bottom: 1.5rem;
   }
+  .notice {
+    padding: 0.75rem 1rem;
+    border-left: 4px solid var(--_success);
+    background: var(--_subtle);
+  }
   .folder-picker {
     display: grid;
     gap: 0.25rem;

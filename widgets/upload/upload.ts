@@ -138,10 +138,11 @@ export class LeCoffreUpload extends LeCoffreElement {
     try {
       const [me, folders] = await Promise.all([api.client.me.retrieve(), api.client.folders.list().toArray({ max: 200 })]);
       const folder = this.pickFolder(me, folders);
-      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [], extraSent: [] };
+      this.folders = folders;
+      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [], extraSent: [], folders };
       if (sequence !== this.loadSequence) return;
       // All at once: the page goes from "loading" to complete, never half-drawn.
-      Object.assign(this, { me, folders, ...documents });
+      Object.assign(this, { me, ...documents });
     } catch (error) {
       if (sequence === this.loadSequence) this.loadError = this.reportError(error);
     } finally {
@@ -171,7 +172,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     const sequence = this.loadSequence;
     try {
       const documents = await this.readDocuments(folder.id);
-      if (sequence !== this.loadSequence || folder !== this.currentFolder) return;
+      if (sequence !== this.loadSequence || folder.id !== this.currentFolder?.id) return;
       Object.assign(this, documents);
       this.queue.clearDone();
     } catch (error) {
@@ -181,14 +182,19 @@ export class LeCoffreUpload extends LeCoffreElement {
 
   private async readDocuments(
     folderId: string,
-  ): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[]; extraSent: DocumentFile[] }> {
+  ): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[]; extraSent: DocumentFile[]; folders: Folder[] }> {
     const { client } = this.api as LeCoffreConnection;
-    const [requests, shared, extraSent] = await Promise.all([
+    const [requests, shared, extraSent, folder] = await Promise.all([
       client.documentRequests.list(folderId).toArray({ max: 500 }),
       client.folders.sharedDocuments(folderId).toArray({ max: 100 }),
       client.folders.extraDocuments(folderId),
+      client.folders.retrieve(folderId),
     ]);
-    return { requests, shared, extraSent };
+    // The folder itself too: once the office anchors or archives it, nothing more can be sent.
+    const folders = this.folders.some((known) => known.id === folderId)
+      ? this.folders.map((known) => (known.id === folderId ? folder : known))
+      : [...this.folders, folder];
+    return { requests, shared, extraSent, folders };
   }
 
   private announce(text: string): void {
@@ -252,18 +258,20 @@ export class LeCoffreUpload extends LeCoffreElement {
     });
   }
 
-  private cardView(): CardView {
+  private cardView(closed: boolean): CardView {
     return {
       t: this.t,
       lang: this.language,
       uploads: this.queue.items,
       dropzone: (request) =>
-        this.dropzone(
-          request.id,
-          { kind: 'request', requestId: request.id },
-          this.touch.matches ? this.t.addDocumentTouch : this.t.addDocument,
-          this.t.addDocumentFor(request.label),
-        ),
+        closed
+          ? nothing
+          : this.dropzone(
+              request.id,
+              { kind: 'request', requestId: request.id },
+              this.touch.matches ? this.t.addDocumentTouch : this.t.addDocument,
+              this.t.addDocumentFor(request.label),
+            ),
       view: (file) => void this.view(file),
       retry: (key) => this.queue.retry(key),
       dismiss: (key) => this.queue.dismiss(key),
@@ -295,9 +303,12 @@ export class LeCoffreUpload extends LeCoffreElement {
     const t = this.t;
     const live = this.requests;
     const validated = live.filter((request) => request.status === 'validated').length;
-    const view = this.cardView();
+    // Anchored or archived: the record is frozen, so nothing more is offered for sending.
+    const closed = folder.anchor !== null || folder.status !== 'open';
+    const view = this.cardView(closed);
     const extraTarget: UploadTarget = { kind: 'extra', folderId: folder.id };
     return html`
+      ${closed ? html`<p class="notice" role="status" data-closed>${t.folderClosed}</p>` : nothing}
       <section part="requests" aria-labelledby="to-send">
         <h3 id="to-send">${t.toSend}</h3>
         ${live.length ? html`<p>${this.touch.matches ? t.toSendIntroTouch : t.toSendIntro}</p><p class="meta">${t.progressSummary(validated, live.length)}</p>` : html`<p>${t.noRequest}</p>`}
@@ -323,7 +334,7 @@ export class LeCoffreUpload extends LeCoffreElement {
             this.queue.items.filter((item) => item.target.kind === 'extra'),
             view,
           )}
-          ${this.dropzone('extra', extraTarget, t.addExtra, t.addExtra)}
+          ${closed ? nothing : this.dropzone('extra', extraTarget, t.addExtra, t.addExtra)}
         </div>
       </section>
       ${
