@@ -201,8 +201,9 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     }),
   );
   await boss.schedule(QUEUES.sweep, '* * * * *', { key: 'all' }, { singletonKey: 'all' });
-  // Reminders are planned hourly in office hours, French time: a run missed while down is made up by the next.
-  await boss.schedule(QUEUES.reminders, '0 8-19 * * *', { key: 'all' }, { singletonKey: 'all', tz: 'Europe/Paris' });
+  // Reminders are planned every hour; each office's come out in its own office hours (planReminders), so
+  // La Réunion's and Tahiti's too. A run missed while down is made up by the next.
+  await boss.schedule(QUEUES.reminders, '0 * * * *', { key: 'all' }, { singletonKey: 'all' });
 
   const onWake = (reason: WakeReason) => {
     if (reason === 'anchoring') return; // the anchoring job listens for its own

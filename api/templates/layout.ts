@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../domain/time-zones.js';
 import { html, type SafeHtml } from './html.js';
 import type { Language } from './types.js';
 
@@ -40,10 +41,12 @@ export function textList(items: string[]): string {
   return items.map((item) => `- ${item}`).join('\n');
 }
 
-export function formatDate(isoDate: string, language: Language): string {
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
+/** A calendar day (YYYY-MM-DD) as is; an instant on the office's calendar (`timeZone`). */
+export function formatDate(isoDate: string, language: Language, timeZone = DEFAULT_TIME_ZONE): string {
+  const day = isoDate.length === 10;
+  const date = new Date(day ? `${isoDate}T12:00:00Z` : isoDate);
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone: 'Europe/Paris',
+    timeZone: day ? 'UTC' : timeZone,
     ...(language === 'fr' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'long' }),
   }).format(date);
 }

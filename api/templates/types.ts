@@ -10,6 +10,8 @@ export interface RenderedEmail {
 export interface Salutation {
   recipientName: string;
   officeName: string;
+  /** The office's zone (IANA): the times a message states are the office's. Default Europe/Paris. */
+  timeZone?: string;
 }
 
 export interface FolderOnlineParams extends Salutation {

@@ -41,6 +41,23 @@ describe('screenshots of /app', () => {
     await page.locator('lecoffre-folder lecoffre-folder-client').first().waitFor();
     await shots.shoot(page, 'app-folder-review-refused-pencils-long-email-add-client');
 
+    // A field's editor open (no wider than a phone), and the office's document form with a file chosen
+    // through its own control (French, not the browser's "Choose File").
+    const titleEditor = page.getByRole('textbox', { name: 'Intitulé du dossier', exact: true });
+    await shots.shoot(page, 'app-folder-field-editor-office-document-chosen', {
+      prepare: async () => {
+        if (!(await titleEditor.isVisible())) await page.getByRole('button', { name: 'Modifier : Intitulé du dossier' }).click();
+        await titleEditor.waitFor();
+        await page.locator('lecoffre-folder-shared input[type=file]').setInputFiles({
+          name: 'projet-acte.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        });
+        await page.locator('lecoffre-folder-shared').getByText('projet-acte.pdf').waitFor();
+      },
+    });
+    await titleEditor.press('Escape');
+
     const openViewer = async () => {
       if (await page.getByRole('dialog', { name: /^Document : / }).isVisible()) return;
       await page

@@ -19,6 +19,7 @@ import * as m0051 from './0051-audit-chain-linked-after-commit.js';
 import * as m0052 from './0052-outbox-wake-after-commit.js';
 import * as m0060 from './0060-app-webhooks.js';
 import * as m0110 from './0110-idempotency-claim-owner.js';
+import * as m0130 from './0130-office-time-zone.js';
 
 export interface Migration {
   name: string;
@@ -47,4 +48,5 @@ export const migrations: Migration[] = [
   { name: '0052-outbox-wake-after-commit', up: m0052.up },
   { name: '0060-app-webhooks', up: m0060.up },
   { name: '0110-idempotency-claim-owner', up: m0110.up },
+  { name: '0130-office-time-zone', up: m0130.up },
 ];

@@ -13,6 +13,8 @@ export interface OfficeRow extends Model<InferAttributes<OfficeRow>, InferCreati
   name: string;
   crpcen: string;
   address: CreationOptional<string>;
+  /** IANA name; the office's times are shown in it. */
+  timeZone: CreationOptional<string>;
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
 }
@@ -52,6 +54,7 @@ export function defineOfficeModels(sequelize: Sequelize) {
       name: text(),
       crpcen: text(),
       address: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
+      timeZone: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'Europe/Paris', field: 'time_zone' },
       ...timestamps(),
     },
     { tableName: 'offices' },

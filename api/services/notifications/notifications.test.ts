@@ -18,7 +18,10 @@ import { createBankDetails } from '../office/bank-details.js';
 import { shareBankDetails } from '../office/shared-documents.js';
 import { createDocumentRequests } from '../requests/create-document-requests.js';
 import { DAY, ManualClock, MINUTE } from '../webhooks/manual-clock.test-support.js';
-import { addDays, parisDate } from './paris-date.js';
+
+const HOUR = 60 * MINUTE;
+
+import { addDays, calendarDay, localHour } from '../../domain/time-zones.js';
 import { planReminders } from './reminders.js';
 import { sendDueNotifications } from './send.js';
 import { updateNotificationSettings } from './settings.js';
@@ -98,7 +101,7 @@ describe('client e-mails of the guide', () => {
     clock.advance(DAY);
     await createDocumentRequests(ctx, folder.id, {
       clientId: claire.id,
-      documents: [{ documentTypeId: typeId('Justificatif de domicile'), dueDate: addDays(parisDate(clock.now()), 10) }],
+      documents: [{ documentTypeId: typeId('Justificatif de domicile'), dueDate: addDays(calendarDay(clock.now(), 'Europe/Paris'), 10) }],
     });
     await pump();
     mails = await mailsTo(claire.email);
@@ -186,10 +189,13 @@ describe('the office is told of client uploads, grouped', () => {
   });
 });
 
+/** 09:00 UTC on the day of `instant`: office hours in Paris (10:00 or 11:00) whatever the hour the suite runs at. */
+const officeHours = (instant: Date) => new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate(), 9));
+
 describe('reminders', () => {
   it('reminds 3 days before the due date, the day after it, then 7 days later, and stops at 3', async () => {
-    const start = clock.now();
-    const today = parisDate(start);
+    const start = officeHours(clock.now());
+    const today = calendarDay(start, 'Europe/Paris');
     const due = addDays(today, 5);
     const { folder, clients } = await folderWithClients(['Claire', 'Michou']);
     await createDocumentRequests(ctx, folder.id, {
@@ -207,7 +213,7 @@ describe('reminders', () => {
       for (let run = 0; run < 2; run++) await planReminders({ db: t.db, clock }); // runs hourly: twice a day must not send twice
       const before = (await remindersOf()).length;
       await pump();
-      if ((await remindersOf()).length > before) daysWithReminders.push(parisDate(clock.now()));
+      if ((await remindersOf()).length > before) daysWithReminders.push(calendarDay(clock.now(), 'Europe/Paris'));
     }
     assert.deepEqual(daysWithReminders, [addDays(due, -3), addDays(due, 1), addDays(due, 8)]);
     const mails = await remindersOf();
@@ -224,8 +230,8 @@ describe('reminders', () => {
 
   it('stops once the document is sent, and follows the office settings', async () => {
     await updateNotificationSettings(ctx, { clock }, { reminderDaysBefore: 1, reminderMaxCount: 1 });
-    const start = clock.now();
-    const due = addDays(parisDate(start), 3);
+    const start = officeHours(clock.now());
+    const due = addDays(calendarDay(start, 'Europe/Paris'), 3);
     const { folder, clients } = await folderWithClients(['Estelle', 'Graglia'], ['Paul', 'Graglia']);
     const [sent] = await createDocumentRequests(ctx, folder.id, { clientId: clients[0].id, documents: [{ label: 'RIB', dueDate: due }] });
     await createDocumentRequests(ctx, folder.id, { clientId: clients[1].id, documents: [{ label: 'Livret de famille', dueDate: due }] });
@@ -241,11 +247,63 @@ describe('reminders', () => {
         ['paul', clients[1]],
       ] as const) {
         const count = (await mailsTo(client.email)).filter((m) => m.subject?.startsWith('Rappel')).length;
-        if (count > reminderDays[name].length) reminderDays[name].push(parisDate(clock.now()));
+        if (count > reminderDays[name].length) reminderDays[name].push(calendarDay(clock.now(), 'Europe/Paris'));
       }
     }
     assert.deepEqual(reminderDays, { estelle: [], paul: [addDays(due, -1)] });
     await updateNotificationSettings(ctx, { clock }, { reminderDaysBefore: 3, reminderMaxCount: 3 });
+    clock.set(start);
+  });
+
+  it('follows the office’s own clocks: an office in Tahiti is reminded in its office hours, on its calendar', async () => {
+    const office = await t.db.models.Office.findByPk(t.office.id);
+    await office?.update({ timeZone: 'Pacific/Tahiti' });
+    try {
+      const start = officeHours(clock.now()); // 09:00 UTC: 23:00 the day before in Tahiti
+      clock.set(start);
+      const tahitiToday = calendarDay(start, 'Pacific/Tahiti');
+      const due = addDays(tahitiToday, 5); // reminded 3 days before: Tahiti's day after tomorrow
+      const { folder, clients } = await folderWithClients(['Teva', 'Tetuanui']);
+      await createDocumentRequests(ctx, folder.id, { clientId: clients[0].id, documents: [{ label: 'Acte de naissance', dueDate: due }] });
+      await pump();
+      const reminders = async () => (await mailsTo(clients[0].email)).filter((m) => m.subject?.startsWith('Rappel')).length;
+      const at = async (hoursAfterStart: number) => {
+        clock.set(new Date(start.getTime() + hoursAfterStart * HOUR));
+        await planReminders({ db: t.db, clock });
+        await pump();
+        return reminders();
+      };
+
+      // The reminder's day in Tahiti, 05:00 there (15:00 in Paris): not yet.
+      assert.equal(await at(30), 0, 'nothing at night on the office’s clocks');
+      assert.equal(calendarDay(clock.now(), 'Pacific/Tahiti'), addDays(due, -3));
+      assert.equal(localHour(clock.now(), 'Pacific/Tahiti'), 5);
+      // 11:00 in Tahiti (22:00 in Paris, closed there): reminded.
+      assert.equal(await at(36), 1, 'reminded in Tahiti’s morning');
+      // 19:00 in Tahiti, still the same day there (the next day in Paris): once a day on Tahiti's calendar.
+      assert.equal(await at(44), 1, 'once a day on Tahiti’s calendar');
+    } finally {
+      await office?.update({ timeZone: 'Europe/Paris' });
+      clock.set(officeHours(clock.now()));
+    }
+  });
+
+  it('sends nothing at night on the office’s clocks', async () => {
+    const start = officeHours(clock.now());
+    clock.set(start);
+    const due = addDays(calendarDay(start, 'Europe/Paris'), 4); // reminded 3 days before: tomorrow
+    const { folder, clients } = await folderWithClients(['Nuit', 'Calme']);
+    await createDocumentRequests(ctx, folder.id, { clientId: clients[0].id, documents: [{ label: 'Avis d’imposition', dueDate: due }] });
+    await pump();
+    const reminders = async () => (await mailsTo(clients[0].email)).filter((m) => m.subject?.startsWith('Rappel')).length;
+    clock.set(new Date(start.getTime() + 16 * HOUR)); // 01:00 UTC: 02:00 or 03:00 in Paris, on the reminder's day
+    await planReminders({ db: t.db, clock });
+    await pump();
+    assert.equal(await reminders(), 0);
+    clock.set(new Date(start.getTime() + 24 * HOUR)); // 10:00 or 11:00 in Paris
+    await planReminders({ db: t.db, clock });
+    await pump();
+    assert.equal(await reminders(), 1, 'sent once the office opens');
     clock.set(start);
   });
 });

@@ -1,8 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { RequestStatus } from '../../domain/review.js';
+import { addDays, calendarDay, localHour } from '../../domain/time-zones.js';
 import type { Clock } from '../../ports/clock.js';
-import { addDays, parisDate } from './paris-date.js';
 import type { NotificationSettings } from './settings.js';
 import { type PlannedNotification, planNotifications } from './store.js';
 
@@ -27,6 +27,7 @@ interface Candidate {
   due_date: string;
   requested_on: string;
   last_number: number;
+  time_zone: string;
   reminder_days_before: number;
   reminder_every_days: number;
   reminder_max_count: number;
@@ -35,8 +36,11 @@ interface Candidate {
 // Any constant: one reminder run at a time across processes.
 const REMINDERS_LOCK_ID = 7_000_005;
 
+/** Reminders go out in office hours on the office's own clocks: from 8:00 to 19:59. */
+export const REMINDER_HOURS = { first: 8, last: 19 } as const;
+
 /**
- * Plans today's reminders (Paris calendar day): for each open request with a due date that is still
+ * Plans today's reminders (the office's calendar day, in its office hours): for each open request with a due date that is still
  * waiting for the client's file, the latest reminder due and not yet sent. A run that was missed (jobs
  * down for days) catches up with one reminder, not a burst. Requests of one client in one folder share
  * one e-mail and one SMS. Safe to run as often as wanted: each reminder number is recorded once.
@@ -44,30 +48,34 @@ const REMINDERS_LOCK_ID = 7_000_005;
 export async function planReminders(deps: { db: Database; clock: Clock }): Promise<number> {
   const { db } = deps;
   const now = deps.clock.now();
-  const today = parisDate(now);
   return db.sequelize.transaction(async (transaction) => {
     await db.sequelize.query('SELECT pg_advisory_xact_lock(:id)', { replacements: { id: REMINDERS_LOCK_ID }, transaction });
     const candidates = await db.sequelize.query<Candidate>(
       `SELECT r.id, r.office_id, r.folder_id, r.client_id, r.due_date::text AS due_date,
-              (r.created_at AT TIME ZONE 'Europe/Paris')::date::text AS requested_on,
+              (r.created_at AT TIME ZONE o.time_zone)::date::text AS requested_on, o.time_zone,
               COALESCE((SELECT max(number) FROM request_reminders rr WHERE rr.request_id = r.id), 0) AS last_number,
               COALESCE(s.reminder_days_before, 3) AS reminder_days_before,
               COALESCE(s.reminder_every_days, 7) AS reminder_every_days,
               COALESCE(s.reminder_max_count, 3) AS reminder_max_count
          FROM document_requests r
+         JOIN offices o ON o.id = r.office_id
          JOIN folders f ON f.id = r.folder_id AND f.status = 'open'
          JOIN folder_clients fc ON fc.folder_id = r.folder_id AND fc.client_id = r.client_id
          LEFT JOIN office_notification_settings s ON s.office_id = r.office_id
         WHERE r.cancelled_at IS NULL AND r.status = :requested AND r.due_date IS NOT NULL
           AND r.due_date <= CAST(:horizon AS date)`,
       {
-        replacements: { horizon: addDays(today, 60), requested: 'requested' satisfies RequestStatus },
+        // The latest calendar day on Earth bounds every office's horizon.
+        replacements: { horizon: addDays(calendarDay(now, 'Pacific/Kiritimati'), 60), requested: 'requested' satisfies RequestStatus },
         type: QueryTypes.SELECT,
         transaction,
       },
     );
-    const groups = new Map<string, { c: Candidate; requestIds: string[] }>();
+    const groups = new Map<string, { c: Candidate; requestIds: string[]; today: string }>();
     for (const c of candidates) {
+      const hour = localHour(now, c.time_zone);
+      if (hour < REMINDER_HOURS.first || hour > REMINDER_HOURS.last) continue;
+      const today = calendarDay(now, c.time_zone);
       const days = reminderDays(c.due_date, c.requested_on, {
         reminderDaysBefore: c.reminder_days_before,
         reminderEveryDays: c.reminder_every_days,
@@ -82,11 +90,11 @@ export async function planReminders(deps: { db: Database; clock: Clock }): Promi
       );
       if (!inserted) continue;
       const key = `${c.folder_id}:${c.client_id}`;
-      const group = groups.get(key) ?? { c, requestIds: [] };
+      const group = groups.get(key) ?? { c, requestIds: [], today };
       group.requestIds.push(c.id);
       groups.set(key, group);
     }
-    const planned: PlannedNotification[] = [...groups.values()].flatMap(({ c, requestIds }) =>
+    const planned: PlannedNotification[] = [...groups.values()].flatMap(({ c, requestIds, today }) =>
       (['email', 'sms'] as const).map((channel) => ({
         officeId: c.office_id,
         folderId: c.folder_id,

@@ -1,9 +1,9 @@
 import { Op, QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
 import type { NotificationRow } from '../../db/models/webhooks.js';
+import { calendarDay } from '../../domain/time-zones.js';
 import { messagesIn, type RenderedEmail } from '../../templates/index.js';
 import { links } from './links.js';
-import { parisDate } from './paris-date.js';
 
 export type RenderedNotification =
   | { channel: 'email'; to: string; fromName: string; email: RenderedEmail }
@@ -49,7 +49,7 @@ export async function renderNotification(db: Database, n: NotificationRow, baseU
   const who = await recipientOf(db, n);
   if (!office || !who) return { skip: 'recipient no longer concerned' };
   const m = messagesIn(who.language);
-  const salutation = { recipientName: who.name, officeName: office.name };
+  const salutation = { recipientName: who.name, officeName: office.name, timeZone: office.timeZone };
   const email = (rendered: RenderedEmail): RenderedNotification => ({
     channel: 'email',
     to: who.email,
@@ -113,7 +113,7 @@ export async function renderNotification(db: Database, n: NotificationRow, baseU
     case 'request_reminder': {
       const requests = await openRequests(db, n, ids(n.data.requestIds));
       if (requests.length === 0) return { skip: 'requests answered or cancelled' };
-      const today = parisDate(now);
+      const today = calendarDay(now, office.timeZone);
       const params = {
         ...salutation,
         clientSpaceUrl,

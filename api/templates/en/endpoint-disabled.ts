@@ -7,7 +7,7 @@ export function endpointDisabled(p: EndpointDisabledParams): RenderedEmail {
   const why =
     p.reason === 'gone'
       ? 'The receiving server answered that this address no longer exists (HTTP 410).'
-      : `Every delivery attempt has failed since ${formatDate(p.failingSince ?? new Date().toISOString(), 'en')}, more than 5 days.`;
+      : `Every delivery attempt has failed since ${formatDate(p.failingSince ?? new Date().toISOString(), 'en', p.timeZone)}, more than 5 days.`;
   const intro = `Sending ${p.officeName}'s events to ${p.endpointUrl} has been turned off.`;
   const next =
     'Your drafting software no longer receives updates of your files. Contact its vendor; once the problem is fixed, turn the address back on: the events waiting will then be sent.';

@@ -8,7 +8,7 @@ export function endpointDisabled(p: EndpointDisabledParams): RenderedEmail {
   const why =
     p.reason === 'gone'
       ? 'Le serveur destinataire a répondu que cette adresse n’existe plus (HTTP 410).'
-      : `Toutes les tentatives d’envoi échouent depuis le ${formatDate(p.failingSince ?? new Date().toISOString(), 'fr')}, soit plus de 5 jours.`;
+      : `Toutes les tentatives d’envoi échouent depuis le ${formatDate(p.failingSince ?? new Date().toISOString(), 'fr', p.timeZone)}, soit plus de 5 jours.`;
   const intro = `L’envoi des événements de ${p.officeName} vers l’adresse ${p.endpointUrl} a été désactivé.`;
   const next =
     'Votre logiciel de rédaction d’actes ne reçoit plus les mises à jour de vos dossiers. Contactez son éditeur ; une fois le problème corrigé, réactivez l’adresse : les événements en attente seront alors envoyés.';
