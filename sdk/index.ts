@@ -92,6 +92,7 @@ export type {
   UpdateBankDetailsInput,
   UpdateClientInput,
   UpdateFolderInput,
+  UpdateOfficeInput,
   VerifyClientCodeInput,
   WebhookEvent,
   WebhookEventOf,

@@ -50,6 +50,7 @@ export type Office = ResultOf<'GET /v1/office'>;
 export type BankDetails = ResultOf<'GET /v1/office/bank-details/{id}'>;
 export type CreateBankDetailsInput = BodyOf<'POST /v1/office/bank-details'>;
 export type UpdateBankDetailsInput = BodyOf<'PATCH /v1/office/bank-details/{id}'>;
+export type UpdateOfficeInput = BodyOf<'PATCH /v1/office'>;
 export type SharedDocument = ItemOf<'GET /v1/folders/{id}/shared-documents'>;
 export type ShareDocumentInput = BodyOf<'POST /v1/folders/{id}/shared-documents'>;
 

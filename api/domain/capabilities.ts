@@ -89,9 +89,14 @@ export const CAPABILITIES = {
     why: 'a member awaiting approval must be able to learn that they are pending',
   },
   'office:read': {
-    does: "read the office's name, CRPCEN and address",
+    does: "read the office's name, CRPCEN, address and time zone",
     grants: EVERYONE_READS_OFFICE,
     why: 'clients see which office asks them for documents',
+  },
+  'office:write': {
+    does: "change the office's settings (its time zone)",
+    grants: NOTARIES,
+    why: 'what every member and client of the office sees: a notary (or the office key) decides it',
   },
   'catalogue:read': { does: 'list deed types and document types', grants: EVERYONE_READS_OFFICE },
   'catalogue:write': {

@@ -260,7 +260,7 @@ export interface paths {
          * Retrieve the office
          * @description The caller's office: its name, CRPCEN (the notarial identifier) and address.
          *
-         *     Requires the capability `office:read`: read the office's name, CRPCEN and address.
+         *     Requires the capability `office:read`: read the office's name, CRPCEN, address and time zone.
          */
         get: operations["office.retrieve"];
         put?: never;
@@ -268,7 +268,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update the office
+         * @description Changes the office's settings: its time zone, in which every time is shown to its members and clients
+         *     (pages, widgets, e-mails, reminders in office hours, certificates). Fields left out keep their value.
+         *
+         *     Requires the capability `office:write`: change the office's settings (its time zone).
+         */
+        patch: operations["office.update"];
         trace?: never;
     };
     "/v1/office/bank-details": {
@@ -1674,6 +1681,16 @@ export interface components {
             /** @description The office's CRPCEN, the notarial identifier (e.g. 35026). */
             crpcen: string;
             address: string;
+            /** @description The office's time zone (IANA name): show the office's times in it. */
+            timeZone: string;
+        };
+        OfficePatch: {
+            /**
+             * @description The office's time zone, an IANA name (`Europe/Paris`, `Indian/Reunion`, `America/Martinique`,
+             *     `Pacific/Noumea`…): every time shown to the office and its clients is in it.
+             * @example Indian/Reunion
+             */
+            timeZone?: string;
         };
         BankDetails: {
             id: string;
@@ -1768,7 +1785,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        Capability: "me:read" | "office:read" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "live:read" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "apps:read" | "apps:disconnect" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
+        Capability: "me:read" | "office:read" | "office:write" | "catalogue:read" | "catalogue:write" | "folders:read" | "folders:create" | "folders:write" | "live:read" | "folders:audit" | "clients:read" | "clients:create" | "clients:write" | "requests:read" | "requests:write" | "files:read" | "files:upload" | "files:review" | "bank_details:read" | "bank_details:write" | "shared_documents:read" | "shared_documents:write" | "anchoring:write" | "proofs:read" | "members:read" | "members:approve" | "api_keys:manage" | "apps:read" | "apps:disconnect" | "widget_sessions:create" | "webhooks:read" | "webhooks:write" | "notifications:read" | "notifications:write" | "client_auth:password";
         Me: {
             /**
              * @description `member` (ID.not session), `client` (client session or client widget session), `api_key`, `widget` (member
@@ -1776,7 +1793,9 @@ export interface components {
              * @enum {string}
              */
             kind: "member" | "client" | "api_key" | "widget" | "app";
+            /** @description The caller's office; `timeZone` (IANA) is the zone its times are shown in. */
             office: {
+                timeZone: string;
                 crpcen: string;
                 name: string;
                 id: string;
@@ -5136,7 +5155,8 @@ export interface operations {
                      *       "id": "string",
                      *       "name": "Logiciel de rédaction",
                      *       "crpcen": "string",
-                     *       "address": "string"
+                     *       "address": "string",
+                     *       "timeZone": "string"
                      *     }
                      */
                     "application/json": components["schemas"]["Office"];
@@ -5200,6 +5220,203 @@ export interface operations {
                      *       "detail": "The credential is not granted this operation’s capability",
                      *       "code": "operation_not_allowed",
                      *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (`database_unavailable`); nothing was changed, retry after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/database_unavailable",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached (database_unavailable); nothing was changed, retry after Retry-After",
+                     *       "code": "database_unavailable",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "office.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dated contract you wrote against (see docs/api-changelog.md); without it, the current one (`2026-12-09`). An unknown version is refused (400 `unsupported_api_version`). The SDK sends the version it was generated with. */
+                "LeCoffre-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "timeZone": "Indian/Reunion"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfficePatch"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "name": "Logiciel de rédaction",
+                     *       "crpcen": "string",
+                     *       "address": "string",
+                     *       "timeZone": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Office"];
+                };
+            };
+            /** @description Malformed JSON (`invalid_json`), `Idempotency-Key` (`invalid_idempotency_key`) or an unknown `LeCoffre-Version` (`unsupported_api_version`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/invalid_json",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Malformed JSON (invalid_json), Idempotency-Key (invalid_idempotency_key) or an unknown LeCoffre-Version",
+                     *       "code": "invalid_json",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing or invalid credentials",
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only a notary of the office (or its API key) may */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/operation_not_allowed",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Only a notary of the office (or its API key) may",
+                     *       "code": "operation_not_allowed",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (`body_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/body_too_large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the limit",
+                     *       "code": "body_too_large",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/unsupported_media_type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_Qm9uam91ciAh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown time zone */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "LeCoffre-Version": components["headers"]["ApiVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://lecoffre.io/problems/validation_failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "An unknown time zone",
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_Qm9uam91ciAh",
+                     *       "errors": [
+                     *         {
+                     *           "path": "title",
+                     *           "message": "must NOT have fewer than 1 characters"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7179,6 +7396,7 @@ export interface operations {
                      * @example {
                      *       "kind": "member",
                      *       "office": {
+                     *         "timeZone": "string",
                      *         "crpcen": "string",
                      *         "name": "Logiciel de rédaction",
                      *         "id": "string"

@@ -1,7 +1,13 @@
 import type { PostOptions, RequestOptions, UpdateOptions } from '../core/http-client.js';
 import type { Paginated } from '../core/paginated.js';
 import { ifMatchHeaders, Resource } from '../core/resource.js';
-import type { BankDetails as BankDetailsRecord, CreateBankDetailsInput, Office as OfficeRecord, UpdateBankDetailsInput } from '../types.js';
+import type {
+  BankDetails as BankDetailsRecord,
+  CreateBankDetailsInput,
+  Office as OfficeRecord,
+  UpdateBankDetailsInput,
+  UpdateOfficeInput,
+} from '../types.js';
 
 /** The office's bank details (RIB) it may send to clients: `/v1/office/bank-details`. */
 export class BankDetails extends Resource {
@@ -33,5 +39,10 @@ export class Office extends Resource {
 
   retrieve(options?: RequestOptions): Promise<OfficeRecord> {
     return this.call('GET /v1/office', {}, options);
+  }
+
+  /** The office's settings (its time zone); a notary's session or the office's API key. */
+  update(body: UpdateOfficeInput, options?: PostOptions): Promise<OfficeRecord> {
+    return this.call('PATCH /v1/office', { json: body }, options);
   }
 }

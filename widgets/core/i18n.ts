@@ -38,9 +38,9 @@ export function formatBytes(bytes: number, lang: Lang): string {
 }
 
 /**
- * Offices are French: every date and time a page or widget shows is read in the office's time zone, not the
- * viewer's computer's (a client abroad, a server-rendered test in UTC), so a file sent at 23:30 in Paris is
- * dated the day the notary saw it. Offices carry no zone of their own yet: this one serves them all.
+ * Every date and time a page or widget shows is read in the office's time zone (`Office.timeZone`, also in
+ * `/v1/me`), not the viewer's computer's (a client abroad, a server-rendered test in UTC), so a file sent at
+ * 23:30 in La Réunion is dated the day the notary there saw it. This one serves until the office's is known.
  */
 export const OFFICE_TIME_ZONE = 'Europe/Paris';
 

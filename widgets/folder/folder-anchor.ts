@@ -2,7 +2,6 @@ import type { Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { saveBlob } from '../core/download.js';
-import { formatDate } from '../core/i18n.js';
 import { FolderPart } from './folder-part.js';
 
 type Anchor = NonNullable<Folder['anchor']>;
@@ -55,7 +54,7 @@ export class FolderAnchor extends FolderPart {
     const complete = folder.completion.total > 0 && folder.completion.percent === 100;
     return html`
       ${anchor ? this.renderAnchor(anchor) : open ? html`<p>${t.anchorIntro}</p>` : nothing}
-      ${folder.archivedAt ? html`<p>${t.archivedOn(formatDate(folder.archivedAt, this.language))}</p>` : nothing}
+      ${folder.archivedAt ? html`<p>${t.archivedOn(this.date(folder.archivedAt))}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="row">
         ${open ? html`<button type="button" data-action="archive" ?disabled=${this.busy} @click=${this.archive}>${t.archive}</button>` : nothing}
@@ -87,7 +86,7 @@ export class FolderAnchor extends FolderPart {
     const t = this.t;
     if (anchor.status === 'anchored') {
       return html`<div role="status">
-        <h4 id="anchor-title" tabindex="-1">${t.anchoredOn(formatDate(anchor.anchoredAt ?? anchor.requestedAt, this.language))}</h4>
+        <h4 id="anchor-title" tabindex="-1">${t.anchoredOn(this.date(anchor.anchoredAt ?? anchor.requestedAt))}</h4>
         ${anchor.network ? html`<p class="meta">${t.network(anchor.network)}</p>` : nothing}
         ${anchor.network === 'local-dev' ? html`<p class="warning">${t.localDev}</p>` : nothing}
         ${anchor.explorerUrl ? html`<p><a href=${anchor.explorerUrl} target="_blank" rel="noopener noreferrer">${t.explorer}</a></p>` : nothing}

@@ -2,7 +2,6 @@ import type { DocumentFile, DocumentRequest, Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../completion-bar.js';
-import { formatDate } from '../core/i18n.js';
 import { fileState, stateLabel } from '../core/states.js';
 import { FolderPart } from './folder-part.js';
 import { clockIcon, pencilIcon } from './icons.js';
@@ -167,7 +166,7 @@ export class FolderClientCard extends FolderPart {
                   </button>`
             }
           </span>
-          <span class="meta">${t.requestedOn(formatDate(request.createdAt, this.language))}</span>
+          <span class="meta">${t.requestedOn(this.date(request.createdAt))}</span>
           ${
             // A sentence, not a badge: a notary's reason runs long, and a badge never wraps.
             refused

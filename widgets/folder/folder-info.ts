@@ -1,7 +1,6 @@
 import type { DeedType, Folder } from '@lecoffre/sdk';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatDate } from '../core/i18n.js';
 import './folder-field.js';
 import { FolderPart } from './folder-part.js';
 
@@ -90,7 +89,7 @@ export class FolderInfo extends FolderPart {
         ></lecoffre-folder-field>
         <div>
           <span class="label">${t.openedOn}</span>
-          <span>${formatDate(folder.createdAt, this.language)}</span>
+          <span>${this.date(folder.createdAt)}</span>
         </div>
       </div>
       <lecoffre-folder-field

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { formatDate } from '../core/i18n.js';
 import { officeApi, waitFor } from '../core/test-fixtures.js';
+import '../upload/upload.js';
 import {
   buttonNamed,
   clientCard,
@@ -133,5 +134,36 @@ describe('<lecoffre-folder> layout', () => {
     // A calendar day (a due date) stays that day.
     expect(formatDate('2025-03-12', 'fr')).to.equal('12 mars 2025');
     return Promise.resolve();
+  });
+
+  it('dates in the office’s own time zone once it has one (an office overseas), in both elements', async function () {
+    this.timeout(20_000);
+    const { el, folder, baseUrl } = await mountFolder();
+    const created = (await officeApi<{ createdAt: string }>('GET', `/v1/folders/${folder.folderId}`)).createdAt;
+    const paris = formatDate(created, 'fr');
+    // Kiritimati (UTC+14) and Pago Pago (UTC−11) are 25 hours apart: one of them is on another day than Paris.
+    const zone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find(
+      (candidate) => formatDate(created, 'fr', { timeZone: candidate }) !== paris,
+    );
+    const overseas = formatDate(created, 'fr', { timeZone: zone });
+    await officeApi('PATCH', '/v1/office', { timeZone: zone });
+    try {
+      el.remove();
+      const again = await mountFolder();
+      const upload = document.createElement('lecoffre-upload');
+      upload.setAttribute('token', again.folder.token);
+      upload.setAttribute('base-url', baseUrl);
+      again.el.after(upload);
+      const shownCreated = (await officeApi<{ createdAt: string }>('GET', `/v1/folders/${again.folder.folderId}`)).createdAt;
+      const expected = formatDate(shownCreated, 'fr', { timeZone: zone });
+      await waitFor(() => deepText(again.el).includes(expected), `the folder dated ${expected} (${zone})`);
+      const [request] = await requestsFromApi(again.folder.folderId);
+      const requestedOn = formatDate(String(request?.createdAt), 'fr', { timeZone: zone });
+      await waitFor(() => deepText(upload).includes(`Demandé par votre notaire le ${requestedOn}`), `the request dated ${requestedOn}`);
+      expect(overseas).to.not.equal(paris);
+      upload.remove();
+    } finally {
+      await officeApi('PATCH', '/v1/office', { timeZone: 'Europe/Paris' });
+    }
   });
 });

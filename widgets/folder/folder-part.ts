@@ -1,6 +1,7 @@
 import type { DocumentFile } from '@lecoffre/sdk';
 import { property, state } from 'lit/decorators.js';
 import { LeCoffreElement } from '../core/element.js';
+import { formatDate } from '../core/i18n.js';
 import { controls, tokens } from '../core/theme.js';
 import type { FolderStore } from './folder-store.js';
 import { dialogIn } from './load-dialogs.js';
@@ -34,6 +35,11 @@ export class FolderPart extends LeCoffreElement {
 
   protected get t(): FolderMessages {
     return messagesFor(this.language, this);
+  }
+
+  /** A date as the office reads it: in its language and its time zone. */
+  protected date(iso: string): string {
+    return formatDate(iso, this.language, { timeZone: this.actions?.store.timeZone });
   }
 
   protected get store(): FolderStore {

@@ -1,7 +1,6 @@
 import type { BankDetails, SharedDocument } from '@lecoffre/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatDate } from '../core/i18n.js';
 import { ACCEPT_ATTRIBUTE } from '../core/upload.js';
 import { FolderPart } from './folder-part.js';
 
@@ -62,7 +61,7 @@ export class FolderShared extends FolderPart {
       ${
         this.shared.length
           ? html`<ul aria-labelledby="shared-title">
-              ${this.shared.map((document) => html`<li>${t.sharedOn(document.label, formatDate(document.sharedAt, this.language))}</li>`)}
+              ${this.shared.map((document) => html`<li>${t.sharedOn(document.label, this.date(document.sharedAt))}</li>`)}
             </ul>`
           : html`<p class="muted">${t.noShared}</p>`
       }

@@ -47,6 +47,8 @@ export class FolderStore implements ReactiveController {
   deedTypes?: DeedType[];
   loading = false;
   loadError?: unknown;
+  /** The office's time zone, its dates are shown in (formatDate's default until read). */
+  timeZone?: string;
 
   private folderId?: string;
   private sequence = 0;
@@ -129,13 +131,20 @@ export class FolderStore implements ReactiveController {
   private async readAll(sequence: number): Promise<void> {
     const id = this.folderId;
     if (!id) return;
-    const [folder, requests, shared, extras] = await Promise.all([
+    const [folder, requests, shared, extras, timeZone] = await Promise.all([
       this.client.folders.retrieve(id),
       this.client.documentRequests.list(id).toArray({ max: MAX_REQUESTS }),
       this.client.folders.sharedDocuments(id).toArray({ max: 100 }),
       this.client.folders.extraDocuments(id),
+      // Read once: a failure leaves the default zone rather than the folder unshown.
+      this.timeZone ??
+        this.client.office.retrieve().then(
+          (office) => office.timeZone,
+          () => undefined,
+        ),
     ]);
     if (sequence !== this.sequence) return;
+    this.timeZone = timeZone;
     this.requests = requests;
     this.extras = extras;
     this.shared = shared;

@@ -2,7 +2,7 @@ import type { DocumentFile } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { saveBlob } from '../core/download.js';
-import { formatBytes, formatDate } from '../core/i18n.js';
+import { formatBytes } from '../core/i18n.js';
 import { fileState, stateLabel } from '../core/states.js';
 import { FolderDialog } from './folder-dialog.js';
 import './folder-refuse-dialog.js';
@@ -139,7 +139,7 @@ export class FolderViewer extends FolderDialog {
             <span>${this.label}</span>
             <span class="badge ${fileState(file)}" data-status=${file.status}>${stateLabel(fileState(file), this.language, 'office')}</span>
           </p>
-          <p class="meta">${formatBytes(file.size, this.language)} · ${formatDate(file.createdAt, this.language)}</p>
+          <p class="meta">${formatBytes(file.size, this.language)} · ${this.date(file.createdAt)}</p>
           ${file.refusalReason ? html`<p class="error">${t.refusedBecause(file.refusalReason)}</p>` : nothing}
           <div class="preview" part="preview">${this.renderPreview(file)}</div>
           <p class="meta">${t.sha256} : <span class="hash">${file.sha256}</span></p>

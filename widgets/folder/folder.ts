@@ -104,7 +104,9 @@ export class LeCoffreFolder extends LeCoffreElement {
     if (before.status === 'open' && folder.status === 'archived') this.emit('lecoffre-folder-archived', { folder });
     if (before.anchor?.status !== 'anchored' && folder.anchor?.status === 'anchored') {
       this.emit('lecoffre-folder-anchored', { folderId: folder.id });
-      this.announce(this.t.anchoredOn(formatDate(folder.anchor.anchoredAt ?? folder.updatedAt, this.language)));
+      this.announce(
+        this.t.anchoredOn(formatDate(folder.anchor.anchoredAt ?? folder.updatedAt, this.language, { timeZone: this.store.timeZone })),
+      );
     }
   }
 

@@ -9,6 +9,8 @@ import { secondsLeft, type UploadItem } from './upload-queue.js';
 export interface CardView {
   t: UploadMessages;
   lang: Lang;
+  /** The office's time zone: dates are the office's. */
+  timeZone?: string;
   uploads: readonly UploadItem[];
   dropzone: (request: DocumentRequest) => TemplateResult | typeof nothing;
   view: (file: DocumentFile) => void;
@@ -30,7 +32,7 @@ export function renderRequestCard(request: DocumentRequest, view: CardView): Tem
       </div>
       ${request.note ? html`<p>${request.note}</p>` : nothing}
       <p class="meta">
-        ${t.requestedOn(formatDate(request.createdAt, lang))}${request.dueDate ? html`<br />${t.dueBy(formatDate(request.dueDate, lang))}` : nothing}
+        ${t.requestedOn(formatDate(request.createdAt, lang, { timeZone: view.timeZone }))}${request.dueDate ? html`<br />${t.dueBy(formatDate(request.dueDate, lang))}` : nothing}
       </p>
       ${
         state === 'refused'

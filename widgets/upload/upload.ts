@@ -262,6 +262,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     return {
       t: this.t,
       lang: this.language,
+      timeZone: this.me?.office.timeZone,
       uploads: this.queue.items,
       dropzone: (request) =>
         closed

@@ -32,6 +32,7 @@ import {
   type SharedDocument,
   shareBankDetails,
 } from '../../services/office/shared-documents.js';
+import { type OfficePatch, updateOffice } from '../../services/office/update-office.js';
 import type { BankDetails, Office } from '../../services/office/views.js';
 import { serviceContext } from '../app-services.js';
 import { etagOf, parseIfMatch } from '../etag.js';
@@ -50,6 +51,20 @@ export class OfficeController extends Controller {
   @OperationId('office.retrieve')
   public async getOffice(@Request() req: ExpressRequest): Promise<Office> {
     return getOffice(serviceContext(req));
+  }
+
+  /**
+   * Changes the office's settings: its time zone, in which every time is shown to its members and clients
+   * (pages, widgets, e-mails, reminders in office hours, certificates). Fields left out keep their value.
+   * @summary Update the office
+   */
+  @Patch('office')
+  @Response<Problem>(403, 'Only a notary of the office (or its API key) may')
+  @Response<Problem>(422, 'An unknown time zone')
+  @Security('bearer', ['office:write'])
+  @OperationId('office.update')
+  public async updateOffice(@Request() req: ExpressRequest, @Body() body: OfficePatch): Promise<Office> {
+    return updateOffice(serviceContext(req), body);
   }
 
   /**

@@ -284,6 +284,15 @@ const models: TsoaRoute.Models = {
             "name": {"dataType":"string","required":true},
             "crpcen": {"dataType":"string","required":true},
             "address": {"dataType":"string","required":true},
+            "timeZone": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OfficePatch": {
+        "dataType": "refObject",
+        "properties": {
+            "timeZone": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -380,14 +389,14 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Capability": {
         "dataType": "refAlias",
-        "type": {"dataType":"enum","enums":["me:read","office:read","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","live:read","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","apps:read","apps:disconnect","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
+        "type": {"dataType":"enum","enums":["me:read","office:read","office:write","catalogue:read","catalogue:write","folders:read","folders:create","folders:write","live:read","folders:audit","clients:read","clients:create","clients:write","requests:read","requests:write","files:read","files:upload","files:review","bank_details:read","bank_details:write","shared_documents:read","shared_documents:write","anchoring:write","proofs:read","members:read","members:approve","api_keys:manage","apps:read","apps:disconnect","widget_sessions:create","webhooks:read","webhooks:write","notifications:read","notifications:write","client_auth:password"],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Me": {
         "dataType": "refObject",
         "properties": {
             "kind": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["member"]},{"dataType":"enum","enums":["client"]},{"dataType":"enum","enums":["api_key"]},{"dataType":"enum","enums":["widget"]},{"dataType":"enum","enums":["app"]}],"required":true},
-            "office": {"dataType":"nestedObjectLiteral","nestedProperties":{"crpcen":{"dataType":"string","required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}},"required":true},
+            "office": {"dataType":"nestedObjectLiteral","nestedProperties":{"timeZone":{"dataType":"string","required":true},"crpcen":{"dataType":"string","required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}},"required":true},
             "member": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"status":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["pending"]},{"dataType":"enum","enums":["active"]}],"required":true},"role":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["notary"]},{"dataType":"enum","enums":["collaborator"]}],"required":true},"email":{"dataType":"string","required":true},"lastName":{"dataType":"string","required":true},"firstName":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "client": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"email":{"dataType":"string","required":true},"lastName":{"dataType":"string","required":true},"firstName":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
             "apiKey": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"mode":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["live"]},{"dataType":"enum","enums":["test"]}],"required":true},"name":{"dataType":"string","required":true},"id":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
@@ -1316,6 +1325,38 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'getOffice',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOfficeController_updateOffice: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","required":true,"ref":"OfficePatch"},
+        };
+        app.patch('/v1/office',
+            authenticateMiddleware([{"bearer":["office:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OfficeController)),
+            ...(fetchMiddlewares<RequestHandler>(OfficeController.prototype.updateOffice)),
+
+            async function OfficeController_updateOffice(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOfficeController_updateOffice, request, response });
+
+                const controller = new OfficeController();
+
+              await templateService.apiHandler({
+                methodName: 'updateOffice',
                 controller,
                 response,
                 next,

@@ -124,6 +124,16 @@ describe('buildProofBundle', () => {
     assert.equal(pdf.getCreationDate()?.toISOString(), new Date(input.anchor.timestamp).toISOString());
   });
 
+  it('states the certificate’s times in the office’s zone (an office in La Réunion: UTC+4, never daylight saving)', async () => {
+    const { input } = await localDevBundle();
+    const pdfOf = async (timeZone?: string) =>
+      pdfText(unzipSync(await collect((await buildProofBundle({ ...input, timeZone })).stream()))['Certificat de dépôt.pdf']);
+    const reunion = await pdfOf('Indian/Reunion');
+    assert.match(reunion, /\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d UTC\+4/);
+    assert.doesNotMatch(reunion, /UTC\+[12]\b/);
+    assert.match(await pdfOf(), /UTC\+[12]\b/, 'Paris when no zone is given');
+  });
+
   it('refuses to certify files that do not rebuild the anchored folder root', async () => {
     const { input } = await localDevBundle();
     await assert.rejects(buildProofBundle({ ...input, files: input.files.slice(1) }), ProofInconsistentError);

@@ -21,6 +21,8 @@ export interface ProofBundleInput extends CertificateInput {
   audit: readonly unknown[];
   /** Shown on the PDF as "Partenaire technique". */
   technicalPartner?: string;
+  /** The office's time zone, for the times the PDF certificate shows. */
+  timeZone?: string;
 }
 
 export interface ProofBundle {
@@ -52,7 +54,10 @@ export async function buildProofBundle(input: ProofBundleInput): Promise<ProofBu
   const { certificate, ordered } = buildCertificate(input);
   // pdf-lib is loaded on the first bundle, not at start: a process may serve for hours without building one.
   const { renderCertificatePdf } = await import('./certificate-pdf.js');
-  const pdf = await renderCertificatePdf(certificate, { technicalPartner: input.technicalPartner ?? 'LeCoffre' });
+  const pdf = await renderCertificatePdf(certificate, {
+    technicalPartner: input.technicalPartner ?? 'LeCoffre',
+    timeZone: input.timeZone,
+  });
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
   const fixed: BundleEntry[] = [
     { path: BUNDLE_PATHS.certificate, compress: true, content: () => json(certificate) },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AnyCertificate, chainAnchorOf, FORMAT_SPECIFICATION, isLegacyCertificate } from '@lecoffre/proof';
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { DEFAULT_TIME_ZONE } from '../../domain/time-zones.js';
 import { PROOF_FORMAT_PUBLIC_PATH } from './proof-format-path.js';
 
 /**
@@ -12,6 +13,8 @@ import { PROOF_FORMAT_PUBLIC_PATH } from './proof-format-path.js';
  */
 export interface CertificatePdfOptions {
   technicalPartner: string;
+  /** The office's zone (IANA): the certificate's times are the office's. Default Europe/Paris. */
+  timeZone?: string;
   /** The command a reader can run; shown in "Comment vérifier". */
   verifyCommand?: string;
 }
@@ -43,7 +46,7 @@ export async function renderCertificatePdf(certificate: AnyCertificate, options:
   writer.line('Certificat de dépôt', { font: 'bold', size: 20 });
   writer.line('Deposit certificate', { size: 11, color: MUTED });
   writer.gap(10);
-  writer.line(formatParisTime(at), { font: 'bold', size: 13 });
+  writer.line(formatOfficeTime(at, options.timeZone), { font: 'bold', size: 13 });
   writer.field('Empreinte du dossier (SHA-256)', folder.root, 'mono');
   writer.gap(6);
 
@@ -79,7 +82,7 @@ export async function renderCertificatePdf(certificate: AnyCertificate, options:
   for (const file of certificate.files) {
     writer.line(`${file.client} — ${file.documentType} — ${file.name}`, { size: 9 });
     if ('validatedBy' in file) {
-      const when = `déposé le ${formatParisTime(new Date(file.uploadedAt))}, validé le ${formatParisTime(new Date(file.validatedAt))}`;
+      const when = `déposé le ${formatOfficeTime(new Date(file.uploadedAt), options.timeZone)}, validé le ${formatOfficeTime(new Date(file.validatedAt), options.timeZone)}`;
       writer.line(`${file.mediaType}, ${file.size} octets, ${when} par ${file.validatedBy}`, { size: 7.5, color: MUTED });
     }
     writer.line(`SHA-256 ${file.sha256}`, { font: 'mono', size: 7.5, color: MUTED });
@@ -112,10 +115,10 @@ export async function renderCertificatePdf(certificate: AnyCertificate, options:
   return pdf.save({ useObjectStreams: false });
 }
 
-/** "26/04/2024 10:56:18 UTC+2": French local time, with its offset, as on the guide's certificate. */
-export function formatParisTime(date: Date): string {
+/** "26/04/2024 10:56:18 UTC+2": the office's local time, with its offset, as on the guide's certificate. */
+export function formatOfficeTime(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
   return new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -35,7 +35,9 @@ export async function getProofBundle(ctx: ServiceContext, storage: DocumentStora
   // The journal is the folder's own chain, exactly as hashed (the office chain's fields ride along).
   const audit = (await readAuditRows(ctx.db.sequelize, 'folder', folderId)).map(({ seq: _seq, ...event }) => event);
 
+  const office = await models.Office.findByPk(folder.officeId);
   return buildProofBundle({
+    timeZone: office?.timeZone,
     folder: facts.folder,
     files: facts.files.map(({ row: file, ...names }) => ({
       ...names,

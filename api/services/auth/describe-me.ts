@@ -10,7 +10,8 @@ export interface Me {
    * widget session), `app` (a vendor's app connected by OAuth 2.0).
    */
   kind: 'member' | 'client' | 'api_key' | 'widget' | 'app';
-  office: { id: string; name: string; crpcen: string };
+  /** The caller's office; `timeZone` (IANA) is the zone its times are shown in. */
+  office: { id: string; name: string; crpcen: string; timeZone: string };
   member: {
     id: string;
     firstName: string;
@@ -41,7 +42,7 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
   const office = await db.models.Office.findByPk(actor.officeId, { rejectOnEmpty: true });
   const me: Me = {
     kind: actor.kind,
-    office: { id: office.id, name: office.name, crpcen: office.crpcen },
+    office: { id: office.id, name: office.name, crpcen: office.crpcen, timeZone: office.timeZone },
     member: null,
     client: null,
     apiKey: null,

@@ -7,6 +7,8 @@ export interface Office {
   /** The office's CRPCEN, the notarial identifier (e.g. 35026). */
   crpcen: string;
   address: string;
+  /** The office's time zone (IANA name): show the office's times in it. */
+  timeZone: string;
 }
 
 export interface BankDetails {
@@ -25,7 +27,7 @@ export interface BankDetails {
 }
 
 export function toOffice(row: OfficeRow): Office {
-  return { id: row.id, name: row.name, crpcen: row.crpcen, address: row.address };
+  return { id: row.id, name: row.name, crpcen: row.crpcen, address: row.address, timeZone: row.timeZone };
 }
 
 export function toBankDetails(row: BankDetailsRow): BankDetails {

@@ -97,6 +97,8 @@ export const OPERATIONS: Record<string, OperationCase> = {
   'webhookEndpoints.resendMessage': { target: 'office', build: (w) => ({ path: `/v1/webhook-messages/${w.ids.webhookMessage}/resend` }) },
   'webhookEndpoints.eventTypes': { target: 'none', build: fixed('/v1/event-types') },
   'office.retrieve': { target: 'none', build: fixed('/v1/office') },
+  // The zone it already has: a granted caller changes nothing the next caller would meet.
+  'office.update': { target: 'none', build: fixed('/v1/office', { timeZone: 'Europe/Paris' }) },
   'office.bankDetails.list': { target: 'none', build: fixed('/v1/office/bank-details') },
   'office.bankDetails.create': {
     target: 'none',
