@@ -6,11 +6,12 @@ export const escapeHtml = (text: string) =>
 
 const TITLE = 'Logiciel de rédaction — démo';
 
-/** Every time the demo shows is the office's (Paris), whatever the server's or the browser's zone (browser/deed-page.ts too). */
-export const OFFICE_TIME_ZONE = 'Europe/Paris';
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: OFFICE_TIME_ZONE }).format(new Date(iso));
+/**
+ * Every time the demo shows is in the office's zone (LeCoffre's `office.timeZone`), whatever the server's or
+ * the browser's (browser/deed-page.ts reads it from the page).
+ */
+const dateTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso));
 
 function layout(title: string, body: string, scripts: string[] = []): string {
   return `<!doctype html>
@@ -77,12 +78,14 @@ export interface DeedPageView {
   token: string;
   /** The API as the browser reaches it. */
   apiUrl: string;
+  /** The office's time zone (IANA). */
+  timeZone: string;
 }
 
-export function deedPage({ deed, folderId, token, apiUrl }: DeedPageView): string {
+export function deedPage({ deed, folderId, token, apiUrl, timeZone }: DeedPageView): string {
   return layout(
     deed.title,
-    `<div class="deed-layout" data-deed-id="${escapeHtml(deed.id)}" data-folder-id="${escapeHtml(folderId)}">
+    `<div class="deed-layout" data-deed-id="${escapeHtml(deed.id)}" data-folder-id="${escapeHtml(folderId)}" data-time-zone="${escapeHtml(timeZone)}">
 <main class="page">
 <p><a href="/">← Actes</a></p>
 <h1>Acte ${escapeHtml(deed.number)} — ${escapeHtml(deed.title)}</h1>
@@ -106,13 +109,18 @@ export function deedPage({ deed, folderId, token, apiUrl }: DeedPageView): strin
   );
 }
 
-export function webhooksPage(webhooks: readonly ReceivedWebhook[], deeds: readonly Deed[], problem: string | undefined): string {
+export function webhooksPage(
+  webhooks: readonly ReceivedWebhook[],
+  deeds: readonly Deed[],
+  problem: string | undefined,
+  timeZone: string,
+): string {
   const deedOf = (folderId: string | null) => (folderId ? deeds.find((deed) => deed.folderId === folderId) : undefined);
   const items = webhooks
     .map((webhook) => {
       const deed = deedOf(webhook.folderId);
       return `<li data-type="${escapeHtml(webhook.type)}">
-<p><strong>${escapeHtml(webhook.type)}</strong> — ${dateTime(webhook.receivedAt)}${
+<p><strong>${escapeHtml(webhook.type)}</strong> — ${dateTime(webhook.receivedAt, timeZone)}${
         deed ? ` — acte <a href="/actes/${encodeURIComponent(deed.id)}">${escapeHtml(deed.number)}</a>` : ''
       }${webhook.duplicates ? ` <span class="tag">reçu encore ${webhook.duplicates} fois, ignoré</span>` : ''}</p>
 <p class="muted"><code>${escapeHtml(webhook.webhookId)}</code></p>

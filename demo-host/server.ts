@@ -103,6 +103,21 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
   };
   const script = deedPageScript();
 
+  // The office's time zone, for the times the demo shows; read again after a minute (a notary may change it).
+  let officeZone: { value: Promise<string>; readAt: number } | undefined;
+  const officeTimeZone = () => {
+    if (!officeZone || Date.now() - officeZone.readAt > 60_000) {
+      officeZone = {
+        readAt: Date.now(),
+        value: lecoffre.office.retrieve().then(
+          (office) => office.timeZone,
+          () => 'Europe/Paris',
+        ),
+      };
+    }
+    return officeZone.value;
+  };
+
   const app = express();
   app.disable('x-powered-by');
   const csp = contentSecurityPolicy(new URL(browserApiUrl).origin);
@@ -163,7 +178,7 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(deedPage({ deed, folderId, token: session.token, apiUrl: browserApiUrl }));
+      .send(deedPage({ deed, folderId, token: session.token, apiUrl: browserApiUrl, timeZone: await officeTimeZone() }));
   });
 
   // A fresh widget session for the same folder, for the page script's `tokenProvider`: the element asks
@@ -178,11 +193,11 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
     res.set('Cache-Control', 'no-store').json({ token: session.token, expiresAt: session.expiresAt });
   });
 
-  app.get('/webhooks', (_req, res) => {
+  app.get('/webhooks', async (_req, res) => {
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(webhooksPage(inbox.list(), deeds.list(), inbox.problem));
+      .send(webhooksPage(inbox.list(), deeds.list(), inbox.problem, await officeTimeZone()));
   });
   app.get('/webhooks.json', (req, res) => {
     const folderId = typeof req.query.folderId === 'string' ? req.query.folderId : undefined;

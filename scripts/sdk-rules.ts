@@ -11,6 +11,7 @@ export const SHARED_RULES = [
   ['api/domain/file-types.ts', 'sdk/generated/file-types.ts'],
   ['api/domain/search-folding.ts', 'sdk/generated/search-folding.ts'],
   ['api/domain/api-versions.ts', 'sdk/generated/api-versions.ts'],
+  ['api/domain/time-zones.ts', 'sdk/generated/time-zones.ts'],
 ] as const;
 
 const ROOT = new URL('../', import.meta.url);

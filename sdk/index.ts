@@ -43,6 +43,7 @@ export { API_VERSIONS, type ApiVersion, CURRENT_API_VERSION } from './generated/
 // exactly as the API will.
 export { ACCEPTED_FILE_EXTENSIONS, ACCEPTED_FILE_TYPES, type AcceptedFileType, FILE_TYPES } from './generated/file-types.js';
 export { foldForSearch } from './generated/search-folding.js';
+export { DEFAULT_TIME_ZONE, FRENCH_TIME_ZONES, isTimeZone } from './generated/time-zones.js';
 export { authorizeUrl, exchangeCode, type OAuthClient, OAuthError, type OAuthTokens, refreshTokens, revokeToken } from './oauth.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/documents.js';
 export type { AddedFolderClient } from './resources/folders.js';

@@ -31,9 +31,10 @@ const folder = document.querySelector<HTMLElement & { tokenProvider?: () => Prom
 const eventLog = document.getElementById('widget-events');
 const webhookLog = document.getElementById('folder-webhooks');
 
-// The office's time zone, as the server's pages show times (pages.ts OFFICE_TIME_ZONE; this script imports
-// nothing): the browser's own zone would show one webhook at two different hours on two pages.
-const time = (date: Date) => date.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' });
+// The office's time zone, as the server's pages show times (the page says which): the browser's own zone
+// would show one webhook at two different hours on two pages.
+const timeZone = layout?.dataset.timeZone ?? 'Europe/Paris';
+const time = (date: Date) => date.toLocaleTimeString('fr-FR', { timeZone });
 
 function entry(title: string, when: Date, detail?: string): HTMLLIElement {
   const item = document.createElement('li');

@@ -138,4 +138,33 @@ describe('/app in a real browser', () => {
     await page.getByLabel('Numéro de dossier').waitFor();
     assert.deepEqual(violations, []);
   });
+
+  it('"Réglages de l’office": a notary sets the office’s time zone; a collaborator sees it, unchangeable', async () => {
+    browser ??= await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.goto(`${t.baseUrl}/app`);
+    await page.getByRole('button', { name: 'Caroline Pallut' }).click();
+    await page.getByRole('link', { name: 'Réglages de l’office' }).click();
+    await page.waitForURL(`${t.baseUrl}/app/office`);
+    const zone = page.getByLabel('Fuseau horaire de l’office');
+    assert.equal(await zone.inputValue(), 'Europe/Paris');
+    await zone.selectOption({ label: 'La Réunion' });
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Fuseau horaire enregistré.').waitFor();
+    await page.reload();
+    assert.equal(await page.getByLabel('Fuseau horaire de l’office').inputValue(), 'Indian/Reunion');
+    const office = await t.db.models.Office.findOne({ where: { crpcen: '35026' } });
+    assert.equal(office?.timeZone, 'Indian/Reunion');
+
+    const { token } = await createMemberSession(t.db, office?.id as string, { role: 'collaborator' });
+    const colleague = await browser.newContext();
+    await colleague.addCookies([{ name: sessionCookieName(t.config), value: token, url: t.baseUrl }]);
+    const theirs = await colleague.newPage();
+    await theirs.goto(`${t.baseUrl}/app/office`);
+    await theirs.getByText('Seul un notaire de l’office peut le changer.').waitFor();
+    assert.equal(await theirs.getByLabel('Fuseau horaire de l’office').isDisabled(), true);
+    await colleague.close();
+    await office?.update({ timeZone: 'Europe/Paris' });
+    await page.close();
+  });
 });

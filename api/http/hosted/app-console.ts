@@ -32,7 +32,7 @@ function loginUrl(req: Request): string {
 }
 
 /**
- * `/app`: the hosted notary console (`/app`, `/app/nouveau`, `/app/dossiers/{id}`, all the same page; its
+ * `/app`: the hosted notary console (`/app`, `/app/nouveau`, `/app/office`, `/app/dossiers/{id}`, all the same page; its
  * script reads the URL). Without a session cookie the browser goes to the ID.not login first and comes
  * back to the same URL; a cookie that has expired is caught by the page itself (401 from `/v1/me`).
  */
@@ -49,6 +49,7 @@ export function appConsoleRoutes(config: Pick<Config, 'sessions'>): Router {
   };
   router.get('/app', page);
   router.get('/app/nouveau', page);
+  router.get('/app/office', page);
   router.get(/^\/app\/dossiers\/[a-z]{2,5}_[0-9a-z]{26}\/?$/, page);
   return router;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { APP_SCOPE_WORDS, isAppScope } from '../../domain/app-scopes.js';
 import { DomainError } from '../../domain/errors.js';
+import { DEFAULT_TIME_ZONE } from '../../domain/time-zones.js';
 import type { AppAuthorizationServer } from '../../ports/app-authorization.js';
 import { disconnectApp } from '../../services/apps/end-app-connection.js';
 import { listAppConnections } from '../../services/apps/list-app-connections.js';
@@ -13,7 +14,8 @@ import { readSessionCookie } from '../hosted/session-cookie.js';
 
 const PATH = '/app/applications';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais');
+/** In the office's zone: the page is the office's. */
+const when = (iso: string | null, timeZone: string) => (iso ? new Date(iso).toLocaleString('fr-FR', { timeZone }) : 'jamais');
 
 /**
  * `/app/applications`: the apps connected to the office, what each may do and when it last called the API,
@@ -40,14 +42,18 @@ export function connectedAppsRoutes(config: Config, db: Database, server: AppAut
       const who = await signedIn(req);
       if (!who) return res.set('Cache-Control', 'no-store').redirect(303, `/auth/idnot/login?returnTo=${encodeURIComponent(PATH)}`);
       const notary = who.actor.kind === 'member' && who.actor.role === 'notary';
-      const connections = await listAppConnections({ db, actor: who.actor });
+      const [connections, office] = await Promise.all([
+        listAppConnections({ db, actor: who.actor }),
+        db.models.Office.findByPk(who.actor.officeId),
+      ]);
+      const timeZone = office?.timeZone ?? DEFAULT_TIME_ZONE;
       const items = connections.map((c) => {
         const scopes = c.scopes.map((s) => `<li>${escapeHtml(isAppScope(s) ? APP_SCOPE_WORDS[s].fr : s)}</li>`).join('');
         const disconnect = notary
           ? `<form method="post" action="${PATH}/${encodeURIComponent(c.id)}/deconnecter"><button type="submit">Déconnecter</button></form>`
           : '';
         return `<li><h2>${escapeHtml(c.app.name)}</h2>
-<p>Connectée le ${escapeHtml(when(c.authorizedAt))} — dernière utilisation : ${escapeHtml(when(c.lastUsedAt))}</p>
+<p>Connectée le ${escapeHtml(when(c.authorizedAt, timeZone))} — dernière utilisation : ${escapeHtml(when(c.lastUsedAt, timeZone))}</p>
 <ul>${scopes}</ul>${disconnect}</li>`;
       });
       send(

@@ -9,6 +9,7 @@ import '../../folder-list/create-folder.js';
 import '../../folder-list/folder-list.js';
 import type { LeCoffreFolderList } from '../../folder-list/folder-list.js';
 import { type ConsoleRoute, pathOf, routeOf } from './console-route.js';
+import './office-settings.js';
 import { type ConsoleMessages, MESSAGES } from './messages.js';
 
 /** Changes after which the list's action marks and tabs may be out of date. */
@@ -207,6 +208,9 @@ export class LeCoffreAppConsole extends LeCoffreElement {
 
   private renderMain(route: ConsoleRoute) {
     if (route.view === 'folder') return html`<lecoffre-folder lang=${this.language} folder-id=${route.folderId}></lecoffre-folder>`;
+    if (route.view === 'office') {
+      return html`<lecoffre-office-settings lang=${this.language} ?can-edit=${this.me?.member?.role === 'notary'}></lecoffre-office-settings>`;
+    }
     if (route.view === 'create') {
       return html`<lecoffre-create-folder
         lang=${this.language}
@@ -239,6 +243,14 @@ export class LeCoffreAppConsole extends LeCoffreElement {
       ${
         member && this.me
           ? html`<nav aria-label=${t.account}>
+              <a
+                href="/app/office"
+                @click=${(event: MouseEvent) => {
+                  event.preventDefault();
+                  void this.go({ view: 'office' });
+                }}
+                >${t.officeSettings}</a
+              >
               <a href="/app/applications">${t.applications}</a>
               <form method="post" action="/auth/logout">
                 <span>${t.signedInAs(`${member.firstName} ${member.lastName}`, this.me.office.name)}</span>

@@ -16,6 +16,15 @@ export const MESSAGES = defineMessages(
     account: 'Compte',
     applications: 'Applications connectées',
     signedInAs: (name: string, office: string) => `${name} — ${office}`,
+    officeSettings: 'Réglages de l’office',
+    timeZone: 'Fuseau horaire de l’office',
+    timeZoneHint: (now: string) =>
+      `Les dates et heures des pages, des e-mails, des rappels (envoyés de 8 h à 20 h) et des certificats sont celles de ce fuseau. Il y est actuellement : ${now}.`,
+    frenchZones: 'France et outre-mer',
+    otherZones: 'Autres fuseaux',
+    save: 'Enregistrer',
+    officeSaved: 'Fuseau horaire enregistré.',
+    notaryOnly: 'Seul un notaire de l’office peut le changer.',
   },
   {
     console: 'Notary console',
@@ -31,6 +40,15 @@ export const MESSAGES = defineMessages(
     account: 'Account',
     applications: 'Connected apps',
     signedInAs: (name: string, office: string) => `${name} — ${office}`,
+    officeSettings: 'Office settings',
+    timeZone: 'Office time zone',
+    timeZoneHint: (now: string) =>
+      `Dates and times on the pages, in e-mails, reminders (sent from 8:00 to 20:00) and certificates are in this zone. It is now ${now} there.`,
+    frenchZones: 'France and overseas',
+    otherZones: 'Other zones',
+    save: 'Save',
+    officeSaved: 'Time zone saved.',
+    notaryOnly: 'Only a notary of the office can change it.',
   },
 );
 
