@@ -31,6 +31,10 @@ describe('screenshots of /app', () => {
     await page.goto(`${scene.t.baseUrl}/app/nouveau`);
     await page.getByLabel('Numéro de dossier').waitFor();
     await shots.shoot(page, 'app-create-folder-form-access-radios');
+
+    await page.goto(`${scene.t.baseUrl}/app/office`);
+    await page.getByLabel('Fuseau horaire de l’office').waitFor();
+    await shots.shoot(page, 'app-office-settings-time-zone');
     shots.assertClean();
   });
 
