@@ -11,6 +11,7 @@ import { openDatabase } from './db/database.js';
 import { type EmbeddedPostgresHandle, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateDatabase } from './db/migrate.js';
 import { openDatabaseProbe } from './db/readiness-probe.js';
+import { type DemoApp, seedDemoApp } from './db/seed/demo-app.js';
 import { type DemoSeed, seedDemoOffice } from './db/seed/seed.js';
 import { listenForApiKeyRevocations } from './http/api-key-revocations.js';
 import { READY_TIMEOUT_MS, type Readiness } from './http/health.js';
@@ -77,6 +78,8 @@ export interface ApiStarted {
   logger: Logger;
   /** The guide's demo office, seeded in development. */
   demo: DemoSeed | undefined;
+  /** The demo drafting software's OAuth app, registered in development. */
+  demoApp: DemoApp | undefined;
 }
 
 /**
@@ -168,7 +171,20 @@ export async function startApi(companion?: (started: ApiStarted) => Promise<Comp
     logger,
   });
 
-  const extra = await companion?.({ config, logger, demo });
+  // The demo drafting software's OAuth app (embedded mode only): its secrets reach the demo host in-process.
+  let demoApp: DemoApp | undefined;
+  if (demo) {
+    try {
+      demoApp = await seedDemoApp(
+        db,
+        { clock, sealer: webhookSealer, urlRules: { allowLoopback: config.webhooks.allowLoopback, requireHttps: false } },
+        { dataDir: config.dataDir, demoUrl: `http://localhost:${config.demoHostPort}` },
+      );
+    } catch (error) {
+      logger.warn({ err: error }, 'demo app not registered (its webhook is on loopback: LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK=true)');
+    }
+  }
+  const extra = await companion?.({ config, logger, demo, demoApp });
   readiness.ready = true;
 
   const readyMs = Math.round(performance.now() - started);

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** A deed ("acte") of the drafting software: its own record, linked to a LeCoffre folder once opened. */
+/** A deed ("acte") of the drafting software: its own record, filed under one office, linked to a LeCoffre folder once opened. */
 export interface Deed {
   id: string;
-  /** The software's own numbering, also the LeCoffre folder's number. */
+  /** The LeCoffre office the deed is filed under (its folder is that office's). */
+  officeId: string;
+  /** The software's own numbering (per office), also the LeCoffre folder's number. */
   number: string;
   title: string;
   /** A LeCoffre deed type code (`vente`, `succession`…). */
@@ -16,16 +18,21 @@ export interface Deed {
   folderId: string | null;
 }
 
-/** The webhook endpoint registered for this app, with its secret (shown once by LeCoffre, kept here). */
-export interface SavedWebhookEndpoint {
-  id: string;
-  url: string;
-  secret: string;
+/** An office that connected the software (OAuth consent by one of its notaries), with the app's tokens for it. */
+export interface ConnectedOffice {
+  officeId: string;
+  name: string;
+  crpcen: string;
+  /** IANA: the office's times are shown in it. */
+  timeZone: string;
+  connectedAt: string;
+  /** Rotated on every refresh: the SDK hands each new pair to `saveTokens` before using it. */
+  tokens: { accessToken: string; refreshToken: string; expiresAt: string };
 }
 
 interface SavedState {
   deeds: Deed[];
-  webhookEndpoint: SavedWebhookEndpoint | null;
+  offices: ConnectedOffice[];
 }
 
 const SAMPLE_DEEDS: Array<Pick<Deed, 'number' | 'title' | 'deedType' | 'deedTypeLabel'>> = [
@@ -35,11 +42,12 @@ const SAMPLE_DEEDS: Array<Pick<Deed, 'number' | 'title' | 'deedType' | 'deedType
 ];
 
 /**
- * The drafting software's deeds and its LeCoffre settings: in memory, and in `demo-host.json` under the
- * data dir when there is one, so that a restart keeps the links to LeCoffre folders and the webhook secret.
+ * The drafting software's deeds and the offices connected to it: in memory, and in `demo-host.json` under
+ * the data dir when there is one, so that a restart keeps the links to LeCoffre folders and each office's
+ * tokens (a file readable by its owner only: the tokens are secrets).
  */
 export class DeedStore {
-  private state: SavedState = { deeds: [], webhookEndpoint: null };
+  private state: SavedState = { deeds: [], offices: [] };
   private saving: Promise<void> = Promise.resolve();
 
   private constructor(private readonly file: string | undefined) {}
@@ -48,11 +56,9 @@ export class DeedStore {
     const store = new DeedStore(dataDir ? path.join(dataDir, 'demo-host.json') : undefined);
     const saved = store.file ? await readFile(store.file, 'utf8').catch(() => undefined) : undefined;
     if (saved) {
-      store.state = JSON.parse(saved) as SavedState;
-    } else {
-      const now = new Date().toISOString();
-      store.state.deeds = SAMPLE_DEEDS.map((deed) => ({ ...deed, id: randomUUID(), createdAt: now, folderId: null }));
-      await store.save();
+      const state = JSON.parse(saved) as Partial<SavedState>;
+      // A file of the single-office demo (an API key, no offices): its deeds belonged to no connected office.
+      store.state = { deeds: (state.deeds ?? []).filter((deed) => deed.officeId), offices: state.offices ?? [] };
     }
     return store;
   }
@@ -65,10 +71,11 @@ export class DeedStore {
     return this.state.deeds.find((deed) => deed.id === id);
   }
 
-  async add(input: Pick<Deed, 'title' | 'deedType' | 'deedTypeLabel'>): Promise<Deed> {
+  async add(input: Pick<Deed, 'officeId' | 'title' | 'deedType' | 'deedTypeLabel'>): Promise<Deed> {
     const year = new Date().getFullYear();
-    const taken = new Set(this.state.deeds.map((deed) => deed.number));
-    let sequence = this.state.deeds.length + 1;
+    const ofOffice = this.state.deeds.filter((deed) => deed.officeId === input.officeId);
+    const taken = new Set(ofOffice.map((deed) => deed.number));
+    let sequence = ofOffice.length + 1;
     while (taken.has(`R-${year}-${String(sequence).padStart(3, '0')}`)) sequence += 1;
     const deed: Deed = {
       ...input,
@@ -82,6 +89,14 @@ export class DeedStore {
     return deed;
   }
 
+  /** The sample deeds, for an office that connects with none of its own yet here. */
+  async addSampleDeeds(officeId: string): Promise<void> {
+    if (this.state.deeds.some((deed) => deed.officeId === officeId)) return;
+    const now = new Date().toISOString();
+    this.state.deeds.push(...SAMPLE_DEEDS.map((deed) => ({ ...deed, officeId, id: randomUUID(), createdAt: now, folderId: null })));
+    await this.save();
+  }
+
   async linkFolder(id: string, folderId: string): Promise<void> {
     const deed = this.get(id);
     if (!deed) throw new Error(`no deed ${id}`);
@@ -89,12 +104,30 @@ export class DeedStore {
     await this.save();
   }
 
-  get webhookEndpoint(): SavedWebhookEndpoint | null {
-    return this.state.webhookEndpoint;
+  offices(): readonly ConnectedOffice[] {
+    return this.state.offices;
   }
 
-  async saveWebhookEndpoint(endpoint: SavedWebhookEndpoint): Promise<void> {
-    this.state.webhookEndpoint = endpoint;
+  office(officeId: string): ConnectedOffice | undefined {
+    return this.state.offices.find((office) => office.officeId === officeId);
+  }
+
+  /** A new connection, or the same office connecting again (new tokens). */
+  async saveOffice(office: ConnectedOffice): Promise<void> {
+    this.state.offices = [...this.state.offices.filter((known) => known.officeId !== office.officeId), office];
+    await this.save();
+  }
+
+  async saveTokens(officeId: string, tokens: ConnectedOffice['tokens']): Promise<void> {
+    const office = this.office(officeId);
+    if (!office) return;
+    office.tokens = tokens;
+    await this.save();
+  }
+
+  /** Forgets an office's tokens (disconnected); its deeds stay, read-only until it connects again. */
+  async removeOffice(officeId: string): Promise<void> {
+    this.state.offices = this.state.offices.filter((office) => office.officeId !== officeId);
     await this.save();
   }
 

@@ -1,48 +1,41 @@
-// The demo host's pages in a real Chromium, as a notary on a phone sees them: nothing wider than the
-// screen, the deed named once, no blank panel, and every time in the office's zone whatever the browser's.
+// The demo host in a real Chromium: two offices' notaries connect it through LeCoffre's consent screen, then
+// its pages as a notary on a phone sees them: nothing wider than the screen, the deed named once, no blank
+// panel, and every time in the office's zone whatever the browser's.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pino } from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { systemClock } from '../api/adapters/clock/system-clock.js';
-import { httpWebhookTransport } from '../api/adapters/webhooks/http-transport.js';
 import { seedDemoOffice } from '../api/db/seed/seed.js';
-import { dispatchOutbox } from '../api/jobs/dispatch-outbox.js';
-import { deliverDue } from '../api/services/webhooks/deliver.js';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.js';
 import { patience } from '../test/support/patience.js';
 import { createIdentityTestApp, type IdentityTestApp } from '../test/support/test-app.js';
-import { createDemoHost } from './server.js';
+import { pumpWebhooks, type RunningHost, startDemoHost } from './demo-host.test-support.js';
 
 let t: IdentityTestApp;
 let browser: Browser;
-let server: Server;
-let hostUrl: string;
-let apiKey: string;
-let dir: string;
+let host: RunningHost;
+const servers: Server[] = [];
+const dirs: string[] = [];
 
 before(async () => {
   t = await createIdentityTestApp({ listen: true, env: { LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: 'true' } });
-  dir = await mkdtemp(path.join(tmpdir(), 'lecoffre-demo-layout-'));
-  apiKey = (await seedDemoOffice(t.db, dir)).apiKey;
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = await createDemoHost({ apiBaseUrl: t.baseUrl, apiKey, logger: pino({ level: 'silent' }), publicUrl: hostUrl, dataDir: dir });
-  server.on('request', app);
+  for (let i = 0; i < 3; i++) dirs.push(await mkdtemp(path.join(tmpdir(), 'lecoffre-demo-layout-')));
+  const [seedDir, appDir, dataDir] = dirs as [string, string, string];
+  await seedDemoOffice(t.db, seedDir);
+  host = await startDemoHost(t, { appDir, dataDir, servers });
   browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
 });
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
   await t?.close();
-  await rm(dir, { recursive: true, force: true });
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
 /** A phone in UTC: the browser's zone is not the office's (Paris), which a wrong time would show. */
@@ -73,31 +66,49 @@ const wideElements = (page: Page, shadows: boolean) =>
   return out.slice(0, 12).join(', ');
 })()`);
 
+describe('the demo host connected by two offices, in Chromium', () => {
+  it('each office’s notary connects it through LeCoffre’s consent screen; the deeds list names both', async () => {
+    for (const [person, office] of [
+      ['Caroline Pallut', 'SELAS AP NOTAIRES'],
+      ['Vincent Villecourt', 'SCP CAROLINE BRISSON ET VINCENT VILLECOURT'],
+    ] as const) {
+      const context = await browser.newContext({ locale: 'fr-FR' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(patience(15_000));
+      await page.goto(`${host.url}/`);
+      await page.getByRole('link', { name: 'Connecter un office' }).click();
+      // LeCoffre's side: ID.not sign-in (the dev provider), then the consent screen naming the app.
+      await page.getByRole('button', { name: person }).click();
+      await page.getByText('Logiciel de rédaction — démo demande l’accès à votre office').waitFor();
+      await page.getByRole('button', { name: 'Autoriser' }).click();
+      await page.waitForURL(`${host.url}/?notice=connected`);
+      await page.locator('.office-list li').filter({ hasText: office }).waitFor();
+      await context.close();
+    }
+  });
+});
+
 describe('demo host pages at 360 px', () => {
   it('the deeds list fits the screen', async () => {
     const page = await phone();
-    await page.goto(`${hostUrl}/`);
+    await page.goto(`${host.url}/`);
     await page.getByRole('heading', { name: 'Actes en cours' }).waitFor();
-    assert.ok((await widthOverflow(page)) <= 0, `the page is ${await widthOverflow(page)} px wider than the screen`);
-    // Every deed is still there, readable: number, title link, type.
-    assert.ok((await page.getByRole('link', { name: 'Vente Martin / Durand' }).count()) === 1);
+    assert.ok(
+      (await widthOverflow(page)) <= 0,
+      `the page is ${await widthOverflow(page)} px wider than the screen: ${await wideElements(page, false)}`,
+    );
+    // Every deed is still there, readable: number, title link, type, office (each office has its sample deeds).
+    assert.equal(await page.getByRole('link', { name: 'Vente Martin / Durand' }).count(), 2);
     await page.context().close();
   });
 
   it('the deed page names the deed once, has no blank panel, and shows a webhook at the same time as /webhooks', async () => {
     const page = await phone();
-    await page.goto(`${hostUrl}/`);
-    await page.getByRole('link', { name: 'Vente Martin / Durand' }).click();
+    await page.goto(`${host.url}/`);
+    await page.locator('tr', { hasText: 'SELAS AP NOTAIRES' }).getByRole('link', { name: 'Vente Martin / Durand' }).click();
     const folderId = (await page.locator('[data-folder-id]').getAttribute('data-folder-id')) as string;
     // The folder's first webhook reaches the demo host's inbox.
-    await dispatchOutbox({ db: t.db, clock: systemClock });
-    await deliverDue({
-      db: t.db,
-      clock: systemClock,
-      sealer: t.webhookSealer,
-      transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: 5000 }),
-      random: () => 0.5,
-    });
+    await pumpWebhooks(t);
     const entry = page.locator('#folder-webhooks li[data-webhook-type="folder.created"]');
     await entry.waitFor();
     // The element rendered its folder (its sections), so its own heading would show by now.
@@ -121,8 +132,11 @@ describe('demo host pages at 360 px', () => {
     assert.ok(blank < 48, `the side panel ends ${blank} px below its content`);
 
     const shownHere = /\d{2}:\d{2}:\d{2}/.exec((await entry.textContent()) ?? '')?.[0];
-    await page.goto(`${hostUrl}/webhooks`);
-    const listed = page.locator('li[data-type="folder.created"]').filter({ hasText: 'R-2025-001' });
+    await page.goto(`${host.url}/webhooks`);
+    const listed = page
+      .locator('li[data-type="folder.created"]')
+      .filter({ hasText: 'R-2025-001' })
+      .filter({ hasText: 'SELAS AP NOTAIRES' });
     const shownThere = /\d{2}:\d{2}:\d{2}/.exec((await listed.first().textContent()) ?? '')?.[0];
     assert.ok(shownHere && shownThere);
     assert.equal(shownHere, shownThere, `folder ${folderId}: one webhook, one time`);

@@ -1,4 +1,4 @@
-import type { Deed } from './deed-store.js';
+import type { ConnectedOffice, Deed } from './deed-store.js';
 import type { ReceivedWebhook } from './webhook-inbox.js';
 
 export const escapeHtml = (text: string) =>
@@ -10,6 +10,9 @@ const TITLE = 'Logiciel de rédaction — démo';
  * Every time the demo shows is in the office's zone (LeCoffre's `office.timeZone`), whatever the server's or
  * the browser's (browser/deed-page.ts reads it from the page).
  */
+/** Until an office says its zone (an event of an office no longer connected). */
+const DEFAULT_ZONE = 'Europe/Paris';
+
 const dateTime = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso));
 
@@ -27,7 +30,6 @@ ${scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>
 <header class="app-bar">
 <span class="app-name">${TITLE}</span>
 <nav aria-label="Navigation"><a href="/">Actes</a> <a href="/webhooks">Webhooks reçus</a></nav>
-<span class="user">Maître Caroline Pallut — SELAS AP NOTAIRES</span>
 </header>
 ${body}
 </body>
@@ -39,35 +41,75 @@ export interface DeedTypeOption {
   label: string;
 }
 
-export function deedListPage(deeds: readonly Deed[], deedTypes: readonly DeedTypeOption[]): string {
-  const rows = deeds
+/** The offices connected to the software, each with "Déconnecter", and "Connecter un office". */
+function officesSection(offices: readonly ConnectedOffice[]): string {
+  const items = offices
     .map(
-      (deed) => `<tr>
-<td>${escapeHtml(deed.number)}</td>
-<td><a href="/actes/${encodeURIComponent(deed.id)}">${escapeHtml(deed.title)}</a></td>
-<td>${escapeHtml(deed.deedTypeLabel)}</td>
-<td>${deed.folderId ? `<span class="tag linked">Dossier LeCoffre lié</span>` : '<span class="tag">Pas encore de dossier</span>'}</td>
-</tr>`,
+      (office) => `<li data-office-id="${escapeHtml(office.officeId)}">
+<span><strong>${escapeHtml(office.name)}</strong> <span class="muted">CRPCEN ${escapeHtml(office.crpcen)}</span></span>
+<form method="post" action="/offices/${encodeURIComponent(office.officeId)}/deconnecter"><button type="submit">Déconnecter</button></form>
+</li>`,
     )
     .join('\n');
-  const options = deedTypes.map((type) => `<option value="${escapeHtml(type.code)}">${escapeHtml(type.label)}</option>`).join('');
+  return `<section class="offices" aria-labelledby="offices-title">
+<h2 id="offices-title">Offices connectés</h2>
+<p class="muted">Un notaire de l’office autorise le logiciel dans LeCoffre (écran de consentement) ; le logiciel agit ensuite pour cet office seulement.</p>
+${offices.length ? `<ul class="office-list">${items}</ul>` : '<p>Aucun office connecté pour l’instant.</p>'}
+<p><a class="button" href="/offices/connecter">Connecter un office</a></p>
+</section>`;
+}
+
+export function deedListPage(
+  deeds: readonly Deed[],
+  deedTypes: readonly DeedTypeOption[],
+  offices: readonly ConnectedOffice[],
+  notice?: string,
+): string {
+  const officeName = (officeId: string) => offices.find((office) => office.officeId === officeId)?.name;
+  const rows = deeds
+    .map((deed) => {
+      const office = officeName(deed.officeId);
+      return `<tr data-office-id="${escapeHtml(deed.officeId)}">
+<td>${escapeHtml(deed.number)}</td>
+<td>${office ? `<a href="/actes/${encodeURIComponent(deed.id)}">${escapeHtml(deed.title)}</a>` : escapeHtml(deed.title)}</td>
+<td>${escapeHtml(deed.deedTypeLabel)}</td>
+<td>${office ? escapeHtml(office) : '<span class="tag">Office déconnecté</span>'}</td>
+<td>${deed.folderId ? `<span class="tag linked">Dossier LeCoffre lié</span>` : '<span class="tag">Pas encore de dossier</span>'}</td>
+</tr>`;
+    })
+    .join('\n');
+  const types = deedTypes.map((type) => `<option value="${escapeHtml(type.code)}">${escapeHtml(type.label)}</option>`).join('');
+  const officeOptions = offices
+    .map((office) => `<option value="${escapeHtml(office.officeId)}">${escapeHtml(office.name)}</option>`)
+    .join('');
   return layout(
     'Actes',
     `<main class="page">
 <h1>Actes en cours</h1>
-<p>Ouvrez un acte : la collecte des pièces du client se fait dans LeCoffre, intégré à la page de l’acte.</p>
-<table class="deeds">
-<thead><tr><th scope="col">N°</th><th scope="col">Intitulé</th><th scope="col">Type d’acte</th><th scope="col">LeCoffre</th></tr></thead>
+${notice ? `<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''}
+${officesSection(offices)}
+<p>Ouvrez un acte : la collecte des pièces du client se fait dans LeCoffre, intégré à la page de l’acte, dans l’office de l’acte.</p>
+${
+  deeds.length
+    ? `<table class="deeds">
+<thead><tr><th scope="col">N°</th><th scope="col">Intitulé</th><th scope="col">Type d’acte</th><th scope="col">Office</th><th scope="col">LeCoffre</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
+</table>`
+    : '<p class="muted">Aucun acte : connectez un office pour commencer.</p>'
+}
 <h2>Nouvel acte</h2>
-<form method="post" action="/actes" class="new-deed">
+${
+  offices.length
+    ? `<form method="post" action="/actes" class="new-deed">
+<label>Office <select name="officeId" required>${officeOptions}</select></label>
 <label>Intitulé <input name="title" required maxlength="200" placeholder="Vente Dupont / Leroy"></label>
-<label>Type d’acte <select name="deedType" required>${options}</select></label>
+<label>Type d’acte <select name="deedType" required>${types}</select></label>
 <button type="submit">Créer l’acte</button>
-</form>
+</form>`
+    : '<p class="muted">Connectez un office pour créer un acte.</p>'
+}
 </main>`,
   );
 }
@@ -78,18 +120,17 @@ export interface DeedPageView {
   token: string;
   /** The API as the browser reaches it. */
   apiUrl: string;
-  /** The office's time zone (IANA). */
-  timeZone: string;
+  office: ConnectedOffice;
 }
 
-export function deedPage({ deed, folderId, token, apiUrl, timeZone }: DeedPageView): string {
+export function deedPage({ deed, folderId, token, apiUrl, office }: DeedPageView): string {
   return layout(
     deed.title,
-    `<div class="deed-layout" data-deed-id="${escapeHtml(deed.id)}" data-folder-id="${escapeHtml(folderId)}" data-time-zone="${escapeHtml(timeZone)}">
+    `<div class="deed-layout" data-deed-id="${escapeHtml(deed.id)}" data-folder-id="${escapeHtml(folderId)}" data-time-zone="${escapeHtml(office.timeZone)}">
 <main class="page">
 <p><a href="/">← Actes</a></p>
 <h1>Acte ${escapeHtml(deed.number)} — ${escapeHtml(deed.title)}</h1>
-<p class="muted">${escapeHtml(deed.deedTypeLabel)}. Pièces du client : LeCoffre, ci-dessous.</p>
+<p class="muted">${escapeHtml(deed.deedTypeLabel)}, ${escapeHtml(office.name)}. Pièces du client : LeCoffre, ci-dessous.</p>
 <lecoffre-folder lang="fr" folder-id="${escapeHtml(folderId)}" token="${escapeHtml(token)}" base-url="${escapeHtml(apiUrl)}"></lecoffre-folder>
 </main>
 <aside class="side" aria-label="Journal de l’intégration">
@@ -113,14 +154,16 @@ export function webhooksPage(
   webhooks: readonly ReceivedWebhook[],
   deeds: readonly Deed[],
   problem: string | undefined,
-  timeZone: string,
+  offices: readonly ConnectedOffice[],
 ): string {
+  const officeOf = (officeId: string) => offices.find((office) => office.officeId === officeId);
   const deedOf = (folderId: string | null) => (folderId ? deeds.find((deed) => deed.folderId === folderId) : undefined);
   const items = webhooks
     .map((webhook) => {
       const deed = deedOf(webhook.folderId);
-      return `<li data-type="${escapeHtml(webhook.type)}">
-<p><strong>${escapeHtml(webhook.type)}</strong> — ${dateTime(webhook.receivedAt, timeZone)}${
+      const office = officeOf(webhook.officeId);
+      return `<li data-type="${escapeHtml(webhook.type)}" data-office-id="${escapeHtml(webhook.officeId)}">
+<p><strong>${escapeHtml(webhook.type)}</strong> — ${dateTime(webhook.receivedAt, office?.timeZone ?? DEFAULT_ZONE)} — ${escapeHtml(office?.name ?? webhook.officeId)}${
         deed ? ` — acte <a href="/actes/${encodeURIComponent(deed.id)}">${escapeHtml(deed.number)}</a>` : ''
       }${webhook.duplicates ? ` <span class="tag">reçu encore ${webhook.duplicates} fois, ignoré</span>` : ''}</p>
 <p class="muted"><code>${escapeHtml(webhook.webhookId)}</code></p>
@@ -133,8 +176,9 @@ export function webhooksPage(
     `<main class="page">
 <h1>Webhooks reçus</h1>
 ${problem ? `<p class="problem" role="alert">Webhooks indisponibles : ${escapeHtml(problem)}</p>` : ''}
-<p>Les événements que LeCoffre envoie au serveur du logiciel, du plus récent au plus ancien. Chacun est vérifié
-(signature Standard Webhooks, avec le SDK) et dédoublonné sur <code>webhook-id</code>. <a href="/webhooks">Actualiser</a></p>
+<p>Les événements que LeCoffre envoie au serveur du logiciel, pour tous les offices connectés, du plus récent au
+plus ancien. Chacun est vérifié (signature Standard Webhooks, secret de l’application, avec le SDK) et dédoublonné
+sur <code>webhook-id</code>. <a href="/webhooks">Actualiser</a></p>
 ${webhooks.length ? `<ol class="log webhooks">${items}</ol>` : '<p class="muted">Aucun webhook reçu pour l’instant.</p>'}
 </main>`,
   );
@@ -143,42 +187,3 @@ ${webhooks.length ? `<ol class="log webhooks">${items}</ol>` : '<p class="muted"
 export function problemPage(title: string, message: string): string {
   return layout(title, `<main class="page"><h1>${escapeHtml(title)}</h1><p class="problem" role="alert">${escapeHtml(message)}</p></main>`);
 }
-
-export const DEMO_CSS = `html { background: #eef0f3; }
-body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1d23; }
-.app-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; background: #3b2f63; color: #fff; padding: 0.6rem 1rem; }
-.app-bar a { color: #fff; margin-right: 1rem; }
-.app-name { font-weight: 700; }
-.user { margin-left: auto; font-size: 0.9rem; }
-.page { padding: 1rem 1.25rem 3rem; max-width: 72rem; }
-.muted { color: #555b66; }
-.problem { color: #b3261e; font-weight: 600; }
-table.deeds { border-collapse: collapse; background: #fff; width: 100%; max-width: 60rem; }
-table.deeds th, table.deeds td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid #c4c9d2; overflow-wrap: anywhere; }
-/* A phone: each deed becomes a card of its cells, the column names read by screen readers only. */
-@media (max-width: 40rem) {
-  table.deeds, table.deeds tbody, table.deeds tr, table.deeds td { display: block; }
-  table.deeds thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-  table.deeds tr { border-bottom: 1px solid #c4c9d2; padding: 0.4rem 0; }
-  table.deeds td { border: 0; padding: 0.15rem 0.75rem; }
-}
-.tag { display: inline-block; padding: 0.1em 0.5em; border-radius: 999px; border: 1px solid currentColor; font-size: 0.85em; color: #555b66; }
-.tag.linked { color: #1d6b3a; }
-form.new-deed { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
-form.new-deed label { display: grid; gap: 0.25rem; }
-input, select, button { font: inherit; min-height: 2.4rem; max-width: 100%; box-sizing: border-box; }
-.deed-layout { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; }
-/* minmax(0, …): a bare 1fr never shrinks below its content's widest line, which pushed the page past a phone. */
-@media (max-width: 60rem) { .deed-layout { grid-template-columns: minmax(0, 1fr); } }
-.deed-layout lecoffre-folder { display: block; min-width: 0; }
-.side { background: #fff; border-left: 1px solid #c4c9d2; padding: 1rem; font-size: 0.9rem; }
-/* The page's h1 names the deed: the element's own heading would repeat it. */
-.deed-layout lecoffre-folder::part(header) { display: none; }
-.side h2 { font-size: 1rem; margin: 0 0 0.25rem; }
-.side section + section { margin-top: 1.5rem; }
-ol.log { list-style: none; padding: 0; margin: 0.5rem 0 0; display: grid; gap: 0.5rem; }
-ol.log li { background: #f3f5f8; border-radius: 6px; padding: 0.4rem 0.6rem; overflow-wrap: anywhere; }
-ol.log li p { margin: 0.1rem 0; }
-ol.webhooks li { background: #fff; }
-pre { white-space: pre-wrap; font-size: 0.8rem; }
-`;

@@ -1,32 +1,35 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pino } from 'pino';
-import { systemClock } from '../api/adapters/clock/system-clock.js';
-import { httpWebhookTransport } from '../api/adapters/webhooks/http-transport.js';
+import { QueryTypes } from 'sequelize';
+import { Webhook } from 'standardwebhooks';
+import { demoOffice, secondDemoOffice } from '../api/db/seed/catalogue.js';
+import { DEMO_APP_NAME, seedDemoApp } from '../api/db/seed/demo-app.js';
 import { seedDemoOffice } from '../api/db/seed/seed.js';
-import { dispatchOutbox } from '../api/jobs/dispatch-outbox.js';
-import { deliverDue } from '../api/services/webhooks/deliver.js';
-import { createIdentityTestApp, type IdentityTestApp } from '../test/support/test-app.js';
-import { createDemoHost, WEBHOOK_PATH } from './server.js';
+import { appWebhookDeps } from '../test/support/oauth-vendor.js';
+import { eventually } from '../test/support/patience.js';
+import { createIdentityTestApp, createMemberSession, type IdentityTestApp } from '../test/support/test-app.js';
+import { connectOffice, officeIdOf, pumpWebhooks, type RunningHost, startDemoHost } from './demo-host.test-support.js';
+import { WEBHOOK_PATH } from './server.js';
 
-// The demo drafting software against the real API (in-process, over real HTTP): deeds -> LeCoffre folders
-// through the SDK, widget sessions for Caroline Pallut, and webhooks delivered by the real delivery code
-// to the demo host's receiver on loopback.
+// The demo drafting software as a vendor serving many offices, against the real API (in-process, over real
+// HTTP): two offices connect it through LeCoffre's consent screen, its deeds are filed per office, and one
+// endpoint receives both offices' webhooks, delivered by the real delivery code on loopback.
 
 let t: IdentityTestApp;
-let apiKey: string;
+let officeA: string;
+let officeB: string;
 const dirs: string[] = [];
 const servers: Server[] = [];
 
 before(async () => {
   t = await createIdentityTestApp({ listen: true, env: { LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: 'true' } });
-  const seedDir = await tempDir();
-  apiKey = (await seedDemoOffice(t.db, seedDir)).apiKey;
+  await seedDemoOffice(t.db, await tempDir());
+  officeA = await officeIdOf(t, demoOffice.crpcen);
+  officeB = await officeIdOf(t, secondDemoOffice.crpcen);
 });
 after(async () => {
   for (const server of servers) {
@@ -43,199 +46,114 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-interface RunningHost {
-  url: string;
-  startMs: number;
-  get(path: string): Promise<Response>;
-}
+const deedLinks = (html: string, officeId?: string) =>
+  [...html.matchAll(/<tr data-office-id="([^"]+)">[\s\S]*?href="\/actes\/([\w-]+)"/g)]
+    .filter((match) => !officeId || match[1] === officeId)
+    .map((match) => match[2] as string);
 
-/** A demo host as main.ts starts one: its port first (its webhook URL names it), then createDemoHost. */
-async function startHost(dataDir: string | undefined, api: IdentityTestApp = t, key = apiKey): Promise<RunningHost> {
-  const server = createServer();
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const started = performance.now();
-  const app = await createDemoHost({ apiBaseUrl: api.baseUrl, apiKey: key, logger: pino({ level: 'silent' }), publicUrl: url, dataDir });
-  const startMs = performance.now() - started;
-  server.on('request', app);
-  return { url, startMs, get: (p) => fetch(`${url}${p}`, { redirect: 'manual' }) };
-}
-
-const asOffice = (p: string, init: RequestInit = {}) =>
-  fetch(`${t.baseUrl}${p}`, {
-    ...init,
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...init.headers },
-  });
-
-async function endpointsAt(url: string): Promise<Array<{ id: string; url: string }>> {
-  const body = (await (await asOffice('/v1/webhook-endpoints?limit=100')).json()) as { data: Array<{ id: string; url: string }> };
-  return body.data.filter((endpoint) => endpoint.url === `${url}${WEBHOOK_PATH}`);
-}
-
-/** One turn of the webhook workers: outbox -> messages -> every due delivery, over HTTP. */
-async function pumpWebhooks(): Promise<void> {
-  await dispatchOutbox({ db: t.db, clock: systemClock });
-  await deliverDue({
-    db: t.db,
-    clock: systemClock,
-    sealer: t.webhookSealer,
-    transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: 5000 }),
-    random: () => 0.5,
-  });
-}
-
-const deedLinks = (html: string) => [...html.matchAll(/href="\/actes\/([\w-]+)"/g)].map((match) => match[1]);
-
-interface EmbeddedFolder {
-  folderId: string;
-  token: string;
-  baseUrl: string;
-}
-
-function embeddedFolder(html: string): EmbeddedFolder {
+function embeddedFolder(html: string): { folderId: string; token: string; baseUrl: string } {
   const tag = /<lecoffre-folder lang="fr" folder-id="([^"]+)" token="([^"]+)" base-url="([^"]+)">/.exec(html);
   assert.ok(tag, 'the deed page embeds <lecoffre-folder>');
-  return { folderId: tag[1], token: tag[2], baseUrl: tag[3] };
+  return { folderId: tag[1] as string, token: tag[2] as string, baseUrl: tag[3] as string };
 }
 
-describe('demo host', () => {
+const asToken = (token: string, p: string, init: RequestInit = {}) =>
+  fetch(`${t.baseUrl}${p}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+  });
+
+interface SavedOffice {
+  officeId: string;
+  tokens: { accessToken: string; refreshToken: string };
+}
+const savedOffices = async (dataDir: string) =>
+  (JSON.parse(await readFile(path.join(dataDir, 'demo-host.json'), 'utf8')) as { offices: SavedOffice[] }).offices;
+
+describe('the demo host, a vendor app two offices connect', () => {
   let host: RunningHost;
   let dataDir: string;
 
   before(async () => {
     dataDir = await tempDir();
-    host = await startHost(dataDir);
+    host = await startDemoHost(t, { appDir: await tempDir(), dataDir, servers });
   });
 
-  it('registers one webhook endpoint pointing at itself, and keeps it across restarts', async (ctx) => {
-    ctx.diagnostic(`createDemoHost: ${host.startMs.toFixed(0)} ms (webhook endpoint registered)`);
-    assert.equal((await endpointsAt(host.url)).length, 1, 'an endpoint at <demo host>/webhooks/lecoffre');
-
-    // Restarts of another demo host (the one above keeps its endpoint and secret for the next tests).
-    const ownDir = await tempDir();
-    const restarting = await startHost(ownDir);
-    const [endpoint] = await endpointsAt(restarting.url);
-    const restart = (dir: string) =>
-      createDemoHost({ apiBaseUrl: t.baseUrl, apiKey, logger: pino({ level: 'silent' }), publicUrl: restarting.url, dataDir: dir });
-
-    // Same data dir, same URL (`npm start` again): the endpoint and its secret are reused.
-    await restart(ownDir);
-    assert.deepEqual(
-      (await endpointsAt(restarting.url)).map((e) => e.id),
-      [endpoint.id],
-    );
-    // The data dir lost (the secret with it): the old endpoint is replaced, not doubled.
-    await restart(await tempDir());
-    const now = await endpointsAt(restarting.url);
-    assert.equal(now.length, 1);
-    assert.notEqual(now[0].id, endpoint.id);
-    // Back to the first data dir: its saved endpoint is gone, so it registers a new one and removes the other.
-    await restart(ownDir);
-    assert.equal((await endpointsAt(restarting.url)).length, 1);
-    assert.equal((await endpointsAt(host.url)).length, 1, 'other URLs are left alone');
-  });
-
-  it('lists its deeds and opens one with <lecoffre-folder>: one LeCoffre folder per deed, a notary session bound to it', async () => {
+  it('connects two offices through the consent screen; each office’s deeds open its own folder, for its own notary', async () => {
+    assert.match(await (await host.get('/')).text(), /Aucun office connecté/);
+    const a = await connectOffice(t, host, officeA);
+    assert.match(a.consentHtml, /Logiciel de rédaction — démo demande l’accès à votre office/);
+    assert.equal(a.landedAt, `${host.url}/?notice=connected`);
+    assert.match(await a.landed.text(), /SELAS AP NOTAIRES/);
+    await connectOffice(t, host, officeB);
     const list = await (await host.get('/')).text();
-    assert.match(list, /Logiciel de rédaction — démo/);
-    assert.match(list, /Vente Martin \/ Durand/);
-    const [first, second] = deedLinks(list);
+    assert.match(list, /SCP CAROLINE BRISSON ET VINCENT VILLECOURT/);
 
-    // Two tabs opening the deed at once, then a reload: one folder.
-    const pages = await Promise.all([host.get(`/actes/${first}`), host.get(`/actes/${first}`)]);
-    for (const page of pages) assert.equal(page.status, 200);
-    const [a, b] = await Promise.all(pages.map((page) => page.text()));
-    const reloaded = await (await host.get(`/actes/${first}`)).text();
-    const embedded = embeddedFolder(a);
-    assert.equal(embeddedFolder(b).folderId, embedded.folderId);
-    assert.equal(embeddedFolder(reloaded).folderId, embedded.folderId);
-    assert.equal(embedded.baseUrl, t.baseUrl);
-    assert.ok(a.includes(`<script type="module" src="${t.baseUrl}/assets/lecoffre-widgets.js"></script>`), 'the widgets come from the API');
-    assert.ok(a.includes('<script type="module" src="/demo.js"></script>'));
-    const csp = pages[0].headers.get('content-security-policy') ?? '';
-    assert.match(csp, new RegExp(`script-src 'self' ${t.baseUrl.replace(/[.]/g, '\\.')}(;|$)`));
-    assert.doesNotMatch(csp, /unsafe-inline/);
-    assert.doesNotMatch(a, /lck_/, 'the API key never reaches the page');
+    const [deedA] = deedLinks(list, officeA);
+    const [deedB] = deedLinks(list, officeB);
+    assert.ok(deedA && deedB, 'sample deeds for each office');
+    const folderA = embeddedFolder(await (await host.get(`/actes/${deedA}`)).text());
+    const folderB = embeddedFolder(await (await host.get(`/actes/${deedB}`)).text());
+    // Each page's widget session: the notary of the deed's office, that folder and nothing else.
+    const meA = (await (await asToken(folderA.token, '/v1/me')).json()) as { office: { id: string }; member: { role: string } };
+    const meB = (await (await asToken(folderB.token, '/v1/me')).json()) as { office: { id: string }; member: { role: string } };
+    assert.deepEqual([meA.office.id, meA.member.role], [officeA, 'notary']);
+    assert.deepEqual([meB.office.id, meB.member.role], [officeB, 'notary']);
+    assert.equal((await asToken(folderA.token, `/v1/folders/${folderB.folderId}`)).status, 404);
 
-    const folders = (await (await asOffice('/v1/folders?q=R-2025-001')).json()) as {
-      data: Array<{ id: string; number: string; title: string }>;
-    };
-    assert.deepEqual(
-      folders.data.map((f) => [f.id, f.number, f.title]),
-      [[embedded.folderId, 'R-2025-001', 'Vente Martin / Durand']],
-    );
-
-    // The page's token: Caroline Pallut, this folder and nothing else.
-    const asWidget = (p: string) => fetch(`${t.baseUrl}${p}`, { headers: { authorization: `Bearer ${embedded.token}` } });
-    const me = (await (await asWidget('/v1/me')).json()) as { kind: string; member: { firstName: string; lastName: string } };
-    assert.equal(me.kind, 'widget');
-    assert.deepEqual([me.member.firstName, me.member.lastName], ['Caroline', 'Pallut']);
-    assert.equal((await asWidget(`/v1/folders/${embedded.folderId}`)).status, 200);
-    const other = embeddedFolder(await (await host.get(`/actes/${second}`)).text());
-    assert.notEqual(other.folderId, embedded.folderId);
-    assert.equal((await asWidget(`/v1/folders/${other.folderId}`)).status, 404);
+    // The app's tokens: each reaches its own office's folder, never the other's (404, and nothing changes).
+    const [savedA, savedB] = [officeA, officeB].map(async (id) => (await savedOffices(dataDir)).find((o) => o.officeId === id));
+    const tokenA = (await savedA)?.tokens.accessToken as string;
+    const tokenB = (await savedB)?.tokens.accessToken as string;
+    assert.equal((await asToken(tokenA, `/v1/folders/${folderA.folderId}`)).status, 200);
+    assert.equal((await asToken(tokenB, `/v1/folders/${folderB.folderId}`)).status, 200);
+    assert.equal((await asToken(tokenA, `/v1/folders/${folderB.folderId}`)).status, 404);
+    const patched = await asToken(tokenA, `/v1/folders/${folderB.folderId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ title: 'Détourné' }),
+    });
+    assert.equal(patched.status, 403, 'editing is not among the demo’s scopes; reading the other office’s folder is out of reach (404)');
+    assert.notEqual((await t.db.models.Folder.findByPk(folderB.folderId, { rejectOnEmpty: true })).title, 'Détourné');
+    const html = await (await host.get(`/actes/${deedA}`)).text();
+    assert.doesNotMatch(html, new RegExp(tokenA), 'the app token never reaches the page');
   });
 
-  it('finds the folder of a deed again by its number when its own records were lost', async () => {
-    const original = embeddedFolder(await (await host.get(`/actes/${deedLinks(await (await host.get('/')).text())[0]}`)).text());
-    const amnesic = await startHost(await tempDir());
-    const [first] = deedLinks(await (await amnesic.get('/')).text());
-    assert.equal(embeddedFolder(await (await amnesic.get(`/actes/${first}`)).text()).folderId, original.folderId);
-  });
-
-  it('creates a new deed from its form, with a LeCoffre deed type', async () => {
+  it('files a new deed under the office chosen, numbered per office; refuses an office not connected', async () => {
     const created = await fetch(`${host.url}/actes`, {
       method: 'POST',
-      body: new URLSearchParams({ title: 'Vente Dupont / Leroy', deedType: 'vente' }),
+      body: new URLSearchParams({ officeId: officeB, title: 'Vente Dupont / Leroy', deedType: 'vente' }),
       redirect: 'manual',
     });
     assert.equal(created.status, 303);
-    const page = await (await host.get(created.headers.get('location') as string)).text();
-    const { folderId } = embeddedFolder(page);
-    const folder = (await (await asOffice(`/v1/folders/${folderId}`)).json()) as { title: string; number: string };
-    assert.equal(folder.title, 'Vente Dupont / Leroy');
+    const { folderId } = embeddedFolder(await (await host.get(created.headers.get('location') as string)).text());
+    const folder = await t.db.models.Folder.findByPk(folderId, { rejectOnEmpty: true });
+    assert.deepEqual([folder.officeId, folder.title], [officeB, 'Vente Dupont / Leroy']);
     assert.match(folder.number, /^R-\d{4}-004$/);
-    const refused = await fetch(`${host.url}/actes`, { method: 'POST', body: new URLSearchParams({ title: '', deedType: 'vente' }) });
-    assert.equal(refused.status, 422);
+    const elsewhere = await fetch(`${host.url}/actes`, {
+      method: 'POST',
+      body: new URLSearchParams({ officeId: 'off_unknown', title: 'Acte forgé', deedType: 'vente' }),
+    });
+    assert.equal(elsewhere.status, 422);
     const crossSite = await fetch(`${host.url}/actes`, {
       method: 'POST',
       headers: { origin: 'https://evil.example' },
-      body: new URLSearchParams({ title: 'Acte forgé', deedType: 'vente' }),
+      body: new URLSearchParams({ officeId: officeA, title: 'Acte forgé', deedType: 'vente' }),
     });
     assert.equal(crossSite.status, 403, 'another site’s page cannot post to the demo');
-    const fromSandbox = await fetch(`${host.url}/actes`, {
-      method: 'POST',
-      headers: { origin: 'null', 'sec-fetch-site': 'cross-site' },
-      body: new URLSearchParams({ title: 'Acte forgé', deedType: 'vente' }),
-    });
-    assert.equal(fromSandbox.status, 403);
     assert.doesNotMatch(await (await host.get('/')).text(), /Acte forgé/);
   });
 
-  it('receives the webhooks: verified on the raw body, deduplicated on webhook-id, newest first', async () => {
-    const [, second] = deedLinks(await (await host.get('/')).text());
-    const { folderId } = embeddedFolder(await (await host.get(`/actes/${second}`)).text());
-    const added = await asOffice(`/v1/folders/${folderId}/clients`, {
-      method: 'POST',
-      body: JSON.stringify({
-        client: { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: 'claire.michou@example.fr' },
-      }),
-    });
-    assert.equal(added.status, 200);
-    await pumpWebhooks();
+  it('hears both offices on one endpoint: checked with the app’s secret, with officeId, deduplicated', async () => {
+    await pumpWebhooks(t);
+    type Received = { webhookId: string; type: string; officeId: string; duplicates: number };
+    const received = (await (await host.get('/webhooks.json')).json()) as Received[];
+    const authorized = received.filter((w) => w.type === 'app.authorized').map((w) => w.officeId);
+    assert.deepEqual(authorized.sort(), [officeA, officeB].sort());
+    assert.ok(received.some((w) => w.type === 'folder.created' && w.officeId === officeA));
+    assert.ok(received.some((w) => w.type === 'folder.created' && w.officeId === officeB));
+    const page = await (await host.get('/webhooks')).text();
+    assert.match(page, /app\.authorized<\/strong> — [^<]+ — SELAS AP NOTAIRES/);
 
-    type Received = { webhookId: string; type: string; folderId: string; duplicates: number };
-    const received = async () => (await (await host.get(`/webhooks.json?folderId=${folderId}`)).json()) as Received[];
-    const first = await received();
-    assert.deepEqual(
-      first.map((w) => w.type),
-      ['client.added', 'folder.created'],
-    );
-    const html = await (await host.get('/webhooks')).text();
-    assert.ok(html.indexOf('client.added') < html.indexOf('folder.created'), 'newest first on the page too');
-
-    // A forged delivery (signed with another secret) is refused and not shown.
     const forged = await fetch(`${host.url}${WEBHOOK_PATH}`, {
       method: 'POST',
       headers: {
@@ -244,66 +162,109 @@ describe('demo host', () => {
         'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
         'webhook-signature': 'v1,ZmFrZS1zaWduYXR1cmUtZmFrZS1zaWduYXR1cmUtZmFrZSE=',
       },
-      body: JSON.stringify({ type: 'folder.archived', data: { id: folderId } }),
+      body: JSON.stringify({ type: 'app.deauthorized', officeId: officeA, data: {} }),
     });
     assert.equal(forged.status, 400);
+    assert.ok(
+      (await savedOffices(dataDir)).some((o) => o.officeId === officeA),
+      'a forged event changes nothing',
+    );
 
-    // LeCoffre sends the same event again (a resend): acknowledged, counted, not shown twice.
-    const [endpoint] = await endpointsAt(host.url);
-    const attempts = (await (await asOffice(`/v1/webhook-endpoints/${endpoint.id}/attempts?limit=100`)).json()) as {
-      data: Array<{ messageId: string; webhookId: string; eventType: string }>;
+    // A delivery made again (a retry, a resend): acknowledged, counted, not processed twice.
+    const body = JSON.stringify({ type: 'folder.updated', timestamp: new Date().toISOString(), officeId: officeA, data: { id: 'fld_x' } });
+    const deliver = () => {
+      const at = new Date();
+      return fetch(`${host.url}${WEBHOOK_PATH}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': 'msg_again',
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': new Webhook(host.app.webhookSecret).sign('msg_again', at, body),
+        },
+        body,
+      });
     };
-    const clientAdded = attempts.data.find((a) => a.webhookId === first[0].webhookId);
-    assert.ok(clientAdded, 'the attempt of client.added is listed');
-    assert.equal((await asOffice(`/v1/webhook-messages/${clientAdded.messageId}/resend`, { method: 'POST' })).status < 300, true);
-    await pumpWebhooks();
-    const after = await received();
+    assert.deepEqual([(await deliver()).status, (await deliver()).status], [204, 204]);
+    const again = ((await (await host.get('/webhooks.json')).json()) as Received[]).filter((w) => w.webhookId === 'msg_again');
     assert.deepEqual(
-      after.map((w) => [w.type, w.duplicates]),
-      [
-        ['client.added', 1],
-        ['folder.created', 0],
-      ],
+      again.map((w) => [w.type, w.officeId, w.duplicates]),
+      [['folder.updated', officeA, 1]],
     );
   });
 
-  // Last of this describe: it moves the API's clock past the sessions' 15 minutes.
-  it('mints, for the deed page’s tokenProvider, a working session for the same folder once the page’s one expired', async () => {
-    const [first, second] = deedLinks(await (await host.get('/')).text());
-    const page = embeddedFolder(await (await host.get(`/actes/${first}`)).text());
-    const other = embeddedFolder(await (await host.get(`/actes/${second}`)).text());
-    const script = await (await host.get('/demo.js')).text();
-    assert.match(script, /folder\.tokenProvider = async/, 'the page script hands the element its provider');
-    assert.match(script, /\/session`/, '…which calls the route below');
-    const asWidget = (token: string, p: string) => fetch(`${t.baseUrl}${p}`, { headers: { authorization: `Bearer ${token}` } });
+  it('keeps each office’s tokens across restarts, and saves a refreshed pair before using it', async () => {
+    const before = (await savedOffices(dataDir)).find((o) => o.officeId === officeA) as SavedOffice;
+    // Restarted with an access token LeCoffre no longer honours (as after its ten minutes): the SDK asks for
+    // a new pair with the refresh token, the demo saves it, and the page opens.
+    const file = path.join(dataDir, 'demo-host.json');
+    const state = JSON.parse(await readFile(file, 'utf8')) as { offices: SavedOffice[] };
+    for (const office of state.offices) if (office.officeId === officeA) office.tokens.accessToken = 'lcapp_at_expired';
+    await writeFile(file, JSON.stringify(state));
+    const restarted = await startDemoHost(t, { appDir: '', dataDir, servers, app: host.app });
+    const [deedA] = deedLinks(await (await restarted.get('/')).text(), officeA);
+    const opened = await restarted.get(`/actes/${deedA}`);
+    assert.equal(opened.status, 200, `the deed opened with a refreshed token: ${opened.status === 200 ? '' : await opened.text()}`);
+    const after = (await savedOffices(dataDir)).find((o) => o.officeId === officeA) as SavedOffice;
+    assert.notEqual(after.tokens.refreshToken, before.tokens.refreshToken, 'the rotated refresh token is saved');
+    assert.notEqual(after.tokens.accessToken, 'lcapp_at_expired');
+    // The old refresh token is spent: used again, LeCoffre would end the whole connection (reuse detection).
+    assert.equal((await asToken(after.tokens.accessToken, '/v1/me')).status, 200);
+  });
 
-    t.clock.advance(16 * 60);
-    assert.equal((await asWidget(page.token, `/v1/folders/${page.folderId}`)).status, 401, 'the page’s own session has expired');
-    const minted = await fetch(`${host.url}/actes/${first}/session`, { method: 'POST' });
-    assert.deepEqual([minted.status, minted.headers.get('cache-control')], [200, 'no-store']);
-    const { token } = (await minted.json()) as { token: string };
-    assert.match(token, /^lcw_/);
-    assert.equal((await asWidget(token, `/v1/folders/${page.folderId}`)).status, 200, 'the new session works');
-    const me = (await (await asWidget(token, '/v1/me')).json()) as { kind: string; member: { lastName: string } };
-    assert.deepEqual([me.kind, me.member.lastName], ['widget', 'Pallut']);
-    assert.equal((await asWidget(token, `/v1/folders/${other.folderId}`)).status, 404, 'bound to this folder only, like the first');
-    assert.equal((await fetch(`${host.url}/actes/no-such-deed/session`, { method: 'POST' })).status, 404);
+  it('"Déconnecter" revokes the office’s grant: its tokens stop working, the app hears app.deauthorized', async () => {
+    const saved = (await savedOffices(dataDir)).find((o) => o.officeId === officeB) as SavedOffice;
+    const disconnected = await fetch(`${host.url}/offices/${officeB}/deconnecter`, { method: 'POST', redirect: 'manual' });
+    assert.deepEqual([disconnected.status, disconnected.headers.get('location')], [303, '/?notice=disconnected']);
+    assert.equal((await asToken(saved.tokens.accessToken, '/v1/folders')).status, 401);
+    const [connection] = await t.db.sequelize.query<{ revoked_at: Date | null }>(
+      'SELECT revoked_at FROM app_connections WHERE office_id = :officeB ORDER BY authorized_at DESC LIMIT 1',
+      { replacements: { officeB }, type: QueryTypes.SELECT },
+    );
+    assert.ok(connection?.revoked_at, 'LeCoffre ended the connection');
+    await pumpWebhooks(t);
+    const received = (await (await host.get('/webhooks.json')).json()) as Array<{ type: string; officeId: string }>;
+    assert.ok(received.some((w) => w.type === 'app.deauthorized' && w.officeId === officeB));
+    const list = await (await host.get('/')).text();
+    assert.doesNotMatch(list, /<li data-office-id="[^"]*">[\s\S]*?SCP CAROLINE BRISSON/, 'no longer listed as connected');
+    assert.match(list, /Office déconnecté/);
+  });
+
+  it('forgets an office that disconnects the app from LeCoffre: app.deauthorized is heard', async () => {
+    const notary = await createMemberSession(t.db, officeA, { role: 'notary' });
+    const connections = (await (await asToken(notary.token, '/v1/app-connections')).json()) as { data: Array<{ id: string }> };
+    assert.equal(connections.data.length, 1, 'office A is connected to the demo app');
+    assert.equal((await asToken(notary.token, `/v1/app-connections/${connections.data[0]?.id}`, { method: 'DELETE' })).status, 204);
+    await pumpWebhooks(t);
+    // Forgotten once the event is processed, after the demo's 204.
+    await eventually('the demo to forget the office', async () => (await savedOffices(dataDir)).length === 0);
+    assert.match(await (await host.get('/')).text(), /Aucun office connecté/);
   });
 });
 
-describe('demo host, when the API refuses loopback webhook URLs', () => {
-  it('still serves its deeds, and says on /webhooks why none arrive', async () => {
-    const strict = await createIdentityTestApp({ listen: true });
-    try {
-      const key = (await seedDemoOffice(strict.db, await tempDir())).apiKey;
-      const host = await startHost(undefined, strict, key);
-      const page = await (await host.get('/webhooks')).text();
-      assert.match(page, /Webhooks indisponibles/);
-      assert.match(page, /LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK=true/);
-      const [first] = deedLinks(await (await host.get('/')).text());
-      assert.equal((await host.get(`/actes/${first}`)).status, 200);
-    } finally {
-      await strict.close();
-    }
+describe('the demo host’s connection flow, refused', () => {
+  it('says so when the notary refuses, and when the callback comes from no attempt of its own', async () => {
+    const host = await startDemoHost(t, { appDir: await tempDir(), servers });
+    const refused = await connectOffice(t, host, officeA, 'refuse');
+    assert.equal(refused.landed.status, 400);
+    assert.match(await refused.landed.text(), /Le notaire a refusé l’accès/);
+    const forged = await host.get('/oauth/callback?code=stolen&state=guessed');
+    assert.equal(forged.status, 400);
+    assert.match(await forged.text(), /n’a pas été commencée ici/);
+    assert.match(await (await host.get('/')).text(), /Aucun office connecté/);
+  });
+
+  it('registers its app once: a restart with the same data dir and address reuses it', async () => {
+    const appDir = await tempDir();
+    const first = await seedDemoApp(t.db, appWebhookDeps(t), { dataDir: appDir, demoUrl: 'http://localhost:4999' });
+    const again = await seedDemoApp(t.db, appWebhookDeps(t), { dataDir: appDir, demoUrl: 'http://localhost:4999' });
+    assert.equal(again.clientId, first.clientId);
+    const moved = await seedDemoApp(t.db, appWebhookDeps(t), { dataDir: appDir, demoUrl: 'http://localhost:5999' });
+    assert.notEqual(moved.clientId, first.clientId, 'another address, another app');
+    const [row] = await t.db.sequelize.query<{ name: string; redirect_uris: string[] }>(
+      'SELECT name, redirect_uris FROM oauth_apps WHERE client_id = :clientId',
+      { replacements: { clientId: moved.clientId }, type: QueryTypes.SELECT },
+    );
+    assert.deepEqual([row?.name, row?.redirect_uris], [DEMO_APP_NAME, ['http://localhost:5999/oauth/callback']]);
   });
 });

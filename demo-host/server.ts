@@ -1,36 +1,50 @@
 import { readFile } from 'node:fs/promises';
-import { LeCoffre } from '@lecoffre/sdk/node';
+import { OAuthError } from '@lecoffre/sdk/node';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { DeedStore } from './deed-store.js';
+import { type ConnectedOffice, DeedStore } from './deed-store.js';
+import { DEMO_CSS } from './demo-css.js';
 import { LeCoffreLink } from './lecoffre-link.js';
-import { DEMO_CSS, type DeedTypeOption, deedListPage, deedPage, problemPage, webhooksPage } from './pages.js';
+import { type AppCredentials, ConnectionError, OfficeConnections } from './office-connections.js';
+import { type DeedTypeOption, deedListPage, deedPage, problemPage, webhooksPage } from './pages.js';
 import { WebhookInbox } from './webhook-inbox.js';
 
 export interface DemoHostOptions {
   /** Where this server reaches the LeCoffre API. */
   apiBaseUrl: string;
-  /** The office's API key (server side only). */
-  apiKey: string;
+  /**
+   * The software's OAuth app (`npm start` registers it in development; an operator with `npm run apps`
+   * elsewhere). Without it the demo shows its pages but connects no office.
+   */
+  app?: AppCredentials;
   logger: Logger;
   /** Where browsers and LeCoffre's webhooks reach this app; default `http://localhost:4000` (`npm start`'s port). */
   publicUrl?: string;
-  /** Keeps the deeds, their folders and the webhook secret across restarts (`demo-host.json`); memory only without. */
+  /** Keeps the deeds, their folders and the offices' tokens across restarts (`demo-host.json`); memory only without. */
   dataDir?: string;
-  /** The API as browsers reach it (the widgets' script and calls); default `apiBaseUrl`. */
+  /** The API as browsers reach it (the consent screen, the widgets' script and calls); default `apiBaseUrl`. */
   browserApiUrl?: string;
-  /** The signed-in notary the widgets act as; default Caroline Pallut of the demo office. */
-  notaryEmail?: string;
 }
 
 export const WEBHOOK_PATH = '/webhooks/lecoffre';
+export const CALLBACK_PATH = '/oauth/callback';
+const STATE_COOKIE = 'demo_oauth_state';
 const DEFAULT_PUBLIC_URL = 'http://localhost:4000';
-const DEFAULT_NOTARY_EMAIL = 'c.pallut.35026@notaires.fr';
 const FALLBACK_DEED_TYPES: DeedTypeOption[] = [
   { code: 'vente', label: 'Vente' },
   { code: 'succession', label: 'Succession' },
   { code: 'donation', label: 'Donation' },
 ];
+const NOTICES: Record<string, string> = {
+  connected: 'Office connecté : le logiciel peut créer ses dossiers dans LeCoffre.',
+  disconnected: 'Office déconnecté : le logiciel n’a plus accès à ses dossiers.',
+};
+
+const cookie = (req: Request, name: string) =>
+  (req.get('cookie') ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === name)?.[1];
 
 /** The pages' policy: this app's scripts and styles, the widgets' script and calls to the LeCoffre API. */
 function contentSecurityPolicy(apiOrigin: string): string {
@@ -64,33 +78,30 @@ function deedPageScript(): () => Promise<string> {
 }
 
 /**
- * A sample drafting software ("Logiciel de rédaction — démo") that embeds LeCoffre as a vendor would: its
- * own deeds; for each, a LeCoffre folder made through the SDK with the office's API key, and a page that
- * embeds `<lecoffre-folder>` with a widget session of the signed-in notary bound to that folder; at start
- * it registers a webhook endpoint pointing at itself and shows the (verified) events it receives.
- *
- * Async: it registers the endpoint before answering anything. A failure there (e.g. the API refuses
- * loopback URLs) is logged and shown on /webhooks; the rest of the demo still works.
+ * A sample drafting software ("Logiciel de rédaction — démo") that embeds LeCoffre as a vendor serving many
+ * offices would: each office connects it through LeCoffre's consent screen (OAuth 2.0 app, PKCE), its deeds
+ * are filed per office, each deed's LeCoffre folder is made with that office's token and its page embeds
+ * `<lecoffre-folder>` with a widget session of that office's notary, and one endpoint receives every
+ * connected office's webhooks, checked with the app's secret.
  */
 export async function createDemoHost(options: DemoHostOptions): Promise<Express> {
-  const { logger } = options;
+  const { logger, app: credentials } = options;
   const browserApiUrl = (options.browserApiUrl ?? options.apiBaseUrl).replace(/\/+$/, '');
-  const lecoffre = new LeCoffre({ apiKey: options.apiKey, baseUrl: options.apiBaseUrl });
   const deeds = await DeedStore.open(options.dataDir);
-  const link = new LeCoffreLink(lecoffre, deeds, options.notaryEmail ?? DEFAULT_NOTARY_EMAIL, logger);
-  const inbox = new WebhookInbox(logger);
-
-  const webhookUrl = new URL(WEBHOOK_PATH, options.publicUrl ?? DEFAULT_PUBLIC_URL).href;
-  try {
-    inbox.useSecret((await link.ensureWebhookEndpoint(webhookUrl)).secret);
-  } catch (error) {
-    inbox.problem = `l’API refuse l’adresse ${webhookUrl} (${error instanceof Error ? error.message : String(error)}). En local, démarrez l’API avec LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK=true.`;
-    logger.warn({ err: error, url: webhookUrl }, 'demo host: webhook endpoint not registered; no webhooks will be shown');
-  }
+  const connections = credentials
+    ? new OfficeConnections({ apiBaseUrl: options.apiBaseUrl, browserApiUrl, app: credentials }, deeds, logger)
+    : undefined;
+  const link = new LeCoffreLink(deeds, logger);
+  const inbox = new WebhookInbox(credentials?.webhookSecret, logger, async (event) => {
+    // The office ended the connection from LeCoffre (or a refresh token was reused): its tokens are dead.
+    if (event.type === 'app.deauthorized') await connections?.forget(event.officeId);
+  });
 
   let deedTypes: Promise<DeedTypeOption[]> | undefined;
   const listDeedTypes = () => {
-    deedTypes ??= lecoffre.catalogue.deedTypes
+    const client = deeds.offices()[0] && connections?.client((deeds.offices()[0] as ConnectedOffice).officeId);
+    if (!client) return Promise.resolve(FALLBACK_DEED_TYPES);
+    deedTypes ??= client.catalogue.deedTypes
       .list()
       .toArray({ max: 100 })
       .then((types) => types.map((type) => ({ code: type.code, label: type.label })))
@@ -101,22 +112,24 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
       });
     return deedTypes;
   };
-  const script = deedPageScript();
-
-  // The office's time zone, for the times the demo shows; read again after a minute (a notary may change it).
-  let officeZone: { value: Promise<string>; readAt: number } | undefined;
-  const officeTimeZone = () => {
-    if (!officeZone || Date.now() - officeZone.readAt > 60_000) {
-      officeZone = {
-        readAt: Date.now(),
-        value: lecoffre.office.retrieve().then(
-          (office) => office.timeZone,
-          () => 'Europe/Paris',
-        ),
-      };
+  /** The deed and its office's client, or a page saying why not. */
+  const deedWithClient = (id: string, res: Response) => {
+    const deed = deeds.get(id);
+    const office = deed && deeds.office(deed.officeId);
+    const client = deed && connections?.client(deed.officeId);
+    if (!deed || !office || !client) {
+      const [title, text] = deed
+        ? ['Office déconnecté', 'L’office de cet acte n’est plus connecté au logiciel : connectez-le de nouveau.']
+        : ['Acte introuvable', 'Cet acte n’existe pas dans le logiciel.'];
+      res
+        .status(deed ? 409 : 404)
+        .type('html')
+        .send(problemPage(title, text));
+      return undefined;
     }
-    return officeZone.value;
+    return { deed, office, client };
   };
+  const script = deedPageScript();
 
   const app = express();
   app.disable('x-powered-by');
@@ -152,52 +165,87 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
     res.type('text/javascript').send(await script());
   });
 
-  app.get('/', async (_req, res) => {
-    res.type('html').send(deedListPage(deeds.list(), await listDeedTypes()));
+  app.get('/', async (req, res) => {
+    const notice = NOTICES[String(req.query.notice)];
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(deedListPage(deeds.list(), await listDeedTypes(), deeds.offices(), notice));
+  });
+
+  // "Connecter un office": a link, not a form (the pages' form-action policy stops a form's redirect to LeCoffre).
+  app.get('/offices/connecter', async (_req, res) => {
+    if (!connections) {
+      res.status(503).type('html').send(problemPage('Connexion impossible', 'Le logiciel n’a pas d’application LeCoffre.'));
+      return;
+    }
+    const { url, state } = await connections.start();
+    res.cookie(STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', path: CALLBACK_PATH, maxAge: 15 * 60_000 });
+    res.set('Cache-Control', 'no-store').redirect(302, url);
+  });
+
+  app.get(CALLBACK_PATH, async (req, res) => {
+    res.clearCookie(STATE_COOKIE, { path: CALLBACK_PATH });
+    try {
+      if (!connections) throw new ConnectionError('Le logiciel n’a pas d’application LeCoffre.');
+      await connections.complete(new URL(req.originalUrl, options.publicUrl ?? DEFAULT_PUBLIC_URL).href, cookie(req, STATE_COOKIE));
+      res.redirect(303, '/?notice=connected');
+    } catch (error) {
+      if (!(error instanceof ConnectionError || error instanceof OAuthError)) throw error;
+      const denied = error instanceof OAuthError && error.error === 'access_denied';
+      const text = denied ? 'Le notaire a refusé l’accès : aucun office n’a été connecté.' : error.message;
+      res.status(400).type('html').send(problemPage('Office non connecté', text));
+    }
+  });
+
+  app.post('/offices/:officeId/deconnecter', async (req, res) => {
+    await connections?.disconnect(req.params.officeId);
+    res.redirect(303, '/?notice=disconnected');
   });
 
   app.post('/actes', express.urlencoded({ extended: false, limit: '10kb' }), async (req, res) => {
     const title = String(req.body?.title ?? '').trim();
+    const officeId = String(req.body?.officeId ?? '');
     const type = (await listDeedTypes()).find((candidate) => candidate.code === req.body?.deedType);
-    if (!title || title.length > 200 || !type) {
-      res.status(422).type('html').send(problemPage('Acte non créé', 'Donnez un intitulé (200 caractères au plus) et un type d’acte.'));
+    if (!title || title.length > 200 || !type || !deeds.office(officeId)) {
+      const text = 'Choisissez un office connecté, donnez un intitulé (200 caractères au plus) et un type d’acte.';
+      res.status(422).type('html').send(problemPage('Acte non créé', text));
       return;
     }
-    const deed = await deeds.add({ title, deedType: type.code, deedTypeLabel: type.label });
+    const deed = await deeds.add({ officeId, title, deedType: type.code, deedTypeLabel: type.label });
     res.redirect(303, `/actes/${encodeURIComponent(deed.id)}`);
   });
 
   app.get('/actes/:id', async (req, res) => {
-    const deed = deeds.get(req.params.id);
-    if (!deed) {
-      res.status(404).type('html').send(problemPage('Acte introuvable', 'Cet acte n’existe pas dans le logiciel.'));
-      return;
-    }
-    const folderId = await link.ensureFolder(deed);
-    const session = await link.widgetSession(folderId);
+    const found = deedWithClient(req.params.id, res);
+    if (!found) return;
+    const { deed, office, client } = found;
+    const folderId = await link.ensureFolder(deed, client);
+    const session = await link.widgetSession({ ...deed, folderId }, client);
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(deedPage({ deed, folderId, token: session.token, apiUrl: browserApiUrl, timeZone: await officeTimeZone() }));
+      .send(deedPage({ deed, folderId, token: session.token, apiUrl: browserApiUrl, office }));
   });
 
   // A fresh widget session for the same folder, for the page script's `tokenProvider`: the element asks
   // for it when the API refuses the one the page was served with.
   app.post('/actes/:id/session', async (req, res) => {
     const deed = deeds.get(req.params.id);
-    if (!deed?.folderId) {
-      res.status(404).json({ error: 'no such deed with a folder' });
+    const client = deed && connections?.client(deed.officeId);
+    if (!deed?.folderId || !client) {
+      res.status(404).json({ error: 'no such deed with a folder, in a connected office' });
       return;
     }
-    const session = await link.widgetSession(deed.folderId);
+    const session = await link.widgetSession({ ...deed, folderId: deed.folderId }, client);
     res.set('Cache-Control', 'no-store').json({ token: session.token, expiresAt: session.expiresAt });
   });
 
-  app.get('/webhooks', async (_req, res) => {
+  app.get('/webhooks', (_req, res) => {
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(webhooksPage(inbox.list(), deeds.list(), inbox.problem, await officeTimeZone()));
+      .send(webhooksPage(inbox.list(), deeds.list(), inbox.problem, deeds.offices()));
   });
   app.get('/webhooks.json', (req, res) => {
     const folderId = typeof req.query.folderId === 'string' ? req.query.folderId : undefined;

@@ -6,6 +6,8 @@ export interface ReceivedWebhook {
   /** `webhook-id`: the same on every retry and resend of one event. */
   webhookId: string;
   type: string;
+  /** The office the event happened in: the app's one endpoint hears every connected office. */
+  officeId: string;
   /** The folder the event is about, when it is about one. */
   folderId: string | null;
   receivedAt: string;
@@ -23,22 +25,23 @@ function folderOf(event: WebhookEvent): string | null {
 }
 
 /**
- * The webhooks LeCoffre sends the drafting software, as docs/webhooks.md asks a receiver to take them:
- * the signature checked with the SDK on the raw bytes (`express.raw`, never re-serialised JSON), the
- * event deduplicated on `webhook-id` (delivery is at least once), a fast 204. Kept in memory, newest first.
+ * The webhooks LeCoffre sends the drafting software's app, for every office connected to it, as
+ * docs/webhooks.md asks a receiver to take them: the signature checked with the SDK (the app's secret) on
+ * the raw bytes (`express.raw`, never re-serialised JSON), the event deduplicated on `webhook-id` (delivery is
+ * at least once), a fast 204. Kept in memory, newest first. `onEvent` sees each new event once (after the 204).
  */
 export class WebhookInbox {
   private readonly received: ReceivedWebhook[] = [];
   private readonly byId = new Map<string, ReceivedWebhook>();
-  private secret: string | undefined;
-  /** Why there are no webhooks, when registering the endpoint failed. */
+  /** Why there are no webhooks, when the software has no app secret. */
   problem: string | undefined;
 
-  constructor(private readonly logger: Logger) {}
-
-  useSecret(secret: string): void {
-    this.secret = secret;
-    this.problem = undefined;
+  constructor(
+    private readonly secret: string | undefined,
+    private readonly logger: Logger,
+    private readonly onEvent: (event: WebhookEvent) => Promise<void> = async () => {},
+  ) {
+    if (!secret) this.problem = 'le logiciel n’a pas d’application LeCoffre (secret de webhook inconnu).';
   }
 
   /** Newest first; only those of one folder with `folderId`. */
@@ -70,6 +73,7 @@ export class WebhookInbox {
         const webhook: ReceivedWebhook = {
           webhookId,
           type: event.type,
+          officeId: event.officeId,
           folderId: folderOf(event),
           receivedAt: new Date().toISOString(),
           duplicates: 0,
@@ -78,6 +82,10 @@ export class WebhookInbox {
         this.received.unshift(webhook);
         this.byId.set(webhookId, webhook);
         for (const dropped of this.received.splice(KEPT)) this.byId.delete(dropped.webhookId);
+        // After the answer: LeCoffre waits for nobody's processing.
+        res.on('finish', () => {
+          this.onEvent(event).catch((error: unknown) => this.logger.error({ err: error, webhookId }, 'demo host: webhook not processed'));
+        });
       }
       res.status(204).end();
     };

@@ -10,12 +10,13 @@ await import('../api/tracing.js');
 const { closeServer, listen, startApi } = await import('../api/main.js');
 const { createDemoHost } = await import('../demo-host/server.js');
 
-await startApi(async ({ config, logger, demo }) => {
+await startApi(async ({ config, logger, demo, demoApp }) => {
   if (!demo) return undefined;
   const server = createServer(
     await createDemoHost({
       apiBaseUrl: config.baseUrl,
-      apiKey: demo.apiKey,
+      // The demo app's secrets, handed over in this process: never printed, never copied by hand.
+      app: demoApp,
       logger,
       publicUrl: `http://localhost:${config.demoHostPort}`,
       dataDir: config.dataDir,

@@ -3,59 +3,44 @@
  * inbox) and of the two widgets on a plain host page: loading, error, loaded, and after an upload in
  * <lecoffre-upload> has reached <lecoffre-folder> live (see test/visual/README.md).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pino } from 'pino';
 import type { Page, Route } from 'playwright-core';
-import { systemClock } from '../../api/adapters/clock/system-clock.js';
-import { httpWebhookTransport } from '../../api/adapters/webhooks/http-transport.js';
-import { dispatchOutbox } from '../../api/jobs/dispatch-outbox.js';
-import { deliverDue } from '../../api/services/webhooks/deliver.js';
-import { createDemoHost } from '../../demo-host/server.js';
+import { connectOffice, pumpWebhooks as pumpDemoWebhooks, startDemoHost } from '../../demo-host/demo-host.test-support.js';
 import { eventually } from '../support/patience.js';
 import { Captures } from './support/capture.js';
 import { memberOf, openScene, type Scene } from './support/scene.js';
 import { ID_CARD, PDF, type SeededFolder, seedOffice, TAX_NOTICE } from './support/seed.js';
 
 let scene: Scene;
-let demo: Server;
 let demoUrl: string;
 let hostPage: Server | undefined;
+const servers: Server[] = [];
 let folders: { review: SeededFolder; anchored: SeededFolder; fresh: SeededFolder };
+let appDir: string;
 
 before(async () => {
   scene = await openScene({ LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: 'true' });
   folders = await seedOffice(scene);
-  demo = createServer();
-  await new Promise<void>((resolve) => demo.listen(0, '127.0.0.1', resolve));
-  demoUrl = `http://127.0.0.1:${(demo.address() as AddressInfo).port}`;
-  const app = await createDemoHost({
-    apiBaseUrl: scene.t.baseUrl,
-    apiKey: scene.apiKey,
-    logger: pino({ level: 'silent' }),
-    publicUrl: demoUrl,
-  });
-  demo.on('request', app);
+  appDir = await mkdtemp(path.join(tmpdir(), 'lecoffre-visual-demo-app-'));
+  const host = await startDemoHost(scene.t, { appDir, servers });
+  demoUrl = host.url;
+  // The office connects the demo (its notary's consent), as a vendor's first customer would.
+  await connectOffice(scene.t, host, scene.officeId);
 });
 after(async () => {
-  for (const server of [demo, hostPage]) server?.closeAllConnections();
+  for (const server of [...servers, hostPage]) server?.closeAllConnections();
   await new Promise<void>((resolve) => (hostPage ? hostPage.close(() => resolve()) : resolve()));
-  await new Promise<void>((resolve) => (demo ? demo.close(() => resolve()) : resolve()));
+  for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
   await scene?.close();
+  await rm(appDir, { recursive: true, force: true });
 });
 
-/** One turn of the webhook workers: outbox -> messages -> every due delivery, over HTTP. */
-async function pumpWebhooks(): Promise<void> {
-  await dispatchOutbox({ db: scene.t.db, clock: systemClock });
-  await deliverDue({
-    db: scene.t.db,
-    clock: systemClock,
-    sealer: scene.t.webhookSealer,
-    transport: httpWebhookTransport({ allowLoopback: true, timeoutMs: 5000 }),
-    random: () => 0.5,
-  });
-}
+const pumpWebhooks = () => pumpDemoWebhooks(scene.t);
 
 async function createDeed(page: Page, title: string, type: string): Promise<string> {
   await page.goto(demoUrl);
