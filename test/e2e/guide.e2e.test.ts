@@ -131,6 +131,20 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
   );
 
   it(
+    'the notary connects the office to the drafting software: LeCoffre’s consent screen, then back',
+    steps.run(async () => {
+      await notary.goto(demo);
+      await notary.getByRole('link', { name: 'Connecter un office' }).click();
+      // Already signed in to LeCoffre (ID.not): straight to the consent screen naming the app and its scopes.
+      await notary.getByText('Logiciel de rédaction — démo demande l’accès à votre office').waitFor();
+      await shots.take(notary, 'consentement-logiciel');
+      await notary.getByRole('button', { name: 'Autoriser' }).click();
+      await notary.waitForURL(`${demo}/?notice=connected`);
+      await notary.locator('.office-list li').filter({ hasText: 'SELAS AP NOTAIRES' }).waitFor();
+    }),
+  );
+
+  it(
     'the drafting software creates the LeCoffre folder for a new deed and embeds <lecoffre-folder>',
     steps.run(async () => {
       await notary.goto(demo);

@@ -149,8 +149,10 @@ describe('webhook endpoints API', () => {
     const body = (await office().get('/v1/event-types').expect(200)).body;
     assert.equal(body.nextCursor, null);
     const names = body.data.map((e: { name: string }) => e.name);
-    assert.equal(names.length, 15);
-    assert.ok(names.includes('document.uploaded') && names.includes('member.pending') && names.includes('app.authorized'));
+    assert.equal(names.length, 16);
+    for (const name of ['document.uploaded', 'document.request_cancelled', 'member.pending', 'app.authorized']) {
+      assert.ok(names.includes(name), name);
+    }
     assert.ok(!names.includes('document.shared'), 'internal events stay internal');
     const uploaded = body.data.find((e: { name: string }) => e.name === 'document.uploaded');
     assert.equal(uploaded.schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
