@@ -146,7 +146,8 @@ export function deedPage({ deed, folderId, token, apiUrl, office }: DeedPageView
 </section>
 </aside>
 </div>`,
-    [`${apiUrl}/assets/lecoffre-widgets.js`, '/demo.js'],
+    // The loader: the page downloads the folder element's code only, not every element's.
+    [`${apiUrl}/assets/lecoffre-loader.js`, '/demo.js'],
   );
 }
 

@@ -8,14 +8,16 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
- * `{ 'lecoffre-widgets': '<root>/widgets/index.ts', 'pages/verify': '<root>/widgets/pages/verify.ts', … }`:
- * every element, and every top-level `widgets/pages/*.ts` (a page's helpers go in its sub-folder).
+ * `{ 'lecoffre-widgets': '<root>/widgets/index.ts', 'lecoffre-loader': …, 'pages/verify': '<root>/widgets/pages/verify.ts', … }`:
+ * every element, the loader (each element on first use), and every top-level `widgets/pages/*.ts` (a page's
+ * helpers go in its sub-folder).
  */
 export function widgetEntries(root = ROOT) {
   const pagesDir = path.join(root, 'widgets', 'pages');
   const pages = existsSync(pagesDir) ? readdirSync(pagesDir).filter((file) => file.endsWith('.ts') && !file.includes('.test.')) : [];
   return {
     'lecoffre-widgets': path.join(root, 'widgets', 'index.ts'),
+    'lecoffre-loader': path.join(root, 'widgets', 'loader.ts'),
     ...Object.fromEntries(pages.map((file) => [`pages/${file.slice(0, -3)}`, path.join(pagesDir, file)])),
   };
 }

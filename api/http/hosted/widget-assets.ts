@@ -10,6 +10,7 @@ export { widgetEntries, widgetsVersion };
 /**
  * `/assets/`: the widgets' browser bundle for the hosted pages (and any page that wants it):
  *   /assets/lecoffre-widgets.js      registers every element (widgets/index.ts)
+ *   /assets/lecoffre-loader.js       defines each element on first use, with only its code (widgets/loader.ts)
  *   /assets/pages/<name>.js          one script per hosted page (widgets/pages/<name>.ts)
  *   /assets/chunks/…                 code they share (lit, the SDK…) and what loads on demand (hash-wasm)
  *   /assets/v<version>/…             the same files, for vendors who pin a version (with SRI hashes, see
