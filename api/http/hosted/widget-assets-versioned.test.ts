@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import express from 'express';
 import { pino } from 'pino';
 import { type RollupOptions, rollup } from 'rollup';
-import { publishedHashes, sri, WIDGETS_README } from '../../../scripts/widget-sri.js';
+import { PUBLISHED_ENTRIES, publishedHashes, sri, WIDGETS_README } from '../../../scripts/widget-sri.js';
 import { allowAnyOrigin } from '../cors.js';
 import { widgetAssets, widgetsVersion } from './widget-assets.js';
 
@@ -75,7 +75,9 @@ describe('versioned widget assets', () => {
     const published = publishedHashes(readme);
     assert.ok(published, 'the README has an SRI block');
     assert.ok(readme.includes(`/assets/v${version}/lecoffre-widgets.js`), `the README pins v${version}`);
-    const served = Buffer.from(await (await fetch(`${base}/assets/v${version}/lecoffre-widgets.js`)).arrayBuffer());
-    assert.equal(published['lecoffre-widgets.js'], sri(served), 'README stale: run `npm run build` and commit widgets/README.md');
+    for (const entry of PUBLISHED_ENTRIES) {
+      const served = Buffer.from(await (await fetch(`${base}/assets/v${version}/${entry}`)).arrayBuffer());
+      assert.equal(published[entry], sri(served), `README stale for ${entry}: run \`npm run build\` and commit widgets/README.md`);
+    }
   });
 });
