@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@lecoffre/sdk/node';
 import type { ConnectedOffice, Deed } from './deed-store.js';
 import type { ReceivedWebhook } from './webhook-inbox.js';
 
@@ -10,9 +11,6 @@ const TITLE = 'Logiciel de rédaction — démo';
  * Every time the demo shows is in the office's zone (LeCoffre's `office.timeZone`), whatever the server's or
  * the browser's (browser/deed-page.ts reads it from the page).
  */
-/** Until an office says its zone (an event of an office no longer connected). */
-const DEFAULT_ZONE = 'Europe/Paris';
-
 const dateTime = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso));
 
@@ -164,7 +162,7 @@ export function webhooksPage(
       const deed = deedOf(webhook.folderId);
       const office = officeOf(webhook.officeId);
       return `<li data-type="${escapeHtml(webhook.type)}" data-office-id="${escapeHtml(webhook.officeId)}">
-<p><strong>${escapeHtml(webhook.type)}</strong> — ${dateTime(webhook.receivedAt, office?.timeZone ?? DEFAULT_ZONE)} — ${escapeHtml(office?.name ?? webhook.officeId)}${
+<p><strong>${escapeHtml(webhook.type)}</strong> — ${dateTime(webhook.receivedAt, office?.timeZone ?? DEFAULT_TIME_ZONE)} — ${escapeHtml(office?.name ?? webhook.officeId)}${
         deed ? ` — acte <a href="/actes/${encodeURIComponent(deed.id)}">${escapeHtml(deed.number)}</a>` : ''
       }${webhook.duplicates ? ` <span class="tag">reçu encore ${webhook.duplicates} fois, ignoré</span>` : ''}</p>
 <p class="muted"><code>${escapeHtml(webhook.webhookId)}</code></p>

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { OAuthError } from '@lecoffre/sdk/node';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { type ConnectedOffice, DeedStore } from './deed-store.js';
+import { DeedStore } from './deed-store.js';
 import { DEMO_CSS } from './demo-css.js';
 import { LeCoffreLink } from './lecoffre-link.js';
 import { type AppCredentials, ConnectionError, OfficeConnections } from './office-connections.js';
@@ -99,7 +99,9 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
 
   let deedTypes: Promise<DeedTypeOption[]> | undefined;
   const listDeedTypes = () => {
-    const client = deeds.offices()[0] && connections?.client((deeds.offices()[0] as ConnectedOffice).officeId);
+    // The catalogue is the same for every office: any connected office's token reads it.
+    const first = deeds.offices()[0];
+    const client = first && connections?.client(first.officeId);
     if (!client) return Promise.resolve(FALLBACK_DEED_TYPES);
     deedTypes ??= client.catalogue.deedTypes
       .list()

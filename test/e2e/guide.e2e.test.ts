@@ -64,7 +64,7 @@ before(async () => {
   product = await startProduct(dataDir, {
     DEMO_HOST_PORT: String(demoPort),
     LECOFFRE_ANCHOR_INTERVAL: '1',
-    // The demo host registers a webhook endpoint on loopback (embedded mode only).
+    // The demo host's app receives its webhooks on loopback (embedded mode only).
     LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: 'true',
   });
   // The configured base URL (what e-mails link to, the ID.not callback, the cookies' host) is localhost.

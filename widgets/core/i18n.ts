@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@lecoffre/sdk';
 /**
  * French first, English second. Each component keeps its own two message tables (`defineMessages`), typed
  * so that the English table cannot miss a key; the element's `lang` attribute picks one (French unless
@@ -40,9 +41,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
 /**
  * Every date and time a page or widget shows is read in the office's time zone (`Office.timeZone`, also in
  * `/v1/me`), not the viewer's computer's (a client abroad, a server-rendered test in UTC), so a file sent at
- * 23:30 in La Réunion is dated the day the notary there saw it. This one serves until the office's is known.
+ * 23:30 in La Réunion is dated the day the notary there saw it. The default zone serves until the office's is known.
  */
-export const OFFICE_TIME_ZONE = 'Europe/Paris';
 
 /**
  * The one date formatter of the widgets and pages: "12 mars 2025" / "12 March 2025" from an ISO date
@@ -51,7 +51,7 @@ export const OFFICE_TIME_ZONE = 'Europe/Paris';
 export function formatDate(iso: string, lang: Lang, options: { withTime?: boolean; timeZone?: string } = {}): string {
   const day = iso.length === 10;
   const date = new Date(day ? `${iso}T12:00:00Z` : iso);
-  const timeZone = day ? 'UTC' : (options.timeZone ?? OFFICE_TIME_ZONE);
+  const timeZone = day ? 'UTC' : (options.timeZone ?? DEFAULT_TIME_ZONE);
   const text = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
   if (!options.withTime || day) return text;
   const time = new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);

@@ -138,8 +138,8 @@ export class LeCoffreUpload extends LeCoffreElement {
     try {
       const [me, folders] = await Promise.all([api.client.me.retrieve(), api.client.folders.list().toArray({ max: 200 })]);
       const folder = this.pickFolder(me, folders);
-      this.folders = folders;
-      const documents = folder ? await this.readDocuments(folder.id) : { requests: [], shared: [], extraSent: [], folders };
+      // The list just read the folder: no second read of it.
+      const documents = folder ? await this.readDocuments(folder.id, folders, false) : { requests: [], shared: [], extraSent: [], folders };
       if (sequence !== this.loadSequence) return;
       // All at once: the page goes from "loading" to complete, never half-drawn.
       Object.assign(this, { me, ...documents });
@@ -171,7 +171,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     if (!this.api || !folder) return;
     const sequence = this.loadSequence;
     try {
-      const documents = await this.readDocuments(folder.id);
+      const documents = await this.readDocuments(folder.id, this.folders, true);
       if (sequence !== this.loadSequence || folder.id !== this.currentFolder?.id) return;
       Object.assign(this, documents);
       this.queue.clearDone();
@@ -180,21 +180,20 @@ export class LeCoffreUpload extends LeCoffreElement {
     }
   }
 
+  /** The folder's documents; `rereadFolder` after a change: once the office anchors or archives it, nothing more can be sent. */
   private async readDocuments(
     folderId: string,
+    folders: Folder[],
+    rereadFolder: boolean,
   ): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[]; extraSent: DocumentFile[]; folders: Folder[] }> {
     const { client } = this.api as LeCoffreConnection;
     const [requests, shared, extraSent, folder] = await Promise.all([
       client.documentRequests.list(folderId).toArray({ max: 500 }),
       client.folders.sharedDocuments(folderId).toArray({ max: 100 }),
       client.folders.extraDocuments(folderId),
-      client.folders.retrieve(folderId),
+      rereadFolder ? client.folders.retrieve(folderId) : undefined,
     ]);
-    // The folder itself too: once the office anchors or archives it, nothing more can be sent.
-    const folders = this.folders.some((known) => known.id === folderId)
-      ? this.folders.map((known) => (known.id === folderId ? folder : known))
-      : [...this.folders, folder];
-    return { requests, shared, extraSent, folders };
+    return { requests, shared, extraSent, folders: folder ? folders.map((known) => (known.id === folderId ? folder : known)) : folders };
   }
 
   private announce(text: string): void {

@@ -6,6 +6,7 @@ import {
   type Model,
   type Sequelize,
 } from 'sequelize';
+import { DEFAULT_TIME_ZONE } from '../../domain/time-zones.js';
 import { idColumn, optionalDate, optionalText, text, timestamps } from './columns.js';
 
 export interface OfficeRow extends Model<InferAttributes<OfficeRow>, InferCreationAttributes<OfficeRow>> {
@@ -54,7 +55,7 @@ export function defineOfficeModels(sequelize: Sequelize) {
       name: text(),
       crpcen: text(),
       address: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
-      timeZone: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'Europe/Paris', field: 'time_zone' },
+      timeZone: { type: DataTypes.TEXT, allowNull: false, defaultValue: DEFAULT_TIME_ZONE, field: 'time_zone' },
       ...timestamps(),
     },
     { tableName: 'offices' },
