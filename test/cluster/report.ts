@@ -72,6 +72,7 @@ export function printReport(input: ReportInput): void {
         'webhook messages delivered',
         `${input.webhooks.messages} over ${input.webhooks.folders} folders, settled in ${ms(input.webhooks.settledMs)}`,
       ],
+      ['webhook attempts failed (by reason)', input.webhooks.failedAttempts || 'none'],
       [
         'folders anchored',
         `${input.anchoring.folders} in ${input.anchoring.batches} batches, repeats refused ${load.ledger.anchorRepeatsRefused}`,

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LeCoffre } from '@lecoffre/sdk/node';
 import { type Database, openDatabase } from '../../api/db/database.js';
+import { JITTER, RETRY_DELAYS_SECONDS } from '../../api/services/webhooks/retry-schedule.js';
 import { patience, patientDatabaseEnv } from '../support/patience.js';
 import { freePort } from '../support/product-process.js';
 import { ApiFleet } from './api-fleet.js';
@@ -40,6 +41,11 @@ const STEPS: FaultPlan[] = [
 const PLAN = STEPS.filter((step) => step.at < LOAD_MS);
 /** Jobs settle on their own schedule: a webhook lease held by a killed process lapses after 60 s. */
 const SETTLE_MS = 240_000;
+/**
+ * A delivery that fails (a 15 s timeout on a starved machine) is retried on the product's schedule: the
+ * run waits through two failures of one message (5 s, then 5 min, each up to 10 % late) and a lapsed lease.
+ */
+const WEBHOOK_SETTLE_MS = Math.max(SETTLE_MS, (RETRY_DELAYS_SECONDS[0] + RETRY_DELAYS_SECONDS[1]) * (1 + JITTER) * 1000 + SETTLE_MS / 2);
 
 const dir = await mkdtemp(path.join(tmpdir(), 'lecoffre-cluster-'));
 const logDir = path.join(dir, 'logs');
@@ -151,7 +157,7 @@ describe('scale-out under faults', () => {
     const acknowledged = await verifyAcknowledged(sdk, load.ledger);
     const stored = await verifyStoredFiles(sdk, db);
     const anchoring = await verifyAnchoring(db, load.ledger, SETTLE_MS);
-    const webhooks = await verifyWebhooks(db, endpoint.id, receiver, SETTLE_MS);
+    const webhooks = await verifyWebhooks(db, endpoint.id, receiver, WEBHOOK_SETTLE_MS);
 
     printReport({
       users: USERS,

@@ -82,6 +82,8 @@ export interface WebhookFindings {
   messages: number;
   folders: number;
   settledMs: number;
+  /** Failed attempts counted by reason (`timeout: 2, http_500: 1`): a retry waits 5 s, then 5 min. */
+  failedAttempts: string;
 }
 
 /** Every public event since the endpoint exists reached the receiver, once verified, in order per folder. */
@@ -113,7 +115,10 @@ export async function verifyWebhooks(
   const missing = events.filter((e) => isPublicEventType(e.type) && !messaged.has(e.id));
   if (missing.length) problems.push(`${missing.length} public events never became a message (${missing[0].type} ${missing[0].id}…)`);
   const undelivered = messages.filter((m) => m.status !== 'delivered');
-  if (undelivered.length) problems.push(`${undelivered.length} messages not delivered (${undelivered[0].status})`);
+  if (undelivered.length) {
+    problems.push(`${undelivered.length} messages not delivered (${undelivered[0].status})`);
+    problems.push(...(await whyUndelivered(db, endpointId)));
+  }
 
   const arrived = new Map(receiver.arrivals.map((id, index) => [id, index]));
   const lost = messages.filter((m) => !arrived.has(m.event_id));
@@ -128,7 +133,44 @@ export async function verifyWebhooks(
     // Messages come in event order; their first arrivals must too.
     if (order.some((at, i) => i > 0 && at < order[i - 1])) problems.push(`folder ${folderId}: events arrived out of order`);
   }
-  return { problems, messages: messages.length, folders: folders.size, settledMs };
+  const failures = await db.sequelize.query<{ reason: string; n: string }>(
+    `SELECT coalesce(error, 'http_' || response_status) AS reason, count(*) AS n FROM webhook_attempts
+      WHERE endpoint_id = :endpointId AND outcome = 'failed' GROUP BY 1 ORDER BY 2 DESC`,
+    { replacements: { endpointId }, type: QueryTypes.SELECT },
+  );
+  const failedAttempts = failures.map((f) => `${f.reason}: ${f.n}`).join(', ');
+  return { problems, messages: messages.length, folders: folders.size, settledMs, failedAttempts };
+}
+
+/**
+ * Each lane still waiting, told by its head: its recorded attempts (error, status, when) and what holds
+ * it (next attempt, lease), so that a run that does not settle says why.
+ */
+async function whyUndelivered(db: Database, endpointId: string): Promise<string[]> {
+  const heads = await db.sequelize.query<{
+    id: string;
+    lane: string;
+    attempts: number;
+    next_attempt_at: Date | null;
+    lease_until: Date | null;
+    behind: string;
+    tried: string | null;
+  }>(
+    `SELECT h.id, h.lane, h.attempts, h.next_attempt_at, h.lease_until,
+            (SELECT count(*) FROM webhook_messages b WHERE b.lane = h.lane AND b.status = 'pending') - 1 AS behind,
+            (SELECT string_agg(a.attempted_at::text || ' ' || a.outcome || ' ' || coalesce(a.error, a.response_status::text, '')
+                               || ' ' || a.duration_ms || ' ms', '; ' ORDER BY a.attempt)
+               FROM webhook_attempts a WHERE a.message_id = h.id) AS tried
+       FROM (SELECT DISTINCT ON (lane) * FROM webhook_messages
+              WHERE endpoint_id = :endpointId AND status = 'pending' ORDER BY lane, event_seq) h`,
+    { replacements: { endpointId }, type: QueryTypes.SELECT },
+  );
+  const now = new Date().toISOString();
+  return heads.map(
+    (h) =>
+      `lane ${h.lane}: head ${h.id} (${h.behind} behind), ${h.attempts} attempts [${h.tried ?? 'none recorded'}], ` +
+      `next ${h.next_attempt_at ? new Date(h.next_attempt_at).toISOString() : '-'}, lease ${h.lease_until ? new Date(h.lease_until).toISOString() : '-'}, now ${now}`,
+  );
 }
 
 export interface AnchoringFindings {

@@ -51,6 +51,15 @@ function classify(error: NodeJS.ErrnoException): TransportError {
   return 'network';
 }
 
+/**
+ * A kept-alive connection the receiver closed while it sat idle fails the next request written on it,
+ * before the receiver read a byte: the receiver's idle timeout and our reuse crossed. That is not the
+ * receiver failing; the request goes again on a new connection, at once, and only a failure there counts
+ * (a real attempt, retried on the schedule). Bounded: every socket in the pool may have gone stale at once.
+ */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const MAX_STALE_RETRIES = 3;
+
 /** Webhook POSTs over node:http(s): no redirect is ever followed (a 3xx is an answer, and a failure). */
 export function httpWebhookTransport(options: HttpTransportOptions): WebhookTransport {
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -69,6 +78,7 @@ export function httpWebhookTransport(options: HttpTransportOptions): WebhookTran
       const elapsed = () => Math.round(performance.now() - started);
       return new Promise<WebhookResponse>((resolve) => {
         let settled = false;
+        let current: http.ClientRequest | undefined;
         const settle = (result: WebhookResponse) => {
           if (settled) return;
           settled = true;
@@ -83,43 +93,55 @@ export function httpWebhookTransport(options: HttpTransportOptions): WebhookTran
           if (reason) return settle({ kind: 'error', error: 'blocked_address', message: reason, durationMs: 0 });
         }
         const protocol = url.protocol === 'https:' ? https : http;
-        const req = protocol.request(url, {
-          method: 'POST',
-          agent: agents[url.protocol as 'http:' | 'https:'],
-          lookup,
-          headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
-        });
         const timer = setTimeout(() => {
-          req.destroy();
+          current?.destroy();
           settle({ kind: 'error', error: 'timeout', message: `no complete answer within ${timeoutMs} ms`, durationMs: elapsed() });
         }, timeoutMs);
-        req.on('error', (error: NodeJS.ErrnoException) => {
-          settle({ kind: 'error', error: classify(error), message: error.message, durationMs: elapsed() });
-        });
-        req.on('response', (res) => {
-          const chunks: Buffer[] = [];
-          let kept = 0;
-          const finish = () =>
-            settle({
-              kind: 'response',
-              status: res.statusCode ?? 0,
-              retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : undefined,
-              body: Buffer.concat(chunks).toString('utf8'),
-              durationMs: elapsed(),
-            });
-          res.on('data', (chunk: Buffer) => {
-            if (kept < maxBodyBytes) chunks.push(chunk.subarray(0, maxBodyBytes - kept));
-            kept += chunk.length;
-            // Enough to log: stop reading a large answer (the socket is not reused then).
-            if (kept >= maxBodyBytes) {
-              finish();
-              res.destroy();
-            }
+
+        const send = (staleRetries: number): void => {
+          const req = protocol.request(url, {
+            method: 'POST',
+            agent: agents[url.protocol as 'http:' | 'https:'],
+            lookup,
+            headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
           });
-          res.on('end', finish);
-          res.on('error', finish);
-        });
-        req.end(request.body);
+          current = req;
+          let answered = false;
+          req.on('error', (error: NodeJS.ErrnoException) => {
+            if (settled) return;
+            if (!answered && req.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '') && staleRetries < MAX_STALE_RETRIES) {
+              send(staleRetries + 1);
+              return;
+            }
+            settle({ kind: 'error', error: classify(error), message: error.message, durationMs: elapsed() });
+          });
+          req.on('response', (res) => {
+            answered = true;
+            const chunks: Buffer[] = [];
+            let kept = 0;
+            const finish = () =>
+              settle({
+                kind: 'response',
+                status: res.statusCode ?? 0,
+                retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : undefined,
+                body: Buffer.concat(chunks).toString('utf8'),
+                durationMs: elapsed(),
+              });
+            res.on('data', (chunk: Buffer) => {
+              if (kept < maxBodyBytes) chunks.push(chunk.subarray(0, maxBodyBytes - kept));
+              kept += chunk.length;
+              // Enough to log: stop reading a large answer (the socket is not reused then).
+              if (kept >= maxBodyBytes) {
+                finish();
+                res.destroy();
+              }
+            });
+            res.on('end', finish);
+            res.on('error', finish);
+          });
+          req.end(request.body);
+        };
+        send(0);
       });
     },
   };
