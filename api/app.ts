@@ -120,14 +120,36 @@ export function createApp({
     logger,
   };
   app.locals.identity = identity;
-  const smsStatus = smsStatusReceiverFor(config);
-  if (smsStatus) app.use(smsStatusRoutes(db, smsStatus, logger)); // the provider's delivery callbacks
-  app.use(plainPageRoutes());
-  app.use('/auth', authRoutes());
   // Vendors' apps: the OAuth 2.0 authorization server and the office's consent (http/oauth/), whose
   // access tokens the API accepts as the `app` principal (http/oauth/app-bearer.ts).
   const apps = appAuthorizationServerFor(config, db, oauthErrorPage);
   app.locals.apps = apps;
+
+  // ── The API (/v1) ───────────────────────────────────────────────────────────────────────────────
+  // Ahead of every hosted page's router: an API call, the product's busiest path, is not matched against
+  // pages it can never be.
+  app.use('/v1', cors);
+  app.use('/v1', apiVersion);
+  // API answers describe live state (completion, anchoring) that changes without a new version: not cached,
+  // except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
+  app.use('/v1', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/v1', revalidatedReads);
+  app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', deprecatedAliases);
+  app.use('/v1', idempotency(db, config));
+  const v1 = express.Router();
+  RegisterRoutes(v1);
+  app.use(v1);
+  // ── end of the API ──────────────────────────────────────────────────────────────────────────────────
+
+  // The pages of sign-in and consent.
+  const smsStatus = smsStatusReceiverFor(config);
+  if (smsStatus) app.use(smsStatusRoutes(db, smsStatus, logger)); // the provider's delivery callbacks
+  app.use(plainPageRoutes());
+  app.use('/auth', authRoutes());
   app.use('/oauth', oauthRoutes(config, db, apps, logger));
   if (config.devMode) {
     if (config.idnot.dev) {
@@ -159,22 +181,6 @@ export function createApp({
   });
   // /docs: the reference (Redoc, styles under a per-answer nonce) and the guides (docs/guides/*.md as HTML).
   app.use(referenceRoutes({ prebuilt: config.env === 'production', logger }));
-
-  app.use('/v1', cors);
-  app.use('/v1', apiVersion);
-  // API answers describe live state (completion, anchoring) that changes without a new version: not cached,
-  // except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
-  app.use('/v1', (_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  app.use('/v1', revalidatedReads);
-  app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
-  app.use('/v1', deprecatedAliases);
-  app.use('/v1', idempotency(db, config));
-  const v1 = express.Router();
-  RegisterRoutes(v1);
-  app.use(v1);
 
   app.use(notFoundRoute);
   app.use(problemHandler((error, message) => logger.error({ err: error }, message)));

@@ -100,6 +100,28 @@ describe('GET /v1/folders/{id}', () => {
     assert.equal(seen.body.note, '');
   });
 
+  it('tells two collaborators apart in one process: the one not on the access list gets 404, in either order', async () => {
+    const listed = await createMemberSession(t.db, t.office.id, { role: 'collaborator' });
+    const other = await createMemberSession(t.db, t.office.id, { role: 'collaborator' });
+    const restricted = (await openFolderWithClient(t, 'R-2')).folderId;
+    await t.request
+      .put(`/v1/folders/${restricted}/members`)
+      .set('Authorization', t.office.auth)
+      .send({ access: 'members', memberIds: [listed.memberId] })
+      .expect(200);
+    for (const [first, second] of [
+      [listed, other],
+      [other, listed],
+    ]) {
+      for (const member of [first, second]) {
+        await t.request
+          .get(`/v1/folders/${restricted}`)
+          .set('Authorization', member.auth)
+          .expect(member === listed ? 200 : 404);
+      }
+    }
+  });
+
   it('still answers 404 for a folder of another office', async () => {
     const res = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.otherOffice.auth).expect(404);
     assert.equal(res.body.code, 'folder_not_found');
