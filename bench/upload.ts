@@ -1,11 +1,12 @@
 /**
  * `npx tsx bench/upload.ts [--mib 1024]` — a benchmark, not a test. Uploads 1 GiB over HTTP on loopback to
  * the real server (`api/main.ts` as a child process on a temporary data dir, embedded PostgreSQL, fs blob
- * store, encryption on), first as files of 25 MiB (the default limit), then as one 1 GiB file on a server
- * restarted with LECOFFRE_MAX_UPLOAD_BYTES raised. Prints, for each:
+ * store, encryption on), first as files of 25 MiB (the default limit) one at a time, then the same files
+ * sent by 8 uploaders at once, then as one 1 GiB file on a server restarted with LECOFFRE_MAX_UPLOAD_BYTES
+ * raised. Prints, for each:
  *
- *   throughput (MB/s), ratio to `sha256sum` on the same bytes on this machine (target >= 0.5: the upload
- *   path costs at most twice a bare hash), and the server's peak RSS growth (target < 100 MB).
+ *   throughput (MB/s), ratio to `sha256sum` on the same bytes on this machine (target >= 0.8: an upload
+ *   close to the speed of hashing its bytes), and the server's peak RSS growth (target < 100 MB).
  *
  * Also the same ratio in CPU time (MB per CPU second of the server process vs of sha256sum), which a
  * shared machine disturbs far less than the wall clock. Where the CPU has SHA extensions, Node's
@@ -33,7 +34,9 @@ const MiB = 1024 * 1024;
 /** The product's default limit, LECOFFRE_MAX_UPLOAD_BYTES (api/config.ts): "25 MB" in the guide. */
 const SMALL_FILE = 25 * MiB;
 const RSS_TARGET = 100 * MB;
-const RATIO_TARGET = 0.5;
+const RATIO_TARGET = 0.8;
+/** Uploaders at once in the third case: an office where several clients send their files together. */
+const CONCURRENT_UPLOADERS = 8;
 const _ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024' } } });
@@ -279,9 +282,22 @@ async function main(): Promise<void> {
       }
       return source.sliceSha256.length;
     });
+    // 2. The same files, sent by 8 uploaders at once.
+    const concurrent = await measured(server.pid, async () => {
+      const slices = source.sliceSha256.map((sha256, i) => ({ sha256, i }));
+      await Promise.all(
+        Array.from({ length: CONCURRENT_UPLOADERS }, async () => {
+          for (let slice = slices.shift(); slice; slice = slices.shift()) {
+            const offset = slice.i * SMALL_FILE;
+            await uploadOne(server, requestId, blob.slice(offset, Math.min(TOTAL, offset + SMALL_FILE)), `c-${slice.i}.pdf`, slice.sha256);
+          }
+        }),
+      );
+      return source.sliceSha256.length;
+    });
     await stopServer(server);
 
-    // 2. One file of the whole size, the limit raised.
+    // 3. One file of the whole size, the limit raised.
     server = await startServer(dataDir, { LECOFFRE_MAX_UPLOAD_BYTES: String(TOTAL) });
     await uploadOne(server, requestId, blob.slice(0, SMALL_FILE), 'warm-up.pdf', source.sliceSha256[0]);
     const large = await measured(server.pid, () => uploadOne(server, requestId, blob, 'whole.pdf', source.wholeSha256));
@@ -292,6 +308,7 @@ async function main(): Promise<void> {
     const cpuBaseline = mbps(TOTAL, Math.min(...sumRuns.map((r) => r.cpuSeconds)));
     const rows = [
       { path: `${small.result} files of 25 MiB`, run: small },
+      { path: `same, ${CONCURRENT_UPLOADERS} at once`, run: concurrent },
       { path: `1 file of ${TOTAL / MiB} MiB`, run: large },
     ].map(({ path: name, run }) => ({
       path: name,
