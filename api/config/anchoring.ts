@@ -1,6 +1,16 @@
 /** Anchoring: local-dev or Tezos, batch interval and size, and the RFC 3161 authority that timestamps each batch. */
+import bs58check from 'bs58check';
 import { z } from 'zod';
 import type { Config } from './shape.js';
+
+function hasValidChecksum(base58: string): boolean {
+  try {
+    bs58check.decode(base58);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type Env = z.infer<z.ZodObject<typeof anchoringVariables>>;
 export const anchoringVariables = {
@@ -25,6 +35,11 @@ export const anchoringVariables = {
   LECOFFRE_TEZOS_SECRET_KEY: z
     .string()
     .regex(/^(edsk|spsk|p2sk)[1-9A-HJ-NP-Za-km-z]+$/, 'LECOFFRE_TEZOS_SECRET_KEY must be a Tezos secret key (edsk…)')
+    // Taquito, which would find a mistyped key, is loaded only by the first anchoring: its checksum is checked here.
+    .refine(
+      hasValidChecksum,
+      'LECOFFRE_TEZOS_SECRET_KEY is not a valid Tezos secret key: its checksum does not match (a character mistyped?)',
+    )
     .optional(),
   LECOFFRE_TEZOS_CONTRACT: z
     .string()

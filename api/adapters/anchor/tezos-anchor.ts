@@ -13,6 +13,7 @@ import {
   type PrepareOptions,
   type SubmittedAnchor,
 } from '../../ports/anchor.js';
+import { tzktUrl } from './tezos-explorer.js';
 import { TezosOperationFinder } from './tezos-operation-finder.js';
 import { classifyRpcFailure, resultErrorIds } from './tezos-rpc-errors.js';
 
@@ -157,11 +158,4 @@ export class TezosAnchor implements Anchor {
   explorerUrl(operationHash: string): string | null {
     return tzktUrl(this.network, operationHash);
   }
-}
-
-/** tzkt.io pages: https://tzkt.io/<op> on mainnet, https://<network>.tzkt.io/<op> on public testnets. */
-export function tzktUrl(network: string, operationHash: string): string | null {
-  if (network === 'mainnet') return `https://tzkt.io/${operationHash}`;
-  if (network === 'ghostnet' || network === 'shadownet') return `https://${network}.tzkt.io/${operationHash}`;
-  return null;
 }
