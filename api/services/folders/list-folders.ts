@@ -1,10 +1,11 @@
 import { Op, type WhereOptions } from 'sequelize';
 import type { FolderRow } from '../../db/models/folder.js';
-import { foldForSearch, likeContaining } from '../../domain/text.js';
+import { foldForSearch } from '../../domain/text.js';
 import { visibleFolders } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
 import { presentFolders } from './present-folders.js';
+import { folderRows, searchFolderRows } from './search-folder-rows.js';
 import type { Folder } from './views.js';
 
 export interface ListFoldersQuery {
@@ -54,45 +55,4 @@ export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery):
   const folders = await presentFolders(ctx, kept);
   const byId = new Map(folders.map((f) => [f.id, f]));
   return toPage(rows, page, (row) => byId.get(row.id) as Folder);
-}
-
-function folderRows(ctx: ServiceContext, where: WhereOptions<FolderRow>[], ascending: boolean, limit: number): Promise<FolderRow[]> {
-  return ctx.db.models.Folder.findAll({ where: { [Op.and]: where }, order: [['id', ascending ? 'ASC' : 'DESC']], limit });
-}
-
-/** How many of the office's next folders, in list order, the first pass of a search reads at most. */
-const RECENT_SCAN = 5000;
-
-/**
- * A word many folders carry (a common surname) would have the trigram index hand PostgreSQL every match
- * of the whole database (20 000 at a million folders) to sort before the first page. So a search first
- * reads the office's next RECENT_SCAN folders in list order, testing each row: a common word fills the
- * page within them. Only when it does not (a rare word, or a narrow filter) does the search go to the
- * trigram index, whose few matches then cost little. Either way the page is exactly the first matches in
- * list order: the first pass answers only when it found the whole page or read every folder left.
- */
-async function searchFolderRows(
-  ctx: ServiceContext,
-  search: { where: WhereOptions<FolderRow>[]; afterCursor: WhereOptions<FolderRow>[]; folded: string; ascending: boolean; limit: number },
-): Promise<FolderRow[]> {
-  const { where, afterCursor, folded, ascending, limit } = search;
-  const pattern = likeContaining(folded);
-  const { sequelize } = ctx.db;
-  const edge = await ctx.db.models.Folder.findOne({
-    attributes: ['id'],
-    // The office and the cursor only: an index-only walk of (office_id, id) to the RECENT_SCAN-th folder.
-    where: { [Op.and]: [{ officeId: ctx.actor.officeId }, ...afterCursor] },
-    order: [['id', ascending ? 'ASC' : 'DESC']],
-    offset: RECENT_SCAN - 1,
-  });
-  // concat() hides the column from the trigram index: this pass walks the id order and stops at `limit`.
-  const rowByRow = sequelize.where(sequelize.fn('concat', sequelize.col('search_text')), { [Op.like]: pattern });
-  const recent = await folderRows(
-    ctx,
-    [...where, rowByRow, ...(edge ? [{ id: { [ascending ? Op.lte : Op.gte]: edge.id } }] : [])],
-    ascending,
-    limit,
-  );
-  if (recent.length >= limit || !edge) return recent;
-  return folderRows(ctx, [...where, { searchText: { [Op.like]: pattern } }], ascending, limit);
 }
