@@ -1,13 +1,16 @@
 /**
  * What the guide's end-to-end test needs around the browser: the dev outbox (the e-mails and SMS the
- * product "sent"), document files with real magic bytes, screenshots, and one step after another that
- * stops at the first failure (each later step is skipped, not left to time out).
+ * product "sent"), document files with real magic bytes, the proof verifier's command line, screenshots, and
+ * one step after another that stops at the first failure (each later step is skipped, not left to time out).
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { patience } from '../support/patience.js';
@@ -108,4 +111,13 @@ export class StepChain {
       }
     };
   }
+}
+
+/** `lecoffre verify <zip>` as a third party runs it (proof/cli.ts): what it printed and its exit code. */
+export async function verifyWithCli(zip: string): Promise<{ stdout: string; code: number }> {
+  const cwd = fileURLToPath(new URL('../../', import.meta.url));
+  return promisify(execFile)('npx', ['tsx', 'proof/cli.ts', 'verify', zip], { cwd }).then(
+    (done) => ({ stdout: done.stdout, code: 0 }),
+    (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
+  );
 }

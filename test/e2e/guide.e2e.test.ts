@@ -10,26 +10,20 @@
  * downloads byte for byte from the client space; the notary anchors
  * ("Valider et ancrer", local-dev anchor every second), downloads the proof; `lecoffre verify` and the
  * /verify page accept it, and the drafting software received every webhook, verified. A screenshot of
- * each step goes to test/screenshots/guide/.
+ * each step goes to test/screenshots/guide/. The stage (product, browser, files) is set in guide-stage.ts.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../support/chromium.js';
+import type { Page } from 'playwright-core';
 import { eventually, patience } from '../support/patience.js';
-import { cleanUpProducts, exited, freePort, type ProductProcess, startProduct } from '../support/product-process.js';
-import { linkIn, pdfFile, Screenshots, StepChain, waitForMessage, watchBrowserProblems } from './guide-support.js';
+import { CLIENT, clientCard, type GuideStage, openFileToReview, openGuideStage, requestCard as requestCardOn } from './guide-stage.js';
+import { linkIn, Screenshots, StepChain, verifyWithCli, waitForMessage, watchBrowserProblems } from './guide-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Every wait on the page is bounded by this (20 s on an idle machine, more under load). */
-const UI_TIMEOUT_MS = patience(20_000);
-const CLIENT = { lastName: 'Michou', firstName: 'Claire', mobile: '06 26 59 72 92', email: 'claire.michou@example.fr' };
+
 const PASSWORD = 'Coffre-fort-2025';
 const DEED_TITLE = 'Succession Mme Michou';
 const ID_CARD = "Carte Nationale d'Identité recto-verso";
@@ -40,82 +34,33 @@ const OFFICE_DOCUMENT = 'Projet d’acte de notoriété';
 
 const shots = new Screenshots(path.join(ROOT, 'test', 'screenshots', 'guide'));
 
+let stage: GuideStage | undefined;
 let dataDir: string;
-let product: ProductProcess;
 let api: string;
 let demo: string;
-let browser: Browser;
-let notaryContext: BrowserContext;
-let clientContext: BrowserContext;
 let notary: Page;
 let client: Page;
+let files: GuideStage['files'];
 const started = Date.now();
 const steps = new StepChain(shots, () => [notary, client].filter(Boolean));
 
 /** What the steps learn and pass on. */
-const flow: { deedUrl?: string; folderId?: string; clientSpaceLink?: string; proofZip?: string; files: Record<string, string> } = {
-  files: {},
-};
+const flow: { deedUrl?: string; folderId?: string; clientSpaceLink?: string; proofZip?: string } = {};
 
 before(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'lecoffre-guide-'));
-  const demoPort = await freePort();
-  const chromiumPath = findChromium();
-  product = await startProduct(dataDir, {
-    DEMO_HOST_PORT: String(demoPort),
-    LECOFFRE_ANCHOR_INTERVAL: '1',
-    // The demo host's app receives its webhooks on loopback (embedded mode only).
-    LECOFFRE_WEBHOOKS_ALLOW_LOOPBACK: 'true',
-  });
-  // The configured base URL (what e-mails link to, the ID.not callback, the cookies' host) is localhost.
-  api = `http://localhost:${product.port}`;
-  demo = `http://localhost:${demoPort}`;
-  flow.files.idCard = await pdfFile(dataDir, 'cni-claire-michou.pdf', "Carte d'identité — Claire Michou (flou)");
-  flow.files.idCardAgain = await pdfFile(dataDir, 'cni-claire-michou-net.pdf', "Carte d'identité — Claire Michou");
-  flow.files.familyBook = await pdfFile(dataDir, 'livret-de-famille.pdf', 'Livret de famille — Michou');
-  flow.files.extra = await pdfFile(dataDir, 'attestation-employeur.pdf', 'Attestation employeur — Claire Michou');
-  flow.files.officeDocument = await pdfFile(dataDir, 'projet-acte-notoriete.pdf', 'Projet d’acte de notoriété — Succession Michou');
-
-  browser = await chromium.launch({ executablePath: await chromiumPath, args: CHROMIUM_ARGS });
-  notaryContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
-  // The client is on a phone.
-  clientContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', isMobile: true, hasTouch: true });
-  for (const context of [notaryContext, clientContext]) context.setDefaultTimeout(UI_TIMEOUT_MS);
-  notary = await notaryContext.newPage();
-  client = await clientContext.newPage();
+  stage = await openGuideStage();
+  ({ dataDir, api, demo, notary, client, files } = stage);
   watchBrowserProblems(notary, 'notary', steps.problems);
   watchBrowserProblems(client, 'client', steps.problems);
 });
 
 after(async () => {
-  await browser?.close();
-  if (product) {
-    product.child.kill('SIGTERM');
-    await exited(product.child);
-  }
-  if (dataDir) await cleanUpProducts(dataDir, product ? [product.child] : []);
+  await stage?.close();
   console.log(`guide end to end: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
-/** `<lecoffre-folder>`'s card of the client. */
-const clientCard = (page: Page) =>
-  page.locator('lecoffre-folder lecoffre-folder-client').filter({ hasText: `${CLIENT.firstName} ${CLIENT.lastName}` });
-
-/** The client's card for a requested document in `<lecoffre-upload>`. */
-const requestCard = (label: string) => client.locator('lecoffre-upload article[data-request-id]').filter({ hasText: label });
-
-/** Opens a file to review in `<lecoffre-folder>` and answers with its viewer dialog. */
-async function openFileToReview(page: Page, label: string) {
-  await clientCard(page)
-    .locator('li[data-file-id] button.file')
-    .filter({ hasText: label })
-    .filter({ hasText: 'À valider' })
-    .first()
-    .click();
-  const viewer = page.getByRole('dialog', { name: /^Document : / });
-  await viewer.waitFor();
-  return viewer;
-}
+/** The client's card for a requested document in their space. */
+const requestCard = (label: string) => requestCardOn(client, label);
 
 describe('the guide, end to end (npm start, Chromium, hosted pages and the demo drafting software)', () => {
   it(
@@ -253,8 +198,8 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
           });
       const liveDelays: number[] = [];
       for (const [label, file, name] of [
-        [ID_CARD, flow.files.idCard, 'cni-claire-michou.pdf'],
-        [FAMILY_BOOK, flow.files.familyBook, 'livret-de-famille.pdf'],
+        [ID_CARD, files.idCard, 'cni-claire-michou.pdf'],
+        [FAMILY_BOOK, files.familyBook, 'livret-de-famille.pdf'],
       ] as const) {
         const answered = uploadAnswered();
         await requestCard(label).locator('input[type=file]').setInputFiles(file);
@@ -274,7 +219,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
     'the client also sends a document nobody asked for ("Documents supplémentaires"); the notary sees it live in /app',
     steps.run(async () => {
       const extras = client.locator('lecoffre-upload [part=extra]');
-      await extras.locator('input[type=file]').setInputFiles(flow.files.extra);
+      await extras.locator('input[type=file]').setInputFiles(files.extra);
       await extras.locator('li[data-file-id]').filter({ hasText: 'attestation-employeur.pdf' }).waitFor();
       // The notary's /app view is still open from the step before: the extra document arrives there too.
       await clientCard(notary)
@@ -319,7 +264,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
       await card.locator('[data-state=refused], .refused').first().waitFor();
       await card.getByText(REFUSAL).waitFor();
       await shots.take(client, 'client-document-refuse');
-      await card.locator('input[type=file]').setInputFiles(flow.files.idCardAgain);
+      await card.locator('input[type=file]').setInputFiles(files.idCardAgain);
       await card.locator('li[data-file-id]').filter({ hasText: 'cni-claire-michou-net.pdf' }).waitFor();
       await shots.take(client, 'client-document-renvoye');
     }),
@@ -350,8 +295,8 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
       // The page's own file control (French whatever the browser's language), then the system's file chooser.
       const chooser = notary.waitForEvent('filechooser');
       await folder.getByRole('button', { name: 'Choisir un fichier' }).click();
-      await (await chooser).setFiles(flow.files.officeDocument);
-      await folder.locator('lecoffre-folder-shared').getByText(path.basename(flow.files.officeDocument)).waitFor();
+      await (await chooser).setFiles(files.officeDocument);
+      await folder.locator('lecoffre-folder-shared').getByText(path.basename(files.officeDocument)).waitFor();
       await folder.getByLabel('Intitulé pour le client (facultatif)').fill(OFFICE_DOCUMENT);
       await folder.getByRole('button', { name: 'Transmettre un document' }).click();
       await folder.locator('lecoffre-folder-shared').getByText(OFFICE_DOCUMENT).waitFor();
@@ -371,11 +316,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
       await shared.getByRole('button', { name: 'Télécharger' }).click();
       const saved = path.join(dataDir, 'document-office-telecharge.pdf');
       await (await download).saveAs(saved);
-      assert.deepEqual(
-        await readFile(saved),
-        await readFile(flow.files.officeDocument),
-        'the client downloads the very bytes the office sent',
-      );
+      assert.deepEqual(await readFile(saved), await readFile(files.officeDocument), 'the client downloads the very bytes the office sent');
     }),
   );
 
@@ -400,12 +341,7 @@ describe('the guide, end to end (npm start, Chromium, hosted pages and the demo 
     '`lecoffre verify` finds the proof intact but local-dev (a warning, exit 3), and so does the /verify page',
     steps.run(async () => {
       // A local-dev anchor proves nothing to a third party: intact, yet a warning (exit 3), never VALID.
-      const { stdout, code } = await promisify(execFile)('npx', ['tsx', 'proof/cli.ts', 'verify', flow.proofZip as string], {
-        cwd: ROOT,
-      }).then(
-        (done) => ({ ...done, code: 0 }),
-        (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
-      );
+      const { stdout, code } = await verifyWithCli(flow.proofZip as string);
       assert.equal(code, 3, stdout);
       assert.match(stdout, /AVERTISSEMENT/);
       assert.doesNotMatch(stdout, /INVALIDE/);
