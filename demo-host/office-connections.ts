@@ -15,7 +15,7 @@ export interface AppCredentials {
 }
 
 /** How long a notary has to answer the consent screen before the attempt is forgotten. */
-const ATTEMPT_MS = 15 * 60_000;
+export const ATTEMPT_MS = 15 * 60_000;
 
 const saved = (tokens: OAuthTokens): ConnectedOffice['tokens'] => ({
   accessToken: tokens.accessToken,

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { DeedStore } from './deed-store.js';
 import { DEMO_CSS } from './demo-css.js';
 import { LeCoffreLink } from './lecoffre-link.js';
-import { type AppCredentials, ConnectionError, OfficeConnections } from './office-connections.js';
+import { type AppCredentials, ATTEMPT_MS, ConnectionError, OfficeConnections } from './office-connections.js';
 import { type DeedTypeOption, deedListPage, deedPage, problemPage, webhooksPage } from './pages.js';
 import { WebhookInbox } from './webhook-inbox.js';
 
@@ -182,7 +182,7 @@ export async function createDemoHost(options: DemoHostOptions): Promise<Express>
       return;
     }
     const { url, state } = await connections.start();
-    res.cookie(STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', path: CALLBACK_PATH, maxAge: 15 * 60_000 });
+    res.cookie(STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', path: CALLBACK_PATH, maxAge: ATTEMPT_MS });
     res.set('Cache-Control', 'no-store').redirect(302, url);
   });
 

@@ -65,8 +65,7 @@ export function toDatum(value: Uint8Array | string): Buffer {
     if (!/^[0-9a-fA-F]{64}$/.test(value)) throw new TypeError(`Expected a SHA-256 as 64 hex characters, got "${value.slice(0, 80)}".`);
     return Buffer.from(value, 'hex');
   }
-  if (value.length !== DATUM_BYTES) throw new TypeError(`Expected a 32-byte SHA-256, got ${value.length} bytes.`);
-  return Buffer.from(value);
+  return Buffer.from(checkedDatum(value));
 }
 
 /** A 32-byte datum as it is, once its length is checked (toDatum copies it). */
@@ -95,8 +94,9 @@ export class MerkleTree {
     const count = data.length + extraLeaves.length;
     if (count === 0) throw new RangeError('A Merkle tree needs at least one leaf.');
     const leaves = Buffer.allocUnsafe(count * DATUM_BYTES);
-    // One scratch buffer for every hash input, and each digest asked for as a one-byte-per-character ('binary') string written straight
-    // into its level: a digest returned as a Buffer costs an allocation that takes longer than the hash.
+    // One scratch buffer for every hash input, and each digest asked for as a one-byte-per-character
+    // ('binary') string written straight into its level: a digest returned as a Buffer costs an allocation
+    // that takes longer than the hash.
     const scratch = Buffer.allocUnsafe(1 + 2 * DATUM_BYTES);
     scratch[0] = LEAF_PREFIX;
     const leafInput = scratch.subarray(0, 1 + DATUM_BYTES);

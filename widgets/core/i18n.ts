@@ -1,9 +1,10 @@
-import { DEFAULT_TIME_ZONE } from '@lecoffre/sdk';
 /**
  * French first, English second. Each component keeps its own two message tables (`defineMessages`), typed
  * so that the English table cannot miss a key; the element's `lang` attribute picks one (French unless
  * the attribute starts with "en").
  */
+import { DEFAULT_TIME_ZONE } from '@lecoffre/sdk';
+
 export type Lang = 'fr' | 'en';
 
 export function resolveLang(value: string | null | undefined): Lang {
@@ -39,14 +40,11 @@ export function formatBytes(bytes: number, lang: Lang): string {
 }
 
 /**
- * Every date and time a page or widget shows is read in the office's time zone (`Office.timeZone`, also in
- * `/v1/me`), not the viewer's computer's (a client abroad, a server-rendered test in UTC), so a file sent at
- * 23:30 in La Réunion is dated the day the notary there saw it. The default zone serves until the office's is known.
- */
-
-/**
  * The one date formatter of the widgets and pages: "12 mars 2025" / "12 March 2025" from an ISO date
  * (a calendar day, shown as is) or date-time (shown in `timeZone`); `withTime` adds "à 14:05" / "at 14:05".
+ * `timeZone` is the office's (`Office.timeZone`, also in `/v1/me`), not the viewer's computer's (a client
+ * abroad, a server-rendered test in UTC), so a file sent at 23:30 in La Réunion is dated the day the notary
+ * there saw it; the default zone serves until the office's is known.
  */
 export function formatDate(iso: string, lang: Lang, options: { withTime?: boolean; timeZone?: string } = {}): string {
   const day = iso.length === 10;

@@ -4,6 +4,30 @@ import { DomainError, notFound } from '../../domain/errors.js';
 import type { ClientActor, ServiceContext, StaffActor } from '../context.js';
 
 /**
+ * What decides which folders an actor sees, and nothing else of the actor: two actors with the same reach
+ * see the same folders (so they share one SQL text, below).
+ */
+interface Reach {
+  officeId: string;
+  /** A widget session bound to one folder. */
+  folderId: string | null;
+  /** A client: the folders they were added to. */
+  clientId: string | null;
+  /** A collaborator: folders open to the office, and those that list them. */
+  collaboratorId: string | null;
+}
+
+function reachOf(ctx: ServiceContext): Reach {
+  const { actor } = ctx;
+  return {
+    officeId: actor.officeId,
+    folderId: actor.folderId,
+    clientId: actor.kind === 'client' ? actor.clientId : null,
+    collaboratorId: actor.kind !== 'client' && actor.role === 'collaborator' ? (actor.memberId ?? '') : null,
+  };
+}
+
+/**
  * Which folders an actor may see, as a WHERE clause to AND with any query on folders:
  * - an API key or a notary: every folder of the office;
  * - a collaborator: folders open to the whole office, and those that list them;
@@ -12,14 +36,19 @@ import type { ClientActor, ServiceContext, StaffActor } from '../context.js';
  * The office filter is always there: tenant isolation does not depend on the rest.
  */
 export function visibleFolders(ctx: ServiceContext): WhereOptions<FolderRow> {
-  const { actor, db } = ctx;
-  const rules: WhereOptions<FolderRow>[] = [{ officeId: actor.officeId }];
-  if (actor.folderId) rules.push({ id: actor.folderId });
-  const sql = (text: string) => db.sequelize.literal(text);
-  if (actor.kind === 'client') {
-    rules.push({ id: { [Op.in]: sql(`(SELECT folder_id FROM folder_clients WHERE client_id = ${db.sequelize.escape(actor.clientId)})`) } });
-  } else if (actor.role === 'collaborator') {
-    const memberId = db.sequelize.escape(actor.memberId ?? '');
+  return whereWithin(ctx, reachOf(ctx));
+}
+
+function whereWithin(ctx: ServiceContext, reach: Reach): WhereOptions<FolderRow> {
+  const { sequelize } = ctx.db;
+  const rules: WhereOptions<FolderRow>[] = [{ officeId: reach.officeId }];
+  if (reach.folderId) rules.push({ id: reach.folderId });
+  const sql = (text: string) => sequelize.literal(text);
+  if (reach.clientId !== null) {
+    rules.push({ id: { [Op.in]: sql(`(SELECT folder_id FROM folder_clients WHERE client_id = ${sequelize.escape(reach.clientId)})`) } });
+  }
+  if (reach.collaboratorId !== null) {
+    const memberId = sequelize.escape(reach.collaboratorId);
     rules.push({
       [Op.or]: [{ access: 'office' }, { id: { [Op.in]: sql(`(SELECT folder_id FROM folder_members WHERE member_id = ${memberId})`) } }],
     });
@@ -31,40 +60,28 @@ interface SelectQueryGenerator {
   selectQuery(table: string, options: { attributes: string[]; where: WhereOptions<FolderRow> }, model: unknown): string;
 }
 
-/**
- * Every fact of the actor that `visibleFolders` reads, and nothing else: two actors with the same facts see
- * the same folders, so they share one SQL text.
- */
-function visibilityFacts(ctx: ServiceContext): string {
-  const { actor } = ctx;
-  const who = actor.kind === 'client' ? `client:${actor.clientId}` : `${actor.role}:${actor.memberId}`;
-  return `${actor.officeId}|${actor.folderId}|${who}`;
-}
-
 /** Writing the SQL through Sequelize's query generator costs more than the read it serves; actors recur. */
 const subqueries = new Map<string, string>();
 const MAX_CACHED_SUBQUERIES = 5000;
 
 /** The ids of `visibleFolders` as SQL, for rules on rows that hang off folders (their clients). */
 export function folderSubquery(ctx: ServiceContext): string {
-  const facts = visibilityFacts(ctx);
-  let sql = subqueries.get(facts);
+  const reach = reachOf(ctx);
+  const key = JSON.stringify(reach);
+  let sql = subqueries.get(key);
   if (sql === undefined) {
-    sql = writeFolderSubquery(ctx);
+    // Sequelize's query generator is public API at run time but missing from its type declarations.
+    const generator = ctx.db.sequelize.getQueryInterface().queryGenerator as SelectQueryGenerator;
+    const Folder = ctx.db.models.Folder;
+    // As findAll does: attribute names (officeId) become column names (office_id) before SQL is written.
+    const options = Utils.mapOptionFieldNames({ attributes: ['id'], where: whereWithin(ctx, reach) }, Folder);
+    sql = generator
+      .selectQuery('folders', options as { attributes: string[]; where: WhereOptions<FolderRow> }, Folder)
+      .replace(/;\s*$/, '');
     if (subqueries.size >= MAX_CACHED_SUBQUERIES) subqueries.clear();
-    subqueries.set(facts, sql);
+    subqueries.set(key, sql);
   }
   return sql;
-}
-
-function writeFolderSubquery(ctx: ServiceContext): string {
-  // Sequelize's query generator is public API at run time but missing from its type declarations.
-  const generator = ctx.db.sequelize.getQueryInterface().queryGenerator as SelectQueryGenerator;
-  const Folder = ctx.db.models.Folder;
-  // As findAll does: attribute names (officeId) become column names (office_id) before SQL is written.
-  const options = Utils.mapOptionFieldNames({ attributes: ['id'], where: visibleFolders(ctx) }, Folder);
-  const sql = generator.selectQuery('folders', options as { attributes: string[]; where: WhereOptions<FolderRow> }, Folder);
-  return sql.replace(/;\s*$/, '');
 }
 
 /**
