@@ -4,7 +4,8 @@
  * as soon as the answer is read), interleaved product/baseline, three rounds, the median of each side:
  *
  *   - `GET /v1/folders/{id}` of a folder with two clients, a request and an access list, with the API key,
- *     against one SELECT returning the same JSON (goal: >= 0.7x);
+ *     against one prepared SELECT returning the same JSON (goal: >= 0.7x); the same bare app with an
+ *     unprepared SELECT (planned at every request) is printed beside;
  *   - `POST /v1/folders` on one office (audit chain, outbox, search text, all of it), against one INSERT
  *     (goal: >= 0.25x).
  *
@@ -146,12 +147,23 @@ try {
   console.log(`answers: product ${full.length} bytes, baseline ${bare.length} bytes`);
 
   let posted = 0;
-  const cases: Array<{ figure: string; goal: number; product: LoadRequest; baseline: LoadRequest }> = [
+  const cases: Array<{
+    figure: string;
+    goal: number;
+    product: LoadRequest;
+    baseline: LoadRequest;
+    /** A second bare figure printed beside, not the goal's. */
+    aside?: { label: string; request: LoadRequest };
+  }> = [
     {
       figure: 'GET /v1/folders/{id}, 10 connections',
       goal: 0.7,
       product: { method: 'GET', path: `/v1/folders/${folderId}`, headers: { authorization: auth }, expectStatus: 200 },
       baseline: { method: 'GET', path: `/v1/folders/${folderId}`, expectStatus: 200 },
+      aside: {
+        label: 'the bare app with an unprepared SELECT',
+        request: { method: 'GET', path: `/unprepared/v1/folders/${folderId}`, expectStatus: 200 },
+      },
     },
     {
       figure: 'POST /v1/folders, 10 connections, one office',
@@ -179,12 +191,14 @@ try {
     await runLoad(baseline.baseUrl, c.baseline, CONNECTIONS, 1000);
     const ours: LoadResult[] = [];
     const theirs: LoadResult[] = [];
+    const asides: LoadResult[] = [];
     const loads: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const sampling = values.waits ? sampleWaits(databaseUrl) : undefined;
       ours.push(await runLoad(base, c.product, CONNECTIONS, DURATION_MS));
       if (sampling) console.log(`  waits of the product's backends: ${await sampling.stop()}`);
       theirs.push(await runLoad(baseline.baseUrl, c.baseline, CONNECTIONS, DURATION_MS));
+      if (c.aside) asides.push(await runLoad(baseline.baseUrl, c.aside.request, CONNECTIONS, DURATION_MS));
       loads.push(await loadavg());
       const [o, b] = [ours.at(-1), theirs.at(-1)] as [LoadResult, LoadResult];
       console.log(
@@ -195,6 +209,10 @@ try {
     }
     const [p, b] = [median(ours.map((r) => r.perSecond)), median(theirs.map((r) => r.perSecond))];
     const p99 = median(ours.map((r) => r.p99Ms));
+    if (c.aside) {
+      const a = median(asides.map((r) => r.perSecond));
+      console.log(`${c.figure}: ${c.aside.label}: ${a.toFixed(0)} req/s (product / that: ${(p / a).toFixed(2)})`);
+    }
     rows.push({
       figure: c.figure,
       product: `${p.toFixed(0)} req/s (p99 ${p99.toFixed(0)} ms)`,

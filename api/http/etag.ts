@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -11,7 +11,7 @@ import { HttpProblem } from './problem.js';
  * alone is still accepted in If-Match (what the SDK's `ifMatch: folder.version` sends).
  */
 export function etagOf(version: number, representation: unknown): string {
-  const digest = createHash('sha256').update(JSON.stringify(representation)).digest('base64url').slice(0, 22);
+  const digest = hash('sha256', JSON.stringify(representation), 'base64url').slice(0, 22);
   return `"v${version}-${digest}"`;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The baseline of bench/api-requests.ts: a bare Express app on a pg pool, no authentication, no
- * validation, no audit. `GET /v1/folders/:id` answers the same JSON as the product from one SELECT;
+ * validation, no audit. `GET /v1/folders/:id` answers the same JSON as the product from one prepared SELECT;
  * `POST /v1/folders` is one INSERT … RETURNING. Prints "ready <port>" once it listens.
  */
 import express from 'express';
@@ -23,9 +23,13 @@ const FOLDER = `
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());
-app.get('/v1/folders/:id', async (req, res, next) => {
+// The baseline prepares its SELECT, as the product does (PostgreSQL plans it once per connection); the
+// unprepared route is the same app as most would write it, shown beside for comparison.
+const readFolder = (prepared: boolean) => async (req: express.Request, res: express.Response, next: express.NextFunction) => {
   try {
-    const { rows } = await pool.query(FOLDER, [req.params.id]);
+    const { rows } = await pool.query(
+      prepared ? { name: 'bare_folder', text: FOLDER, values: [req.params.id] } : { text: FOLDER, values: [req.params.id] },
+    );
     const row = rows[0];
     if (!row) return void res.status(404).end();
     const { requests_validated, requests_total, files_pending, ...folder } = row;
@@ -38,7 +42,9 @@ app.get('/v1/folders/:id', async (req, res, next) => {
   } catch (error) {
     next(error);
   }
-});
+};
+app.get('/v1/folders/:id', readFolder(true));
+app.get('/unprepared/v1/folders/:id', readFolder(false));
 let n = 0;
 app.post('/v1/folders', async (req, res, next) => {
   try {

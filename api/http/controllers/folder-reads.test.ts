@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { pino } from 'pino';
-import type { QueryOptions } from 'sequelize';
 import supertest from 'supertest';
 import { openFolderWithClient } from '../../../test/support/folder-flow.js';
 import { eventually } from '../../../test/support/patience.js';
@@ -43,18 +43,25 @@ before(async () => {
 });
 after(() => t.close());
 
-/** Every statement the app's pool sends while `work` runs (transaction control included). */
-async function queriesDuring(db: TestApp['db'], work: () => Promise<unknown>): Promise<string[]> {
+/**
+ * Every statement sent to PostgreSQL while `work` runs (transaction control included), as the driver sends
+ * it: through Sequelize, and on the pool's connections directly. A named (prepared) statement, which
+ * PostgreSQL plans once per connection, is marked "[prepared]".
+ */
+async function queriesDuring(work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
-  // AbstractQuery's declarations omit its `sql`, which it carries at run time.
-  const hook = (_options: QueryOptions, query: object) => {
-    seen.push((query as unknown as { sql?: string }).sql ?? '?');
-  };
-  db.sequelize.addHook('afterQuery', 'count-queries', hook);
+  const send = pg.Client.prototype.query;
+  // pg's query() has a dozen overloads; the spy hands every argument on untouched, it reads the text only.
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [config] = args;
+    const { text = '?', name } = typeof config === 'string' ? { text: config } : (config as { text?: string; name?: string });
+    seen.push(name ? `[prepared] ${text}` : text);
+    return (send as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof send;
   try {
     await work();
   } finally {
-    db.sequelize.removeHook('afterQuery', 'count-queries');
+    pg.Client.prototype.query = send;
   }
   return seen;
 }
@@ -65,13 +72,15 @@ describe('GET /v1/folders/{id}', () => {
     const office = await createOffice(t.db, 'SCP PREMIERE FOIS');
     const fresh = await createFolderWithClient(t.db, office.id);
     const get = () => t.request.get(`/v1/folders/${fresh.folderId}`).set('Authorization', office.auth).expect(200);
-    const first = await queriesDuring(t.db, get);
+    const first = await queriesDuring(get);
     assert.ok(first.length <= 2, `a GET sent ${first.length} queries:\n${first.join('\n')}`);
-    const again = await queriesDuring(t.db, get);
+    const again = await queriesDuring(get);
     assert.equal(again.length, 1, `a GET with a known key sent ${again.length} queries:\n${again.join('\n')}`);
     // The richer folder (two clients, a request, an access list) costs the same.
-    const rich = await queriesDuring(t.db, () => t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.office.auth).expect(200));
+    const rich = await queriesDuring(() => t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.office.auth).expect(200));
     assert.equal(rich.length, 1, rich.join('\n'));
+    // Planning the read costs PostgreSQL more than running it: it is planned once per connection.
+    assert.ok(rich[0]?.startsWith('[prepared]'), rich.join('\n'));
   });
 
   it('answers what the list shows for the same folder: clients in order, completion, access list', async () => {
@@ -137,7 +146,7 @@ describe('verified API keys across processes', () => {
       const other = supertest(createApp({ config: t.config, db, logger: pino({ level: 'silent' }), storage: t.storage }));
       const office = await createOffice(t.db, 'SCP REVOQUEE');
       await other.get('/v1/folders').set('Authorization', office.auth).expect(200);
-      const kept = await queriesDuring(db, () => other.get('/v1/folders').set('Authorization', office.auth).expect(200));
+      const kept = await queriesDuring(() => other.get('/v1/folders').set('Authorization', office.auth).expect(200));
       assert.ok(!kept.some((sql) => sql.includes('api_keys')), 'the second request looked the key up again');
       // Revoked by an operator's own SQL, behind both apps' backs: the trigger announces it at commit.
       await t.db.sequelize.query('UPDATE api_keys SET revoked_at = now() WHERE office_id = :id', { replacements: { id: office.id } });
@@ -154,7 +163,7 @@ describe('verified API keys across processes', () => {
 
 describe('POST /v1/folders', () => {
   it('takes no office-wide lock in the change, and links the office chain after its commit', async () => {
-    const seen = await queriesDuring(t.db, () =>
+    const seen = await queriesDuring(() =>
       t.request
         .post('/v1/folders')
         .set('Authorization', t.office.auth)

@@ -1,11 +1,11 @@
-import { Op, type Transaction, Utils, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { FolderRow } from '../../db/models/folder.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import type { ClientActor, ServiceContext, StaffActor } from '../context.js';
 
 /**
  * What decides which folders an actor sees, and nothing else of the actor: two actors with the same reach
- * see the same folders (so they share one SQL text, below).
+ * see the same folders.
  */
 interface Reach {
   officeId: string;
@@ -28,60 +28,50 @@ function reachOf(ctx: ServiceContext): Reach {
 }
 
 /**
- * Which folders an actor may see, as a WHERE clause to AND with any query on folders:
+ * Which folders an actor may see:
  * - an API key or a notary: every folder of the office;
  * - a collaborator: folders open to the whole office, and those that list them;
  * - a client: the folders they were added to;
  * - any widget session bound to a folder: that folder only.
  * The office filter is always there: tenant isolation does not depend on the rest.
+ *
+ * Written once, as SQL on the folders row `alias`; `value` writes each of the reach's values into it (escaped
+ * in place, or as a bind parameter). The text's shape depends only on which of the reach's fields are set.
  */
-export function visibleFolders(ctx: ServiceContext): WhereOptions<FolderRow> {
-  return whereWithin(ctx, reachOf(ctx));
-}
-
-function whereWithin(ctx: ServiceContext, reach: Reach): WhereOptions<FolderRow> {
-  const { sequelize } = ctx.db;
-  const rules: WhereOptions<FolderRow>[] = [{ officeId: reach.officeId }];
-  if (reach.folderId) rules.push({ id: reach.folderId });
-  const sql = (text: string) => sequelize.literal(text);
+function reachCondition(reach: Reach, alias: string, value: (v: string) => string): string {
+  const rules = [`${alias}.office_id = ${value(reach.officeId)}`];
+  if (reach.folderId) rules.push(`${alias}.id = ${value(reach.folderId)}`);
   if (reach.clientId !== null) {
-    rules.push({ id: { [Op.in]: sql(`(SELECT folder_id FROM folder_clients WHERE client_id = ${sequelize.escape(reach.clientId)})`) } });
+    rules.push(`${alias}.id IN (SELECT folder_id FROM folder_clients WHERE client_id = ${value(reach.clientId)})`);
   }
   if (reach.collaboratorId !== null) {
-    const memberId = sequelize.escape(reach.collaboratorId);
-    rules.push({
-      [Op.or]: [{ access: 'office' }, { id: { [Op.in]: sql(`(SELECT folder_id FROM folder_members WHERE member_id = ${memberId})`) } }],
-    });
+    const open: FolderRow['access'] = 'office';
+    rules.push(
+      `(${alias}.access = '${open}' OR ${alias}.id IN (SELECT folder_id FROM folder_members WHERE member_id = ${value(reach.collaboratorId)}))`,
+    );
   }
-  return { [Op.and]: rules };
+  return rules.join(' AND ');
 }
 
-interface SelectQueryGenerator {
-  selectQuery(table: string, options: { attributes: string[]; where: WhereOptions<FolderRow> }, model: unknown): string;
+/** The folders an actor sees, as a WHERE clause to AND with any query on the Folder model. */
+export function visibleFolders(ctx: ServiceContext): WhereOptions<FolderRow> {
+  const { sequelize } = ctx.db;
+  // Model queries name the folders table after its model.
+  return sequelize.literal(reachCondition(reachOf(ctx), `"${ctx.db.models.Folder.name}"`, (v) => sequelize.escape(v)));
 }
-
-/** Writing the SQL through Sequelize's query generator costs more than the read it serves; actors recur. */
-const subqueries = new Map<string, string>();
-const MAX_CACHED_SUBQUERIES = 5000;
 
 /** The ids of `visibleFolders` as SQL, for rules on rows that hang off folders (their clients). */
 export function folderSubquery(ctx: ServiceContext): string {
-  const reach = reachOf(ctx);
-  const key = JSON.stringify(reach);
-  let sql = subqueries.get(key);
-  if (sql === undefined) {
-    // Sequelize's query generator is public API at run time but missing from its type declarations.
-    const generator = ctx.db.sequelize.getQueryInterface().queryGenerator as SelectQueryGenerator;
-    const Folder = ctx.db.models.Folder;
-    // As findAll does: attribute names (officeId) become column names (office_id) before SQL is written.
-    const options = Utils.mapOptionFieldNames({ attributes: ['id'], where: whereWithin(ctx, reach) }, Folder);
-    sql = generator
-      .selectQuery('folders', options as { attributes: string[]; where: WhereOptions<FolderRow> }, Folder)
-      .replace(/;\s*$/, '');
-    if (subqueries.size >= MAX_CACHED_SUBQUERIES) subqueries.clear();
-    subqueries.set(key, sql);
-  }
-  return sql;
+  const { sequelize } = ctx.db;
+  return `SELECT visible.id FROM folders visible WHERE ${reachCondition(reachOf(ctx), 'visible', (v) => sequelize.escape(v))}`;
+}
+
+/**
+ * `visibleFolders` on the folders row `alias` of a statement with bind parameters: the reach's values are
+ * appended to `values` and referenced as $n. One text per shape of reach, fit for prepared statements.
+ */
+export function visibleFoldersBound(ctx: ServiceContext, alias: string, values: unknown[]): string {
+  return reachCondition(reachOf(ctx), alias, (v) => `$${values.push(v)}`);
 }
 
 /**

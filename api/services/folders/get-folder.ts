@@ -1,8 +1,8 @@
-import { QueryTypes } from 'sequelize';
+import { preparedRows } from '../../db/prepared-read.js';
 import { notFound } from '../../domain/errors.js';
 import { completionOf, type RequestStatus } from '../../domain/review.js';
 import type { FinalisedAnchor } from '../../ports/anchor.js';
-import { folderSubquery } from '../access/folder-access.js';
+import { visibleFoldersBound } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
 import { anchorSummaryOf } from './present-folders.js';
 import { type Folder, type FolderClient, type FolderFields, toFolder } from './views.js';
@@ -21,6 +21,7 @@ interface FolderJsonRow extends FolderFields {
  * The folder, its deed type, members, clients with their completion and its anchor, in one statement: a
  * read costs one round trip. What it answers is what `presentFolders` builds for lists (the same order of
  * clients and members, a client actor sees only themself); `folders-controller.test.ts` compares the two.
+ * $1 is the folder, $2 the validated state, $3 the client actor if any; the visibility rule binds the rest.
  */
 const FOLDER_JSON = (visible: string, onlyClient: boolean) => `
   SELECT f.id, f.office_id AS "officeId", f.number, f.title, f.deed_type_id AS "deedTypeId", f.note, f.access, f.status,
@@ -36,23 +37,23 @@ const FOLDER_JSON = (visible: string, onlyClient: boolean) => `
                'mobile', c.mobile, 'total', n.total, 'validated', n.validated) ORDER BY fc.created_at, fc.client_id)
       FROM folder_clients fc JOIN clients c ON c.id = fc.client_id
       CROSS JOIN LATERAL (
-        SELECT count(*) AS total, count(*) FILTER (WHERE r.status = :validated) AS validated
+        SELECT count(*) AS total, count(*) FILTER (WHERE r.status = $2) AS validated
         FROM document_requests r WHERE r.folder_id = f.id AND r.client_id = fc.client_id AND r.cancelled_at IS NULL
       ) n
-      WHERE fc.folder_id = f.id${onlyClient ? ' AND fc.client_id = :clientId' : ''}
+      WHERE fc.folder_id = f.id${onlyClient ? ' AND fc.client_id = $3' : ''}
     ), '[]') AS clients
   FROM folders f
   JOIN deed_types d ON d.id = f.deed_type_id
   LEFT JOIN folder_anchors a ON a.folder_id = f.id AND f.anchor_status IS NOT NULL
   LEFT JOIN anchor_batches b ON b.id = a.batch_id
-  WHERE f.id = :id AND f.id IN (${visible})`;
+  WHERE f.id = $1 AND ${visible}`;
 
 export async function getFolder(ctx: ServiceContext, id: string): Promise<Folder> {
   const { actor } = ctx;
-  const [row] = await ctx.db.sequelize.query<FolderJsonRow>(FOLDER_JSON(folderSubquery(ctx), actor.kind === 'client'), {
-    replacements: { id, validated: 'validated' satisfies RequestStatus, clientId: actor.kind === 'client' ? actor.clientId : null },
-    type: QueryTypes.SELECT,
-  });
+  const values: unknown[] = [id, 'validated' satisfies RequestStatus];
+  if (actor.kind === 'client') values.push(actor.clientId);
+  const text = FOLDER_JSON(visibleFoldersBound(ctx, 'f', values), actor.kind === 'client');
+  const [row] = await preparedRows<FolderJsonRow>(ctx.db, text, values);
   if (!row) throw notFound('folder');
   return toFolder(row, {
     deedType: { code: row.deedCode, label: row.deedLabel },
