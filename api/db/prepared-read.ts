@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Database } from './database.js';
+import { onPooledConnection } from './pooled-connection.js';
 
 /** Statement names by SQL text: a text always gets the same name, two texts never share one. */
 const names = new Map<string, string>();
@@ -26,18 +27,7 @@ function statementName(text: string): string | undefined {
  * for a folder), and Sequelize can only send unnamed statements, planned anew each time. For hot reads
  * whose text has a few shapes; the values go in `values` as $1, $2…
  */
-export async function preparedRows<T>(db: Database, text: string, values: readonly unknown[]): Promise<T[]> {
+export function preparedRows<T>(db: Database, text: string, values: readonly unknown[]): Promise<T[]> {
   const name = statementName(text);
-  // Sequelize's postgres connections are pg Clients (connection.ts hands it the pg module).
-  const client = (await db.sequelize.connectionManager.getConnection({ type: 'read' })) as pg.Client & { _invalid?: boolean };
-  try {
-    const result = await client.query<T & pg.QueryResultRow>({ name, text, values: [...values] });
-    return result.rows;
-  } catch (error) {
-    // As Sequelize does for its own queries: a connection that broke is not handed out again.
-    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') client._invalid = true;
-    throw error;
-  } finally {
-    db.sequelize.connectionManager.releaseConnection(client);
-  }
+  return onPooledConnection(db, async (client) => (await client.query<T & pg.QueryResultRow>({ name, text, values: [...values] })).rows);
 }

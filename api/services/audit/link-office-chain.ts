@@ -1,5 +1,7 @@
+import type pg from 'pg';
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database.js';
+import { onPooledConnection, type PooledClient, rollingBackOnFailure } from '../../db/pooled-connection.js';
 import { chainHash, GENESIS_HASH } from '../../domain/audit-chain.js';
 import { type RawAuditRow, toAuditRow } from './audit-rows.js';
 
@@ -19,46 +21,56 @@ const BATCH = 500;
 export async function linkOfficeChain(db: Database, officeId: string): Promise<number> {
   let linked = 0;
   for (;;) {
-    const count = await db.sequelize.transaction(async (transaction) => {
-      await db.sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || :officeId))`, {
-        replacements: { officeId },
-        transaction,
-      });
-      // The pending events, each with the chain's current head beside it (one round trip).
-      const pending = await db.sequelize.query<RawAuditRow & { head_hash: string | null; head_seq: string | null }>(
-        `SELECT a.*, head.hash AS head_hash, head.chain_seq AS head_seq
-         FROM audit_events a
-         LEFT JOIN LATERAL (
-           SELECT hash, chain_seq FROM audit_events WHERE office_id = :officeId AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1
-         ) head ON true
-         WHERE a.office_id = :officeId AND a.chain_seq IS NULL ORDER BY a.seq LIMIT :limit`,
-        { replacements: { officeId, limit: BATCH }, type: QueryTypes.SELECT, transaction },
-      );
-      if (pending.length === 0) return 0;
-      let prev = pending[0]?.head_hash ?? GENESIS_HASH;
-      let position = Number(pending[0]?.head_seq ?? 0);
-      const links = { ids: [] as string[], prevs: [] as string[], hashes: [] as string[], positions: [] as number[] };
-      for (const raw of pending) {
-        const { seq: _seq, prevHash: _p, hash: _h, folderPrevHash: _fp, folderHash: _fh, ...event } = toAuditRow(raw);
-        const hash = chainHash(prev, event);
-        links.ids.push(event.id);
-        links.prevs.push(prev);
-        links.hashes.push(hash);
-        links.positions.push(++position);
-        prev = hash;
-      }
-      await db.sequelize.query(
-        `UPDATE audit_events AS a SET prev_hash = v.prev_hash, hash = v.hash, chain_seq = v.chain_seq
-         FROM unnest(ARRAY[:ids]::text[], ARRAY[:prevs]::text[], ARRAY[:hashes]::text[], ARRAY[:positions]::bigint[])
-           AS v(id, prev_hash, hash, chain_seq)
-         WHERE a.id = v.id AND a.chain_seq IS NULL`,
-        { replacements: links, transaction },
-      );
-      return pending.length;
-    });
+    const count = await onPooledConnection(db, (client) => linkBatch(db, client, officeId));
     linked += count;
     if (count < BATCH) return linked;
   }
+}
+
+type PendingRow = RawAuditRow & { head_hash: string | null; head_seq: string | null };
+
+/**
+ * One linking transaction in two round trips (it runs after every change, on the office's critical
+ * path): the lock and the read in one, the links and the commit in the other. The read is its own
+ * statement after the lock's, so it sees every link committed by the linker it waited for.
+ */
+async function linkBatch(db: Database, client: PooledClient, officeId: string): Promise<number> {
+  const office = db.sequelize.escape(officeId);
+  return rollingBackOnFailure(client, async () => {
+    const results = (await client.query(`BEGIN;
+      SELECT pg_advisory_xact_lock(hashtext('audit:' || ${office}));
+      SELECT a.*, head.hash AS head_hash, head.chain_seq AS head_seq
+      FROM audit_events a
+      LEFT JOIN LATERAL (
+        SELECT hash, chain_seq FROM audit_events WHERE office_id = ${office} AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1
+      ) head ON true
+      WHERE a.office_id = ${office} AND a.chain_seq IS NULL ORDER BY a.seq LIMIT ${BATCH}`)) as unknown as pg.QueryResult[];
+    const pending = (results.at(-1)?.rows ?? []) as PendingRow[];
+    if (pending.length === 0) {
+      await client.query('COMMIT');
+      return 0;
+    }
+    let prev = pending[0]?.head_hash ?? GENESIS_HASH;
+    let position = Number(pending[0]?.head_seq ?? 0);
+    const links = { ids: [] as string[], prevs: [] as string[], hashes: [] as string[], positions: [] as number[] };
+    for (const raw of pending) {
+      const { seq: _seq, prevHash: _p, hash: _h, folderPrevHash: _fp, folderHash: _fh, ...event } = toAuditRow(raw);
+      const hash = chainHash(prev, event);
+      links.ids.push(event.id);
+      links.prevs.push(prev);
+      links.hashes.push(hash);
+      links.positions.push(++position);
+      prev = hash;
+    }
+    const array = (values: Array<string | number>, type: string) =>
+      `ARRAY[${values.map((v) => db.sequelize.escape(v)).join(',')}]::${type}[]`;
+    await client.query(`UPDATE audit_events AS a SET prev_hash = v.prev_hash, hash = v.hash, chain_seq = v.chain_seq
+      FROM unnest(${array(links.ids, 'text')}, ${array(links.prevs, 'text')}, ${array(links.hashes, 'text')}, ${array(links.positions, 'bigint')})
+        AS v(id, prev_hash, hash, chain_seq)
+      WHERE a.id = v.id AND a.chain_seq IS NULL;
+      COMMIT`);
+    return pending.length;
+  });
 }
 
 interface Runs {

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { onPooledConnection, rollingBackOnFailure } from '../../db/pooled-connection.js';
 
 /** The channel the live streams hear committed outbox rows on (api/http/live/live-hub.ts listens). */
 export const LIVE_CHANNEL = 'lecoffre_live';
@@ -46,16 +47,18 @@ export function announceOutbox(db: Database, rows: OutboxAnnouncement[] = []): v
     do {
       s.again = false;
       const live = s.pending.splice(0).filter((row) => row.folder !== null);
-      await db.sequelize.transaction(async (transaction) => {
-        await db.sequelize.query('SET LOCAL synchronous_commit = off', { transaction });
-        await db.sequelize.query("SELECT pg_notify('lecoffre_jobs', 'outbox')", { transaction });
-        if (live.length > 0) {
-          await db.sequelize.query('SELECT pg_notify(:channel, payload) FROM unnest(ARRAY[:payloads]::text[]) AS payload', {
-            replacements: { channel: LIVE_CHANNEL, payloads: live.map((row) => JSON.stringify(row)) },
-            transaction,
-          });
-        }
-      });
+      // One round trip: the NOTIFYs and the commit that sends them go together.
+      const notifyLive =
+        live.length > 0
+          ? `SELECT pg_notify(${db.sequelize.escape(LIVE_CHANNEL)}, payload) FROM unnest(ARRAY[${live
+              .map((row) => db.sequelize.escape(JSON.stringify(row)))
+              .join(',')}]::text[]) AS payload;`
+          : '';
+      await onPooledConnection(db, (client) =>
+        rollingBackOnFailure(client, () =>
+          client.query(`BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify('lecoffre_jobs', 'outbox'); ${notifyLive} COMMIT`),
+        ),
+      );
     } while (s.again);
   })()
     .catch(() => {})
