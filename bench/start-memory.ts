@@ -9,7 +9,7 @@
  *
  * Both sides run compiled JavaScript with no loader; PostgreSQL is one embedded server started once, given
  * as DATABASE_URL as a managed one would be, so its own start is not counted on either side. Runs
- * `npm run build` first when dist/server is missing. Last line: JSON.
+ * `npm run build` first when dist/server or proof/dist is missing. Last line: JSON.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -71,7 +71,8 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited(child);
 }
 
-if (!existsSync(SERVER_MAIN)) await run('npm', ['run', 'build']);
+// The server's own build, and the workspace package it imports at run time (built by the same command).
+if (![SERVER_MAIN, path.join(ROOT, 'proof', 'dist', 'index.js')].every((file) => existsSync(file))) await run('npm', ['run', 'build']);
 const work = await mkdtemp(path.join(tmpdir(), 'lecoffre-bench-start-'));
 const postgres = await startEmbeddedPostgres({ dataDir: path.join(work, 'postgres'), port: 0, durable: true });
 const masterKey = randomBytes(32).toString('base64');
