@@ -28,7 +28,7 @@ describe('Idempotency-Key when the caller is gone or overtaken', () => {
     }).catch((error: unknown) => error);
     await eventually('the request waiting on the folders lock', async () => {
       const [rows] = await t.db.sequelize.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO%folders%'`,
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO folders%'`,
       );
       return rows.length > 0;
     });

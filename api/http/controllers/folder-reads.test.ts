@@ -162,7 +162,7 @@ describe('verified API keys across processes', () => {
 });
 
 describe('POST /v1/folders', () => {
-  it('takes no office-wide lock in the change, and links the office chain after its commit', async () => {
+  it('writes the folder, its audit event and its webhook event in one statement, then links the office chain before answering', async () => {
     const seen = await queriesDuring(() =>
       t.request
         .post('/v1/folders')
@@ -170,13 +170,20 @@ describe('POST /v1/folders', () => {
         .send({ number: 'W-1', title: 'Vente', deedType: 'vente' })
         .expect(201),
     );
-    const firstCommit = seen.findIndex((sql) => sql.startsWith('COMMIT'));
-    const change = seen.slice(0, firstCommit);
-    assert.ok(change.length > 0 && !change.some((sql) => sql.includes('pg_advisory')), `the change locked:\n${change.join('\n')}`);
-    const work = seen.filter((sql) => !/^(START TRANSACTION|COMMIT)|synchronous_commit|pg_notify/.test(sql));
-    assert.ok(work.length <= 8, `a POST sent ${work.length} statements:\n${work.join('\n')}`);
+    // Everything the change sent before the office chain's linker took its lock.
+    const linking = seen.findIndex((sql) => sql.includes("pg_advisory_xact_lock(hashtext('audit:'"));
+    assert.ok(linking > 0, `the office chain was not linked before the answer:\n${seen.join('\n')}`);
+    const change = seen.slice(0, linking);
     assert.ok(
-      seen.slice(firstCommit).some((sql) => sql.startsWith('UPDATE audit_events')),
+      !change.some((sql) => /pg_advisory|START TRANSACTION|BEGIN/.test(sql)),
+      `the change locked or opened a transaction:\n${change.join('\n')}`,
+    );
+    const writes = change.filter((sql) => sql.includes('INSERT INTO'));
+    assert.equal(writes.length, 1, `the change was written in ${writes.length} statements:\n${change.join('\n')}`);
+    for (const table of ['folders', 'audit_events', 'outbox_events']) assert.ok(writes[0]?.includes(`INSERT INTO ${table} `), table);
+    assert.ok(change.length <= 2, `a POST sent ${change.length} statements before linking:\n${change.join('\n')}`);
+    assert.ok(
+      seen.slice(linking).some((sql) => sql.startsWith('UPDATE audit_events')),
       'the office chain was not linked before the answer',
     );
   });

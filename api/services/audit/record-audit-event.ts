@@ -1,4 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
+import { insertSql } from '../../db/insert-sql.js';
 import { type ChainedEvent, chainHash, folderGenesisHash } from '../../domain/audit-chain.js';
 import { newId } from '../../domain/ids.js';
 import { actorRef } from '../access/folder-access.js';
@@ -12,11 +13,6 @@ export interface AuditEntry {
   subjectId: string;
   folderId: string | null;
   data?: Record<string, unknown>;
-  /**
-   * The folder was created by this very transaction: nobody else can write its chain yet, which starts
-   * from its genesis here (no lock to take, no head to read).
-   */
-  folderIsNew?: boolean;
 }
 
 /** Appends to one folder's chain are ordered by this lock, held to the end of the writer's transaction. */
@@ -47,15 +43,12 @@ export async function folderAuditHead(
 }
 
 /**
- * Writes one event inside the caller's transaction (the event exists if and only if the change does),
- * chained at once to its folder's chain (a lock per folder orders a folder's events), and linked into the
- * office's chain right after the commit, before the caller answers (link-office-chain.ts): writers of one
- * office no longer wait on each other for the whole of their transactions.
+ * The audit_events row of `entry` by column, chained to its folder's chain after `folderPrevHash` (null for
+ * an event outside folders): what recordAuditEvent inserts, and what a change written as one statement
+ * inserts itself.
  */
-export async function recordAuditEvent(ctx: ServiceContext, transaction: Transaction, entry: AuditEntry): Promise<void> {
-  const { sequelize } = ctx.db;
+export function auditEventRow(ctx: ServiceContext, entry: AuditEntry, folderPrevHash: string | null): Record<string, unknown> {
   const { actor } = ctx;
-  if (ctx.idempotencyClaim) await markIdempotentWrite(ctx.db, transaction, ctx.idempotencyClaim);
   const event: ChainedEvent = {
     id: newId('evt'),
     officeId: actor.officeId,
@@ -70,37 +63,54 @@ export async function recordAuditEvent(ctx: ServiceContext, transaction: Transac
     data: entry.data ?? {},
     occurredAt: new Date().toISOString(),
   };
+  return {
+    id: event.id,
+    office_id: event.officeId,
+    folder_id: event.folderId,
+    actor_kind: event.actorKind,
+    actor_id: event.actorId,
+    credential_id: event.credentialId,
+    ip: event.ip,
+    action: event.action,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    data: JSON.stringify(event.data),
+    occurred_at: event.occurredAt,
+    folder_prev_hash: folderPrevHash,
+    folder_hash: folderPrevHash ? chainHash(folderPrevHash, event) : null,
+  };
+}
+
+/**
+ * Writes one event inside the caller's transaction (the event exists if and only if the change does),
+ * chained at once to its folder's chain (a lock per folder orders a folder's events), and linked into the
+ * office's chain right after the commit, before the caller answers (link-office-chain.ts): writers of one
+ * office no longer wait on each other for the whole of their transactions.
+ */
+export async function recordAuditEvent(ctx: ServiceContext, transaction: Transaction, entry: AuditEntry): Promise<void> {
+  if (ctx.idempotencyClaim) await markIdempotentWrite(ctx.db, transaction, ctx.idempotencyClaim);
   let folderPrevHash: string | null = null;
-  if (entry.folderId && entry.folderIsNew) folderPrevHash = folderGenesisHash(entry.folderId);
-  else if (entry.folderId) {
+  if (entry.folderId) {
     await lockFolderChain(ctx, transaction, entry.folderId);
     folderPrevHash = await lastFolderHash(ctx, transaction, entry.folderId);
   }
-  await sequelize.query(
-    `INSERT INTO audit_events (id, office_id, folder_id, actor_kind, actor_id, credential_id, ip, action, subject_type,
-       subject_id, data, occurred_at, folder_prev_hash, folder_hash)
-     VALUES (:id, :officeId, :folderId, :actorKind, :actorId, :credentialId, :ip, :action, :subjectType, :subjectId,
-       :data, :occurredAt, :folderPrevHash, :folderHash)`,
-    {
-      replacements: {
-        ...event,
-        data: JSON.stringify(event.data),
-        folderPrevHash,
-        folderHash: folderPrevHash ? chainHash(folderPrevHash, event) : null,
-      },
-      transaction,
-    },
-  );
+  const values: unknown[] = [];
+  await ctx.db.sequelize.query(insertSql('audit_events', auditEventRow(ctx, entry, folderPrevHash), values), { bind: values, transaction });
   if (!linkingAfterCommit.has(transaction)) {
     linkingAfterCommit.add(transaction);
-    // Never fails the change, which is committed by then: what is left unlinked waits for the next linker.
-    transaction.afterCommit(() =>
-      linkOfficeChainAfterCommit(ctx.db, actor.officeId).then(
-        () => {},
-        () => {},
-      ),
-    );
+    transaction.afterCommit(() => linkOfficeChainOfCommittedChange(ctx));
   }
+}
+
+/**
+ * What follows the commit of a change that wrote audit events: its office's chain linked, before the
+ * change answers. Never fails the change, committed by then: what is left unlinked waits for the next linker.
+ */
+export function linkOfficeChainOfCommittedChange(ctx: ServiceContext): Promise<void> {
+  return linkOfficeChainAfterCommit(ctx.db, ctx.actor.officeId).then(
+    () => {},
+    () => {},
+  );
 }
 
 // One linking per transaction, however many events it wrote.

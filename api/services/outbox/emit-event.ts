@@ -1,4 +1,5 @@
 import type { Transaction } from 'sequelize';
+import { insertSql } from '../../db/insert-sql.js';
 import { newId } from '../../domain/ids.js';
 import type { ServiceContext } from '../context.js';
 import { announceOutbox, type OutboxAnnouncement } from './announce-outbox.js';
@@ -24,6 +25,27 @@ export type EventType =
   /** Internal (notifications): the office shared its RIB or a document with a folder's clients. */
   | 'document.shared';
 
+/** The outbox_events row of an event by column: what emitEvent inserts, and a change written as one statement. */
+export function outboxEventRow(ctx: ServiceContext, type: EventType, folderId: string | null, data: unknown): Record<string, unknown> {
+  // An app's action names the app: its webhook deliveries say which app did it.
+  const appId = ctx.actor.kind === 'app' ? (ctx.actor.app?.id ?? null) : null;
+  return { id: newId('msg'), office_id: ctx.actor.officeId, folder_id: folderId, type, payload: JSON.stringify(data), app_id: appId };
+}
+
+/** What the outbox's insert hands back (`RETURNING ${OUTBOX_RETURNING}`), for its announcement. */
+export const OUTBOX_RETURNING = 'seq::text AS seq, occurred_at';
+
+/** The announcement of an outbox row once committed, from its row and what its insert returned. */
+export function announcementOf(row: Record<string, unknown>, inserted: { seq: string; occurred_at: Date }): OutboxAnnouncement {
+  return {
+    seq: inserted.seq,
+    office: String(row.office_id),
+    folder: (row.folder_id as string | null) ?? null,
+    type: String(row.type),
+    at: new Date(inserted.occurred_at).toISOString(),
+  };
+}
+
 /**
  * Writes a domain event to the outbox in the caller's transaction (the transactional outbox pattern):
  * the webhook workers deliver it if and only if the change committed, woken once it has (announce-outbox.ts).
@@ -36,24 +58,13 @@ export async function emitEvent(
   folderId: string | null,
   data: unknown,
 ): Promise<void> {
-  // An app's action names the app: its webhook deliveries say which app did it.
-  const appId = ctx.actor.kind === 'app' ? (ctx.actor.app?.id ?? null) : null;
-  const [rows] = (await ctx.db.sequelize.query(
-    `INSERT INTO outbox_events (id, office_id, folder_id, type, payload, app_id) VALUES (:id, :officeId, :folderId, :type, :payload, :appId)
-     RETURNING seq::text AS seq, occurred_at`,
-    {
-      replacements: { id: newId('msg'), officeId: ctx.actor.officeId, folderId, type, payload: JSON.stringify(data), appId },
-      transaction,
-    },
-  )) as [{ seq: string; occurred_at: Date }[], unknown];
-  const row = rows[0];
-  const announcement: OutboxAnnouncement = {
-    seq: row.seq,
-    office: ctx.actor.officeId,
-    folder: folderId,
-    type,
-    at: new Date(row.occurred_at).toISOString(),
-  };
+  const row = outboxEventRow(ctx, type, folderId, data);
+  const values: unknown[] = [];
+  const [inserted] = (await ctx.db.sequelize.query(`${insertSql('outbox_events', row, values)} RETURNING ${OUTBOX_RETURNING}`, {
+    bind: values,
+    transaction,
+  })) as [{ seq: string; occurred_at: Date }[], unknown];
+  const announcement = announcementOf(row, inserted[0] as { seq: string; occurred_at: Date });
   const pending = committedRows.get(transaction);
   if (pending) {
     pending.push(announcement);
