@@ -163,6 +163,12 @@ describe('verified API keys across processes', () => {
 
 describe('POST /v1/folders', () => {
   it('writes the folder, its audit event and its webhook event in one statement, then links the office chain before answering', async () => {
+    // The first creation of the process has read the deed type catalogue; the next ones send only their write.
+    await t.request
+      .post('/v1/folders')
+      .set('Authorization', t.office.auth)
+      .send({ number: 'W-0', title: 'Vente', deedType: 'vente' })
+      .expect(201);
     const seen = await queriesDuring(() =>
       t.request
         .post('/v1/folders')
@@ -181,7 +187,7 @@ describe('POST /v1/folders', () => {
     const writes = change.filter((sql) => sql.includes('INSERT INTO'));
     assert.equal(writes.length, 1, `the change was written in ${writes.length} statements:\n${change.join('\n')}`);
     for (const table of ['folders', 'audit_events', 'outbox_events']) assert.ok(writes[0]?.includes(`INSERT INTO ${table} `), table);
-    assert.ok(change.length <= 2, `a POST sent ${change.length} statements before linking:\n${change.join('\n')}`);
+    assert.equal(change.length, 1, `a POST sent ${change.length} statements before linking:\n${change.join('\n')}`);
     assert.ok(
       seen.slice(linking).some((sql) => sql.startsWith('UPDATE audit_events')),
       'the office chain was not linked before the answer',

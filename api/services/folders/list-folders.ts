@@ -5,6 +5,7 @@ import { visibleFolders } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
 import { presentFolders } from './present-folders.js';
+import { findDeedType } from './resolve-deed-type.js';
 import { folderRows, searchFolderRows } from './search-folder-rows.js';
 import type { Folder } from './views.js';
 
@@ -35,7 +36,7 @@ export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery):
   if (query.needsAction) where.push({ filesPending: { [Op.gt]: 0 } });
   if (query.updatedSince) where.push({ updatedAt: { [Op.gte]: query.updatedSince } });
   if (query.deedType !== undefined) {
-    const deedType = await ctx.db.models.DeedType.findOne({ where: { code: query.deedType } });
+    const deedType = await findDeedType(ctx.db, query.deedType);
     // An unknown code matches no folder, as any other filter value would.
     where.push({ deedTypeId: { [Op.in]: deedType ? [deedType.id] : [] } });
   }

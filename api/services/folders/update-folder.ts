@@ -57,7 +57,7 @@ export async function updateFolder(ctx: ServiceContext, id: string, input: Updat
       changes.title = title;
     }
     if (input.note !== undefined) changes.note = input.note.trim();
-    if (input.deedType !== undefined) changes.deedTypeId = (await resolveDeedType(ctx, input.deedType, transaction)).id;
+    if (input.deedType !== undefined) changes.deedTypeId = (await resolveDeedType(ctx, input.deedType)).id;
 
     try {
       await row.update({ ...changes, version: row.version + 1 }, { transaction });
