@@ -9,7 +9,7 @@ import { auditEventRow, linkOfficeChainOfCommittedChange } from '../audit/record
 import type { ServiceContext } from '../context.js';
 import { markIdempotentWrite } from '../idempotency/idempotency-store.js';
 import { announceOutbox } from '../outbox/announce-outbox.js';
-import { announcementOf, OUTBOX_RETURNING, outboxEventRow } from '../outbox/emit-event.js';
+import { announcementOf, OUTBOX_RETURNING, type OutboxInserted, outboxEventRow } from '../outbox/emit-event.js';
 import { resolveDeedType } from './resolve-deed-type.js';
 import { type Folder, toFolder } from './views.js';
 
@@ -84,9 +84,9 @@ export async function createFolder(ctx: ServiceContext, input: CreateFolderInput
     audit AS (${insertSql('audit_events', audit, values)})
     ${insertSql('outbox_events', outbox, values)} RETURNING ${OUTBOX_RETURNING}`;
   const write = (transaction?: Transaction) =>
-    ctx.db.sequelize.query<{ seq: string; occurred_at: Date }>(statement, { bind: values, transaction, type: QueryTypes.SELECT });
+    ctx.db.sequelize.query<OutboxInserted>(statement, { bind: values, transaction, type: QueryTypes.SELECT });
   const claim = ctx.idempotencyClaim;
-  let inserted: Array<{ seq: string; occurred_at: Date }>;
+  let inserted: Array<OutboxInserted>;
   try {
     inserted = claim
       ? await ctx.db.sequelize.transaction(async (transaction) => {
@@ -100,7 +100,7 @@ export async function createFolder(ctx: ServiceContext, input: CreateFolderInput
     throw error;
   }
   await linkOfficeChainOfCommittedChange(ctx);
-  announceOutbox(ctx.db, [announcementOf(outbox, inserted[0] as { seq: string; occurred_at: Date })]);
+  announceOutbox(ctx.db, [announcementOf(outbox, inserted[0] as OutboxInserted)]);
   return folder;
 }
 

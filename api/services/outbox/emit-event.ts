@@ -34,9 +34,13 @@ export function outboxEventRow(ctx: ServiceContext, type: EventType, folderId: s
 
 /** What the outbox's insert hands back (`RETURNING ${OUTBOX_RETURNING}`), for its announcement. */
 export const OUTBOX_RETURNING = 'seq::text AS seq, occurred_at';
+export interface OutboxInserted {
+  seq: string;
+  occurred_at: Date;
+}
 
 /** The announcement of an outbox row once committed, from its row and what its insert returned. */
-export function announcementOf(row: Record<string, unknown>, inserted: { seq: string; occurred_at: Date }): OutboxAnnouncement {
+export function announcementOf(row: Record<string, unknown>, inserted: OutboxInserted): OutboxAnnouncement {
   return {
     seq: inserted.seq,
     office: String(row.office_id),
@@ -63,8 +67,8 @@ export async function emitEvent(
   const [inserted] = (await ctx.db.sequelize.query(`${insertSql('outbox_events', row, values)} RETURNING ${OUTBOX_RETURNING}`, {
     bind: values,
     transaction,
-  })) as [{ seq: string; occurred_at: Date }[], unknown];
-  const announcement = announcementOf(row, inserted[0] as { seq: string; occurred_at: Date });
+  })) as [OutboxInserted[], unknown];
+  const announcement = announcementOf(row, inserted[0] as OutboxInserted);
   const pending = committedRows.get(transaction);
   if (pending) {
     pending.push(announcement);
