@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PgBoss from 'pg-boss';
+import { QueryTypes } from 'sequelize';
 import { officeActor } from '../../test/support/files.js';
 import { patience } from '../../test/support/patience.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
@@ -17,6 +18,7 @@ import { createFolder } from '../services/folders/create-folder.js';
 import { createWebhookEndpoint } from '../services/webhooks/manage-endpoints.js';
 import { startTestReceiver, type TestReceiver } from '../services/webhooks/test-receiver.test-support.js';
 import { connectionOf } from './connection.js';
+import { QUEUES } from './queues.js';
 import { type Jobs, startJobs } from './start-jobs.js';
 
 let t: TestApp;
@@ -73,6 +75,25 @@ describe('startJobs (pg-boss workers, real time)', () => {
     assert.equal(delivery.event.type, 'folder.created');
     assert.equal(receiver.rejected.length, 0);
     console.log(`# commit-to-receiver latency: ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('dispatches a wake-up in the process, queueing no pg-boss job for it (the job is the retried path)', async () => {
+    const outboxJobs = async () =>
+      Number(
+        (
+          await t.db.sequelize.query<{ count: string }>('SELECT count(*) FROM pgboss.job WHERE name = :name', {
+            replacements: { name: QUEUES.outbox },
+            type: QueryTypes.SELECT,
+          })
+        )[0]?.count,
+      );
+    const before = await outboxJobs();
+    for (const number of ['J-W1', 'J-W2', 'J-W3', 'J-W4']) {
+      const folder = await createFolder(ctx(), { number, title: 'Vente Pallut', deedType: 'succession' });
+      await waitFor(`the delivery of ${number}`, () => receiver.deliveries.find((d) => d.event.data.id === folder.id));
+    }
+    // The minute's sweep may queue one while this runs; a job per wake-up would be four.
+    assert.ok((await outboxJobs()) - before <= 1, `${(await outboxJobs()) - before} outbox jobs queued for four wake-ups`);
   });
 
   it('sends a manual resend at once (the API NOTIFYs the workers), with the same webhook-id', async () => {

@@ -57,8 +57,8 @@ const WORKERS: Record<keyof typeof QUEUES, number> = { outbox: 1, notifications:
  * Starts the background workers (outbox, webhooks, notifications, reminders) in this process (any number
  * of processes may run them: the tables are the truth, every runner claims its rows).
  *
- * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener dispatches at once (and queues the
- * dispatcher job, the retried path) -> each batch dispatched kicks this process's webhook pump, which
+ * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener dispatches at once (queueing the
+ * dispatcher job, the retried path, only if that fails) -> each batch dispatched kicks this process's webhook pump, which
  * delivers the lanes and sleeps until the next retry (jobs/webhook-pump.ts). Notifications go through
  * pg-boss jobs. A sweep every minute wakes anything a lost wake-up left behind.
  */
@@ -148,8 +148,15 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
     dispatching = dispatchOutbox({ db, clock }, (batch) => {
       if (batch.lanes.length > 0) webhooks.kick();
     })
-      .then(() => wakeNotifications())
-      .catch((error: unknown) => log?.warn({ err: error }, 'jobs: dispatch on wake-up failed (the outbox job retries)'))
+      .then(async (dispatched) => {
+        if (dispatched.notifications > 0) await wakeNotifications();
+      })
+      .catch((error: unknown) => {
+        log?.warn({ err: error }, 'jobs: dispatch on wake-up failed (the outbox job retries)');
+        // Queued only now: a wake-up dispatched here needs no job of its own, which would cost the busiest
+        // write path a pg-boss insert, fetch and completion per wake-up for a dispatch that finds nothing.
+        wake(QUEUES.outbox, 'all').catch((wakeError: unknown) => log?.error({ err: wakeError }, 'jobs: wake-up failed'));
+      })
       .finally(() => {
         dispatching = undefined;
         if (dispatchAgain) {
@@ -207,10 +214,11 @@ export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
 
   const onWake = (reason: WakeReason) => {
     if (reason === 'anchoring') return; // the anchoring job listens for its own
+    if (reason === 'outbox') return dispatchNow();
     if (reason === 'webhooks') webhooks.kick();
-    if (reason === 'outbox') dispatchNow();
-    const queue = reason === 'outbox' ? QUEUES.outbox : reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications;
-    wake(queue, 'all').catch((error: unknown) => log?.error({ err: error }, 'jobs: wake-up failed'));
+    wake(reason === 'webhooks' ? QUEUES.sweep : QUEUES.notifications, 'all').catch((error: unknown) =>
+      log?.error({ err: error }, 'jobs: wake-up failed'),
+    );
   };
   const listener = await listenForWakeUps(connection, onWake, (error) =>
     log?.warn({ err: error }, 'jobs: wake-up listener lost its connection'),
