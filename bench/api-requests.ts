@@ -21,6 +21,7 @@ import pg from 'pg';
 import { ensureDatabase, startEmbeddedPostgres } from '../api/db/embedded-postgres.js';
 import { exited, type ProductProcess, startProduct } from '../test/support/product-process.js';
 import { type LoadRequest, type LoadResult, runLoad } from './support/http-load.js';
+import { clusterCpuSeconds, processCpuSeconds } from './support/process-cpu.js';
 import { type BenchRow, loadavg, median } from './support/rows.js';
 
 const { values } = parseArgs({
@@ -94,8 +95,32 @@ function sampleWaits(databaseUrl: string): { stop(): Promise<string> } {
   };
 }
 
+/** What one request cost in CPU, in milliseconds: the Node process serving it, and the PostgreSQL cluster. */
+interface CpuPerRequest {
+  node: number;
+  postgres: number;
+}
+
+/** A load round with the CPU it cost each side counted around it (the load generator's own is not counted). */
+async function measuredLoad(baseUrl: string, request: LoadRequest, serving: ChildProcess, into: CpuPerRequest[]): Promise<LoadResult> {
+  const pid = serving.pid ?? 0;
+  const [node0, pg0] = [await processCpuSeconds(pid), await clusterCpuSeconds(pgDir)];
+  const result = await runLoad(baseUrl, request, CONNECTIONS, DURATION_MS);
+  const [node1, pg1] = [await processCpuSeconds(pid), await clusterCpuSeconds(pgDir)];
+  into.push({ node: ((node1 - node0) * 1000) / result.requests, postgres: ((pg1 - pg0) * 1000) / result.requests });
+  return result;
+}
+
+function describeCpu(rounds: CpuPerRequest[]): string {
+  const node = median(rounds.map((r) => r.node));
+  const postgres = median(rounds.map((r) => r.postgres));
+  return `node ${node.toFixed(2)} + PostgreSQL ${postgres.toFixed(2)} ms`;
+}
+
 const work = await mkdtemp(path.join(tmpdir(), 'lecoffre-bench-api-'));
 const server = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: 0, durable: true });
+/** The cluster's own directory inside the data dir (embedded-postgres.ts lays it out). */
+const pgDir = path.join(work, 'pg', 'pg');
 let product: ProductProcess | undefined;
 let baseline: { child: ChildProcess; baseUrl: string } | undefined;
 try {
@@ -193,11 +218,13 @@ try {
     const theirs: LoadResult[] = [];
     const asides: LoadResult[] = [];
     const loads: string[] = [];
+    const ourCpu: CpuPerRequest[] = [];
+    const theirCpu: CpuPerRequest[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const sampling = values.waits ? sampleWaits(databaseUrl) : undefined;
-      ours.push(await runLoad(base, c.product, CONNECTIONS, DURATION_MS));
+      ours.push(await measuredLoad(base, c.product, product.child, ourCpu));
       if (sampling) console.log(`  waits of the product's backends: ${await sampling.stop()}`);
-      theirs.push(await runLoad(baseline.baseUrl, c.baseline, CONNECTIONS, DURATION_MS));
+      theirs.push(await measuredLoad(baseline.baseUrl, c.baseline, baseline.child, theirCpu));
       if (c.aside) asides.push(await runLoad(baseline.baseUrl, c.aside.request, CONNECTIONS, DURATION_MS));
       loads.push(await loadavg());
       const [o, b] = [ours.at(-1), theirs.at(-1)] as [LoadResult, LoadResult];
@@ -209,6 +236,7 @@ try {
     }
     const [p, b] = [median(ours.map((r) => r.perSecond)), median(theirs.map((r) => r.perSecond))];
     const p99 = median(ours.map((r) => r.p99Ms));
+    console.log(`${c.figure}: CPU per request, ${describeCpu(ourCpu)}; baseline ${describeCpu(theirCpu)}`);
     if (c.aside) {
       const a = median(asides.map((r) => r.perSecond));
       console.log(`${c.figure}: ${c.aside.label}: ${a.toFixed(0)} req/s (product / that: ${(p / a).toFixed(2)})`);
