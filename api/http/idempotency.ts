@@ -15,6 +15,7 @@ import { discardBody } from './discard-body.js';
 import { readSessionCookie } from './hosted/session-cookie.js';
 import { readMultipartFiles, receivedBodyFingerprint } from './multipart.js';
 import { HttpProblem } from './problem.js';
+import { requestLogger } from './request-context.js';
 
 // Headers worth replaying: the rest (dates, request ids, rate limits) describe the new request.
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
@@ -128,7 +129,9 @@ export function idempotency(db: Database, config: Config): RequestHandler {
       let settled = false;
       const renewal = setInterval(
         () => {
-          renewIdempotent(db, claim).catch((error: unknown) => req.log?.warn({ err: error }, 'idempotency lease renewal failed'));
+          renewIdempotent(db, claim).catch((error: unknown) =>
+            requestLogger(req)?.warn({ err: error }, 'idempotency lease renewal failed'),
+          );
         },
         (IDEMPOTENCY_LEASE_SECONDS * 1000) / 4,
       );
@@ -165,7 +168,7 @@ export function idempotency(db: Database, config: Config): RequestHandler {
               ? chunk
               : Buffer.alloc(0);
         record(res.statusCode, body)
-          .catch((error: unknown) => req.log?.error({ err: error }, 'idempotency bookkeeping failed'))
+          .catch((error: unknown) => requestLogger(req)?.error({ err: error }, 'idempotency bookkeeping failed'))
           .finally(() => end(...args));
         return res;
       }) as typeof res.end;
