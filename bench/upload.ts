@@ -18,7 +18,7 @@
  * server verifies every byte. The last line printed is a JSON summary.
  */
 
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +28,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startProduct } from '../test/support/product-process.js';
+import { processCpuSeconds } from './support/process-cpu.js';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -133,16 +134,6 @@ async function procMemory(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number
   return Number(kb) * 1024;
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-
-/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc/<pid>/stat). */
-async function procCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
 /** Resets the kernel's RSS high-water mark (VmHWM) so it covers one phase only; false where not allowed. */
 async function resetPeakRss(pid: number): Promise<boolean> {
   try {
@@ -161,7 +152,7 @@ async function measured<T>(serverPid: number, work: () => Promise<T>) {
   const serverBase = await procMemory(serverPid, 'VmRSS');
   const hwmReset = await resetPeakRss(serverPid);
   const clientBase = process.memoryUsage.rss();
-  const cpuBefore = await procCpuSeconds(serverPid);
+  const cpuBefore = await processCpuSeconds(serverPid);
   let serverPeak = serverBase;
   let clientPeak = clientBase;
   const sample = async () => {
@@ -173,7 +164,7 @@ async function measured<T>(serverPid: number, work: () => Promise<T>) {
   try {
     const result = await work();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpuSeconds = (await procCpuSeconds(serverPid)) - cpuBefore;
+    const cpuSeconds = (await processCpuSeconds(serverPid)) - cpuBefore;
     await sample();
     if (hwmReset) serverPeak = Math.max(serverPeak, await procMemory(serverPid, 'VmHWM'));
     return {
