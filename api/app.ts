@@ -128,19 +128,18 @@ export function createApp({
   // ── The API (/v1) ───────────────────────────────────────────────────────────────────────────────
   // Ahead of every hosted page's router: an API call, the product's busiest path, is not matched against
   // pages it can never be.
-  // One router mounted once: its middlewares run on the path trimmed a single time, not once each.
-  const v1Preamble = express.Router();
-  v1Preamble.use(cors, apiVersion);
+  app.use('/v1', cors);
+  app.use('/v1', apiVersion);
   // API answers describe live state (completion, anchoring) that changes without a new version: not cached,
   // except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
-  v1Preamble.use((_req, res, next) => {
+  app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  v1Preamble.use(revalidatedReads);
-  v1Preamble.use(requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
-  v1Preamble.use(deprecatedAliases, idempotency(db, config));
-  app.use('/v1', v1Preamble);
+  app.use('/v1', revalidatedReads);
+  app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', deprecatedAliases);
+  app.use('/v1', idempotency(db, config));
   const v1 = express.Router();
   RegisterRoutes(v1);
   app.use(v1);

@@ -24,8 +24,12 @@ export function requestContext(logger: Logger): RequestHandler {
     res.setHeader('X-Request-Id', id);
     contexts.set(req, { id, base: logger });
     const startedAt = Date.now();
-    res.once('close', () => {
-      // 'close' follows 'finish'; a response closed before it finished was cut off (the caller went away).
+    // Logged on 'finish', which runs in the request's async context (a trace id set by the tracing reaches
+    // the line; 'close' runs in the server's), or on 'close' when the response never finished: the caller
+    // went away.
+    const done = () => {
+      res.off('finish', done);
+      res.off('close', done);
       const aborted = !res.writableFinished;
       const level: Level = res.statusCode >= 500 ? (res.statusCode === 503 ? 'warn' : 'error') : aborted ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
@@ -37,7 +41,9 @@ export function requestContext(logger: Logger): RequestHandler {
         },
         aborted ? 'request aborted' : 'request completed',
       );
-    });
+    };
+    res.on('finish', done);
+    res.on('close', done);
     next();
   };
 }
