@@ -57,10 +57,11 @@ const WORKERS: Record<keyof typeof QUEUES, number> = { outbox: 1, notifications:
  * Starts the background workers (outbox, webhooks, notifications, reminders) in this process (any number
  * of processes may run them: the tables are the truth, every runner claims its rows).
  *
- * Wake-ups: the outbox trigger NOTIFYs at commit -> the listener dispatches at once (queueing the
- * dispatcher job, the retried path, only if that fails) -> each batch dispatched kicks this process's webhook pump, which
- * delivers the lanes and sleeps until the next retry (jobs/webhook-pump.ts). Notifications go through
- * pg-boss jobs. A sweep every minute wakes anything a lost wake-up left behind.
+ * Wake-ups: a change NOTIFYs after its commit (services/outbox/announce-outbox.ts) -> the listener
+ * dispatches at once, queueing the dispatcher job (the retried path) only if that fails -> each batch
+ * dispatched kicks this process's webhook pump, which delivers the lanes and sleeps until the next retry
+ * (jobs/webhook-pump.ts). Notifications go through pg-boss jobs. A sweep every minute wakes anything a lost
+ * wake-up left behind.
  */
 export async function startJobs(deps: JobsDependencies): Promise<Jobs> {
   const { db, config } = deps;
