@@ -38,6 +38,8 @@ export type { PostOptions, RequestOptions, UpdateOptions } from './core/http-cli
 export type { Page, Paginated } from './core/paginated.js';
 export type { Transport, TransportRequest } from './core/transport.js';
 export { fetchTransport } from './core/transport.js';
+// A client with only some resources, for browser bundles that make a few calls (create-client.ts).
+export { createClient, type PartialClient, type ResourceClass } from './create-client.js';
 export { API_VERSIONS, type ApiVersion, CURRENT_API_VERSION } from './generated/api-versions.js';
 // The API's own rules, copied from its domain by `npm run generate`: check a file or filter a list
 // exactly as the API will.
@@ -47,6 +49,7 @@ export { DEFAULT_TIME_ZONE, FRENCH_TIME_ZONES, isTimeZone } from './generated/ti
 export { authorizeUrl, exchangeCode, type OAuthClient, OAuthError, type OAuthTokens, refreshTokens, revokeToken } from './oauth.js';
 export type { UploadOptions, UploadProgress, UploadSource } from './resources/documents.js';
 export type { AddedFolderClient } from './resources/folders.js';
+export * as resources from './resources.js';
 export type {
   AddFolderClientInput,
   ApiKey,

@@ -1,5 +1,3 @@
-import { xhrTransport } from './xhr-transport.js';
-
 /**
  * The one seam between the SDK and the network. Everything above it (authentication, idempotency keys,
  * retries, timeouts, errors) is the SDK's; a transport only moves one request and its answer, so another
@@ -79,10 +77,13 @@ function counted(blob: Blob, progress: (sentBytes: number) => void): ReadableStr
 export function defaultTransport(fetchImpl?: typeof fetch): Transport {
   const viaFetch = fetchTransport(fetchImpl);
   if (fetchImpl) return viaFetch;
-  const viaXhr = xhrTransport();
   return {
-    send(request) {
-      return request.onUploadProgress && typeof XMLHttpRequest !== 'undefined' ? viaXhr.send(request) : viaFetch.send(request);
+    async send(request) {
+      if (!request.onUploadProgress || typeof XMLHttpRequest === 'undefined') return viaFetch.send(request);
+      // Fetched with the first upload, as the upload code is (documents.ts): pages that only read never
+      // download it. A failed download rejects like a failed request, which HttpClient retries.
+      const { xhrTransport } = await import('./xhr-transport.js');
+      return xhrTransport().send(request);
     },
   };
 }

@@ -1,11 +1,6 @@
-import type { LeCoffreError } from '../core/errors.js';
+import { ConnectionError, type LeCoffreError } from '../core/errors.js';
 import type { PostOptions, RequestOptions } from '../core/http-client.js';
-import { multipartBody, sentPerFile } from '../core/multipart.js';
 import { Resource } from '../core/resource.js';
-
-// An empty id would address another route; ids are URL-encoded into the path.
-const requestIdPattern = /^\/v1\/(document-requests|folders)\/[^/]+\//;
-
 import type { DocumentFile, RefuseFileInput } from '../types.js';
 
 /**
@@ -40,16 +35,6 @@ export interface UploadOptions extends PostOptions {
 /** A file to send: a Blob (a browser File is one; in Node, `fs.openAsBlob(path)` reads from disk as it goes). */
 export type UploadSource = Blob;
 
-function fileName(source: Blob, index: number): string {
-  const name = (source as Blob & { name?: unknown }).name;
-  return typeof name === 'string' && name ? name : `document-${index + 1}`;
-}
-
-async function sha256Hex(source: Blob): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', await source.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Documents clients sent, and their review: `/v1/documents/{id}`, and sending them.
  *
@@ -80,61 +65,12 @@ export class Documents extends Resource {
     fields: Record<string, string>,
     options: UploadOptions,
   ): Promise<DocumentFile[]> {
-    if (!requestIdPattern.test(path)) throw new TypeError('upload: the id must be a non-empty string.');
-    const files = Array.isArray(sources) ? sources : [sources];
-    if (files.length === 0) throw new TypeError('upload: give at least one file.');
-    if (options.sha256 && options.sha256.length !== files.length) throw new TypeError('upload: give one sha256 per file.');
-    const sizes = files.map((file) => file.size);
-    const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
-    const report = (phase: UploadProgress['phase'], fileBytes: number[]) =>
-      options.onProgress?.({
-        phase,
-        files: fileBytes.filter((bytes, index) => bytes === sizes[index]).length,
-        totalFiles: files.length,
-        bytes: fileBytes.reduce((sum, bytes) => sum + bytes, 0),
-        totalBytes,
-        fileBytes,
-      });
-    const upTo = (done: number) => sizes.map((size, index) => (index < done ? size : 0));
-    let hashes = options.sha256 ? [...options.sha256] : undefined;
-    if (!hashes) {
-      hashes = [];
-      // One after the other: a file is read into memory to be hashed, never two at once.
-      for (const [index, file] of files.entries()) {
-        hashes.push(await sha256Hex(file));
-        report('hashing', upTo(index + 1));
-      }
-    }
-    const named = files.map((blob, index) => ({ blob, name: fileName(blob, index) }));
-    const { body, contentType, offsets } = multipartBody(Object.entries(fields), named, hashes);
-    let last = -1;
-    const onUploadProgress = options.onProgress
-      ? (sent: number) => {
-          // Framing bytes move nothing the caller sees: only report when a file's share moved.
-          const fileBytes = sentPerFile(sent, offsets, sizes);
-          const bytes = fileBytes.reduce((sum, value) => sum + value, 0);
-          if (bytes === last) return;
-          last = bytes;
-          report('sending', fileBytes);
-        }
-      : undefined;
-    const response = await this.http.request(
-      {
-        method: 'POST',
-        path,
-        body: () => {
-          last = -1;
-          return body;
-        },
-        headers: { 'Content-Type': contentType },
-        idempotencyKey: options.idempotencyKey,
-        onUploadProgress,
-        onRetry: options.onRetry,
-      },
-      options,
-    );
-    report('sent', sizes);
-    return (response.data as { data: DocumentFile[] }).data;
+    // Hashing, the multipart framing and the progress count are a chunk of their own, fetched on the first
+    // upload: a browser page that only reads (a notary's review) never downloads them.
+    const { sendDocuments } = await import('./send-documents.js').catch((error: unknown) => {
+      throw new ConnectionError('Could not load the upload code of the LeCoffre SDK.', error);
+    });
+    return sendDocuments(this.http, path, sources, fields, options);
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<DocumentFile> {

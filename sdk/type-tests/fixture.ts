@@ -4,6 +4,7 @@
  */
 import {
   type BodyOf,
+  createClient,
   type DocumentFile,
   type ErrorCode,
   type Folder,
@@ -15,6 +16,7 @@ import {
   type ProblemCode,
   RateLimitError,
   type ResultOf,
+  resources,
   type SdkErrorCode,
   type WebhookEvent,
   type WebhookEventOf,
@@ -32,6 +34,16 @@ new LeCoffre({ cookieSession: true, baseUrl: '' });
 new LeCoffre({ cookieSession: true, apiKey: 'lck_test_x', baseUrl: '' });
 // @ts-expect-error no base URL
 new LeCoffre({ apiKey: 'lck_test_x' });
+
+// --- a client with some resources only: the same options, typed by the classes given.
+const partial = createClient({ token: 'wgt_x', baseUrl: '/api' }, { folders: resources.Folders, me: resources.Me });
+export const partialFits: Pick<LeCoffre, 'folders' | 'me'> = partial;
+// @ts-expect-error a resource not given is not there
+partial.documents;
+// @ts-expect-error the same options as new LeCoffre(): one credential
+createClient({ baseUrl: '/api' }, { folders: resources.Folders });
+// @ts-expect-error resources are classes of the SDK, not names
+createClient({ token: 'wgt_x', baseUrl: '/api' }, { folders: 'folders' });
 
 export async function folders(): Promise<void> {
   // --- inputs come from the contract.

@@ -2,13 +2,13 @@ import type { TokenProvider } from '@lecoffre/sdk';
 import { ContextProvider, consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { type ConnectOptions, connect, connectionContext, type LeCoffreConnection } from './connection.js';
+import { type ConnectOptions, connectionContext, connectWidget, type WidgetConnection } from './connection.js';
 import { describeError } from './errors.js';
 import { emit, type LeCoffreEventMap, type LeCoffreEventName } from './events.js';
 import { type Lang, resolveLang } from './i18n.js';
 
 /** The token each connection last told expired: one `lecoffre-session-expired` per token, however many calls it failed. */
-const toldExpired = new WeakMap<LeCoffreConnection, string | undefined>();
+const toldExpired = new WeakMap<WidgetConnection, string | undefined>();
 
 /**
  * Base of every LeCoffre element: the `token` / `base-url` / `lang` attributes, the API connection, events.
@@ -36,13 +36,13 @@ export class LeCoffreElement extends LitElement {
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
   /** Set from script instead of `token`/`base-url`. */
-  @property({ attribute: false }) connection?: LeCoffreConnection;
+  @property({ attribute: false }) connection?: WidgetConnection;
 
   @consume({ context: connectionContext, subscribe: true })
   @state()
-  protected inheritedConnection?: LeCoffreConnection;
+  protected inheritedConnection?: WidgetConnection;
 
-  private ownConnection?: { key: string; connection: LeCoffreConnection };
+  private ownConnection?: { key: string; connection: WidgetConnection };
   private readonly provider = new ContextProvider(this, { context: connectionContext });
 
   // `lang` is a native attribute with its own accessor: observe it rather than shadow it with a reactive
@@ -63,13 +63,13 @@ export class LeCoffreElement extends LitElement {
   }
 
   /** The connection in use, or undefined while none is configured. */
-  get api(): LeCoffreConnection | undefined {
+  get api(): WidgetConnection | undefined {
     if (this.token && this.baseUrl) {
       const key = `${this.baseUrl}\n${this.token}`;
       if (this.ownConnection?.key !== key) {
         // Looked up when needed: a provider set after the connection was made is used too.
         const options: ConnectOptions = { baseUrl: this.baseUrl, token: this.token, tokenProvider: () => this.tokenProvider?.() };
-        this.ownConnection = { key, connection: connect(options) };
+        this.ownConnection = { key, connection: connectWidget(options) };
       }
       return this.ownConnection.connection;
     }

@@ -2,7 +2,15 @@
  * The widgets' shared base: connection (SDK client through @lit/context), base element, i18n, theme
  * tokens, events, errors, SHA-256 and browser uploads. Other widgets import from here.
  */
-export { type ConnectOptions, connect, connectionContext, type LeCoffreConnection, provideConnection } from './connection.js';
+export {
+  type ConnectOptions,
+  connect,
+  connectionContext,
+  type LeCoffreConnection,
+  provideConnection,
+  type WidgetClient,
+  type WidgetConnection,
+} from './connection.js';
 export { openBlobInNewTab, saveBlob } from './download.js';
 export { LeCoffreElement } from './element.js';
 export { describeError, isTransient } from './errors.js';

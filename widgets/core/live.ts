@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LeCoffreConnection } from './connection.js';
+import type { WidgetConnection } from './connection.js';
 
 /**
  * Live updates shared by every LeCoffre element of a page: one store of "what changed" (the page bus)
@@ -45,7 +45,7 @@ const MAX_RETRY_MS = 30_000;
 
 /** One stream, fed by whichever of its subscribers' connections works; reconnects, resuming after the last id. */
 class SharedStream {
-  readonly users = new Set<() => LeCoffreConnection | undefined>();
+  readonly users = new Set<() => WidgetConnection | undefined>();
   private lastEventId?: string;
   private abort?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
@@ -132,7 +132,7 @@ class SharedStream {
   }
 }
 
-function join(connection: () => LeCoffreConnection | undefined, baseUrl: string, scope: LiveScope): () => void {
+function join(connection: () => WidgetConnection | undefined, baseUrl: string, scope: LiveScope): () => void {
   const path = 'folderId' in scope ? `/v1/folders/${encodeURIComponent(scope.folderId)}/live` : '/v1/office/live';
   const key = baseUrl + path;
   const streams = page().streams;
@@ -151,7 +151,7 @@ function join(connection: () => LeCoffreConnection | undefined, baseUrl: string,
 }
 
 export interface LiveHost extends ReactiveControllerHost {
-  readonly api: LeCoffreConnection | undefined;
+  readonly api: WidgetConnection | undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type UploadOptions,
   type UploadProgress,
 } from '@lecoffre/sdk';
-import type { LeCoffreConnection } from './connection.js';
+import type { WidgetConnection } from './connection.js';
 
 /**
  * Uploads from the widgets, through the SDK's `files.upload` / `files.uploadExtra`: one retry policy, one
@@ -18,7 +18,7 @@ import type { LeCoffreConnection } from './connection.js';
 export type UploadTarget = { kind: 'request'; requestId: string } | { kind: 'extra'; folderId: string };
 
 export interface SendFilesOptions {
-  connection: LeCoffreConnection;
+  connection: WidgetConnection;
   target: UploadTarget;
   /** Sent in one request: all are stored, or none. A File keeps its name. */
   files: Blob[];

@@ -1,12 +1,12 @@
 import type { Folder } from '@lecoffre/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LeCoffreConnection } from '../core/connection.js';
+import type { WidgetConnection } from '../core/connection.js';
 import { LiveController } from '../core/live.js';
 
 export type FolderTab = 'open' | 'archived';
 
 export interface FolderListHost extends ReactiveControllerHost {
-  readonly api: LeCoffreConnection | undefined;
+  readonly api: WidgetConnection | undefined;
 }
 
 const PAGE_SIZE = 30;

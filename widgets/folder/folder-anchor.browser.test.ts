@@ -76,8 +76,11 @@ describe('<lecoffre-folder> archive and anchoring', () => {
     }, 'the anchor button to be enabled');
 
     anchor.click();
-    await waitFor(() => deepText(el).includes('Dossier en cours de certification'), 'the certification in progress');
-    expect(deepText(el)).to.contain('L’ancrage peut prendre quelques minutes');
+    // The live region says "Dossier en cours de certification" as soon as the request is accepted; the
+    // anchoring part shows it once the folder read after it comes back.
+    const anchorPart = () => deepQuery(el, 'lecoffre-folder-anchor') as HTMLElement;
+    await waitFor(() => deepText(anchorPart()).includes('Dossier en cours de certification'), 'the certification in progress');
+    expect(deepText(anchorPart())).to.contain('L’ancrage peut prendre quelques minutes');
     expect(Boolean(el.shadowRoot?.querySelector('lecoffre-folder-anchor')?.shadowRoot?.querySelector('progress'))).to.equal(true);
     // Frozen from now on: nothing to request, add or edit.
     expect(hasButton(el, /Demander des documents/)).to.equal(false);

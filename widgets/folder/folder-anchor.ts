@@ -2,7 +2,7 @@ import type { Folder } from '@lecoffre/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { saveBlob } from '../core/download.js';
-import { FolderPart } from './folder-part.js';
+import { FolderLaterPart } from './folder-later-part.js';
 
 type Anchor = NonNullable<Folder['anchor']>;
 
@@ -13,9 +13,9 @@ type Anchor = NonNullable<Folder['anchor']>;
  * @csspart progress - the indeterminate progress bar while anchoring
  */
 @customElement('lecoffre-folder-anchor')
-export class FolderAnchor extends FolderPart {
+export class FolderAnchor extends FolderLaterPart {
   static override styles = [
-    ...FolderPart.styles,
+    ...FolderLaterPart.styles,
     css`
       progress {
         width: 100%;

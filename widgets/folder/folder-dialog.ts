@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { FolderPart } from './folder-part.js';
+import { FolderLaterPart } from './folder-later-part.js';
 
 /**
  * Base of the folder's dialogs, on the native modal `<dialog>`: the browser traps focus inside, makes the
  * page behind inert and closes on Escape. Focus goes back to the button that opened it.
  */
-export class FolderDialog extends FolderPart {
+export class FolderDialog extends FolderLaterPart {
   /** Where focus goes when the opener is gone (the action removed it, e.g. a client taken off the folder). */
   @property({ attribute: false }) fallbackFocus?: () => void;
 

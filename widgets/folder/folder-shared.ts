@@ -2,11 +2,11 @@ import type { BankDetails, SharedDocument } from '@lecoffre/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ACCEPT_ATTRIBUTE } from '../core/upload.js';
-import { FolderPart } from './folder-part.js';
+import { FolderLaterPart } from './folder-later-part.js';
 
 /** "Transmettre le RIB de l'office": what the office sent to the folder's clients, and sending a RIB. */
 @customElement('lecoffre-folder-shared')
-export class FolderShared extends FolderPart {
+export class FolderShared extends FolderLaterPart {
   @property({ attribute: false }) shared: SharedDocument[] = [];
 
   @state() private bankDetails?: BankDetails[];

@@ -7,7 +7,6 @@ import type {
   DocumentRequest,
   DocumentType,
   Folder,
-  LeCoffre,
   Member,
   SetFolderAccessInput,
   SharedDocument,
@@ -15,12 +14,12 @@ import type {
   UpdateFolderInput,
 } from '@lecoffre/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LeCoffreConnection } from '../core/connection.js';
+import type { WidgetClient, WidgetConnection } from '../core/connection.js';
 import { LiveController } from '../core/live.js';
 import { noStoreClient } from './no-store-client.js';
 
 export interface FolderStoreHost extends ReactiveControllerHost {
-  readonly api: LeCoffreConnection | undefined;
+  readonly api: WidgetConnection | undefined;
 }
 
 export interface FolderStoreOptions {
@@ -95,7 +94,7 @@ export class FolderStore implements ReactiveController {
     if (document.visibilityState === 'visible' && this.folder) void this.refresh().catch(() => {});
   };
 
-  private get client(): LeCoffre {
+  private get client(): WidgetClient {
     const api = this.host.api;
     if (!api) throw new Error('<lecoffre-folder> has no connection (token and base-url).');
     return noStoreClient(api);

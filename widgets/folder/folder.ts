@@ -6,7 +6,6 @@ import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
 import { formatDate } from '../core/i18n.js';
 import { controls, tokens } from '../core/theme.js';
-import './folder-anchor.js';
 import './folder-client.js';
 import './folder-info.js';
 import type { FolderClientDialog } from './folder-client-dialog.js';
@@ -26,8 +25,9 @@ const DEFAULT_POLL_MS = 5000;
  * Folder information with pencils and collaborator access; clients (add, edit, remove) with their
  * requested documents and the files to review; the viewer (Valider / Refuser / Télécharger); completion
  * per client and folder; the office RIB to send; archive; "Valider et ancrer", its progress and the proof.
- * The dialogs and the English words are fetched on first use (load-dialogs.ts, messages.ts). A host page
- * with a CSP must allow `blob:` in `img-src` and `frame-src`: the viewer shows files from blob URLs.
+ * The dialogs and the English words are fetched on first use (load-dialogs.ts, messages.ts), the parts below
+ * the clients alongside the folder's data (below-fold.ts). A host page with a CSP must allow `blob:` in
+ * `img-src` and `frame-src`: the viewer shows files from blob URLs.
  * Set `tokenProvider` to keep working past the widget session's minutes (see LeCoffreElement).
  *
  * @fires lecoffre-document-validated - the notary validated a file: `{ file }`
@@ -95,7 +95,8 @@ export class LeCoffreFolder extends LeCoffreElement {
   };
 
   private reported?: unknown;
-  private prefetched = false;
+  private belowFold?: Promise<unknown>;
+  private dialogsPrefetched = false;
 
   /** Tells the host page what changed, in events; a fresh load (no `before`) is not a change. */
   private folderChanged(folder: Folder, before: Folder | undefined): void {
@@ -137,17 +138,26 @@ export class LeCoffreFolder extends LeCoffreElement {
     if ((this.connectionChanged(changed) || changed.has('folderId')) && this.api && this.folderId) {
       this.refreshError = undefined;
       void this.store.load(this.folderId).then(() => this.store.loadDeedTypes().catch(() => {}));
+      this.loadBelowFold();
     }
   }
 
+  /**
+   * The parts below the clients (below-fold.ts) come in a chunk of their own, fetched alongside the
+   * folder's data: the first download stays small, and the chunk is there by the time the folder shows
+   * (lit applies the properties set on their elements meanwhile). A failed download is tried again on the
+   * next render.
+   */
+  private loadBelowFold(): void {
+    this.belowFold ??= import('./below-fold.js').catch(() => {
+      this.belowFold = undefined;
+    });
+  }
+
   protected override updated(): void {
-    if (this.store.folder && !this.prefetched) {
-      this.prefetched = true;
-      // What the office sent and its sending forms sit below the fold: their code comes once the folder is
-      // on screen, which keeps the first download within budget (lit applies the properties set meanwhile).
-      void import('./folder-shared.js').catch(() => {
-        this.prefetched = false;
-      });
+    if (this.store.folder) this.loadBelowFold();
+    if (this.store.folder && !this.dialogsPrefetched) {
+      this.dialogsPrefetched = true;
       prefetchDialogs();
     }
     // Reported once per failed load, not on every render.

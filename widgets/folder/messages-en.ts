@@ -1,7 +1,10 @@
-import type { FolderMessages } from './messages.js';
+import type { AllFolderMessages } from './messages.js';
 
-/** `<lecoffre-folder>` in English: loaded on demand by messages.ts, the same keys as the French table. */
-export const EN: FolderMessages = {
+/**
+ * `<lecoffre-folder>` in English: loaded on demand by messages.ts, every key of the two French tables
+ * (messages.ts, messages-later.ts).
+ */
+export const EN: AllFolderMessages = {
   loading: 'Loading the folder…',
   notConfigured: 'This element needs the folder-id, token and base-url attributes.',
   reload: 'Reload',

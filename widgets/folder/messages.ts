@@ -1,12 +1,15 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Lang } from '../core/i18n.js';
+import type { LaterFolderMessages } from './messages-later.js';
 
 /**
- * `<lecoffre-folder>`'s words, from the guide's notary screens (parts I.3–I.5, review, anchoring). French
- * is in the bundle; English (messages-en.ts) is a chunk of its own, fetched the first time an element
- * asks for it, which keeps the widgets' first download small for the French offices they are made for.
+ * `<lecoffre-folder>`'s words, from the guide's notary screens (parts I.3–I.5, review, anchoring). Here,
+ * the French of its first screen (the folder, its information and its clients). The French of the parts
+ * loaded after it (dialogs, documents sent, anchoring) comes with them (messages-later.ts), and English
+ * (messages-en.ts, every word) is a chunk of its own, fetched the first time an element asks for it:
+ * the widgets' first download stays small for the French offices they are made for.
  */
-const FR = {
+export const FR = {
   loading: 'Chargement du dossier…',
   notConfigured: 'Ce composant attend les attributs folder-id, token et base-url.',
   reload: 'Recharger',
@@ -20,7 +23,6 @@ const FR = {
   edit: (field: string) => `Modifier : ${field}`,
   save: 'Enregistrer',
   cancel: 'Annuler',
-  close: 'Fermer',
   changedMeanwhile: 'Ce dossier a été modifié entre-temps : les informations ont été rechargées. Refaites votre modification.',
   actionRequired: 'Action requise : des documents attendent votre validation',
   completion: 'Complétion du dossier',
@@ -37,15 +39,6 @@ const FR = {
   removeClient: (name: string) => `Retirer ${name} du dossier`,
   confirmRemoveClient: (name: string) => `Retirer ${name} du dossier ? Ses demandes de documents sont annulées.`,
   remove: 'Retirer',
-  associate: 'Associer un ou plusieurs client(s)',
-  existingClient: 'Client existant',
-  newClient: 'Nouveau client',
-  searchClient: 'Rechercher un client',
-  noClientFound: 'Aucun client trouvé.',
-  associateButton: 'Associer au dossier',
-  mobileWarning:
-    'Faites attention à bien renseigner le n° de mobile du client : il aura besoin de saisir un code reçu par SMS pour se connecter.',
-  required: 'Champ obligatoire',
   requested: 'Documents demandés',
   allReceived: 'Tous les documents demandés ont été reçus.',
   noRequested: 'Vous n’avez pas encore demandé de documents.',
@@ -59,69 +52,7 @@ const FR = {
   refusedNoReason: 'Refusé',
   cancelRequest: (label: string) => `Annuler la demande : ${label}`,
   open: (name: string) => `Ouvrir ${name}`,
-  chooseDocuments: 'Choisissez les documents à demander',
-  suggested: 'Documents suggérés pour ce type d’acte',
-  alreadyRequested: 'déjà demandé',
-  addOther: 'Ajouter un document',
-  addRequestable: 'Ajouter des documents demandables',
-  existingDocument: 'Document existant',
-  createDocument: 'Créer un document',
-  filterCatalogue: 'Filtrer les documents',
-  documentName: 'Nom du document',
-  documentDescription: 'Description (facultatif)',
-  add: 'Ajouter',
-  addType: (label: string) => `Ajouter : ${label}`,
-  validate: 'Valider',
-  nothingChosen: 'Cochez au moins un document.',
-  chooseClient: 'Cochez au moins un client.',
-  requestedAnnounce: (count: number) => `${count} document${count > 1 ? 's demandés' : ' demandé'}.`,
-  viewer: (name: string) => `Document : ${name}`,
-  previewLoading: 'Chargement de l’aperçu…',
-  previewUnavailable: 'Aperçu indisponible pour ce type de fichier.',
-  download: 'Télécharger',
-  downloadHint: 'Pour télécharger un document, celui-ci doit d’abord être validé.',
-  refuse: 'Refuser',
-  refuseTitle: 'Refuser le document ?',
-  refuseIntro: 'Veuillez indiquer au client le motif du refus de son document afin qu’il puisse vous renvoyer une bonne version.',
-  reason: 'Motif du refus',
-  reasonRequired: 'Indiquez le motif du refus.',
-  validatedAnnounce: (name: string) => `${name} validé.`,
-  refusedAnnounce: (name: string) => `${name} refusé.`,
-  sha256: 'Empreinte SHA-256',
-  archive: 'Archiver le dossier',
-  confirmArchive: 'Archiver ce dossier ? Il passera dans « Dossiers archivés ».',
-  archivedOn: (date: string) => `Dossier archivé le ${date}.`,
-  anchor: 'Valider et ancrer',
-  anchorHint: 'Disponible quand tous les documents sont validés (100 %).',
-  anchorIntro: 'Le dossier peut être archivé sans ancrage, ou validé et ancré dans la blockchain.',
-  anchoring: 'Dossier en cours de certification',
-  anchoringHelp: 'L’ancrage peut prendre quelques minutes. La preuve d’ancrage sera ensuite téléchargeable ici.',
-  anchoringFailed: (error: string) => `Le dernier essai d’ancrage a échoué (${error}) : il sera retenté avec le prochain lot.`,
   anchoredOn: (date: string) => `Dossier ancré le ${date}.`,
-  network: (name: string) => `Réseau : ${name}`,
-  localDev: 'Ancrage local de développement : il n’est publié sur aucune blockchain publique.',
-  explorer: 'Voir l’opération sur l’explorateur blockchain',
-  proof: 'Télécharger la preuve d’ancrage',
-  proofName: (number: string) => `Preuve d’ancrage - ${number}.zip`,
-  shared: 'Documents transmis au client',
-  noShared: 'Aucun document transmis pour le moment.',
-  sharedOn: (label: string, date: string) => `${label} — transmis le ${date}`,
-  shareRib: 'Transmettre le RIB de l’office',
-  chooseRib: 'RIB à transmettre',
-  noRib: 'L’office n’a encore enregistré aucun RIB.',
-  ribShared: 'RIB transmis au client.',
-  sendDocument: 'Transmettre un document',
-  documentFile: 'Document à transmettre (pdf, jpg, png)',
-  chooseFile: 'Choisir un fichier',
-  noFileChosen: 'Aucun fichier choisi',
-  chooseDocument: 'Choisissez le document à transmettre.',
-  documentLabel: 'Intitulé pour le client (facultatif)',
-  documentShared: 'Document transmis aux clients du dossier.',
-  access: 'Accès au dossier',
-  wholeOffice: 'Tout l’office',
-  someMembers: 'Certains collaborateurs',
-  chooseMembers: 'Sélectionner les collaborateurs',
-  notariesSeeAll: 'Les notaires de l’office ont toujours accès à tous les dossiers.',
   frozen: 'Ce dossier est en cours d’ancrage ou ancré : il ne peut plus être modifié.',
   saved: 'Modifications enregistrées.',
   numberTaken: 'Ce numéro de dossier est déjà utilisé dans l’office.',
@@ -129,14 +60,21 @@ const FR = {
 
 export type FolderMessages = typeof FR;
 
-let english: FolderMessages | undefined;
-let loadingEnglish: Promise<FolderMessages> | undefined;
+/** Every word of the element: its first screen's and those of the parts loaded later. */
+export type AllFolderMessages = FolderMessages & LaterFolderMessages;
 
-/** The words in `lang`; French while the English chunk is on its way (`host` renders again once it is here). */
-export function messagesFor(lang: Lang, host: ReactiveControllerHost): FolderMessages {
-  if (lang === 'fr') return FR;
+let english: AllFolderMessages | undefined;
+let loadingEnglish: Promise<AllFolderMessages> | undefined;
+
+/** The English words, or undefined while their chunk is on its way (`host` renders again once it is here). */
+export function englishFor(host: ReactiveControllerHost): AllFolderMessages | undefined {
   if (english) return english;
   loadingEnglish ??= import('./messages-en.js').then((module) => (english = module.EN));
   void loadingEnglish.then(() => host.requestUpdate());
-  return FR;
+  return undefined;
+}
+
+/** The first screen's words in `lang`; French while the English chunk is on its way. */
+export function messagesFor(lang: Lang, host: ReactiveControllerHost): FolderMessages {
+  return (lang === 'en' && englishFor(host)) || FR;
 }

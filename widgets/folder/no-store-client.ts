@@ -1,5 +1,5 @@
-import { LeCoffre } from '@lecoffre/sdk';
-import type { LeCoffreConnection } from '../core/connection.js';
+import type { WidgetClient, WidgetConnection } from '../core/connection.js';
+import { widgetClient } from '../core/connection.js';
 
 /**
  * Why not `connection.client` as is: the API sends `ETag: "v<version>"` on a folder and answers 304 to
@@ -9,17 +9,17 @@ import type { LeCoffreConnection } from '../core/connection.js';
  */
 const noStoreFetch: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 
-const clients = new WeakMap<LeCoffreConnection, LeCoffre>();
+const clients = new WeakMap<WidgetConnection, WidgetClient>();
 
 /** The connection's credential and base URL, in a client whose reads never come from the HTTP cache. */
-export function noStoreClient(connection: LeCoffreConnection): LeCoffre {
+export function noStoreClient(connection: WidgetConnection): WidgetClient {
   let client = clients.get(connection);
   if (!client) {
     // The connection's own token object: a renewal by either client is the other's too.
     const { baseUrl, bearer } = connection;
     client = bearer
-      ? new LeCoffre({ token: bearer, baseUrl, fetch: noStoreFetch })
-      : new LeCoffre({ cookieSession: true, baseUrl, fetch: noStoreFetch });
+      ? widgetClient({ token: bearer, baseUrl, fetch: noStoreFetch })
+      : widgetClient({ cookieSession: true, baseUrl, fetch: noStoreFetch });
     clients.set(connection, client);
   }
   return client;

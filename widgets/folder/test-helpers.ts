@@ -144,6 +144,8 @@ export async function mountFolder(
   await waitFor(() => deepQuery(el, '[part="client"]'), 'the folder to load', 15_000).catch((error: Error) => {
     throw new Error(`${error.message}; shown: ${deepText(el)}; errors: ${JSON.stringify(events.map((event) => event.detail.message))}`);
   });
+  // Archive and anchoring come in a chunk of their own, fetched alongside the folder's data (below-fold.ts).
+  await waitFor(() => deepQuery(el, 'lecoffre-folder-anchor')?.shadowRoot?.querySelector('.row'), 'the anchoring part');
   return { el, folder, baseUrl, notary, events };
 }
 

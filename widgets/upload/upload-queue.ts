@@ -1,6 +1,6 @@
 import type { DocumentFile } from '@lecoffre/sdk';
 import { ConnectionError, LeCoffreError } from '@lecoffre/sdk';
-import type { LeCoffreConnection } from '../core/connection.js';
+import type { WidgetConnection } from '../core/connection.js';
 import { isTransient } from '../core/errors.js';
 import { sha256Hex } from '../core/sha256.js';
 import { hasAcceptedType, sendFiles, type UploadTarget } from '../core/upload.js';
@@ -29,7 +29,7 @@ export interface UploadItem {
 }
 
 export interface UploadQueueHooks {
-  connection: () => LeCoffreConnection | undefined;
+  connection: () => WidgetConnection | undefined;
   /** Limit checked before sending, if the page knows the server's; the server checks anyway. */
   maxFileSize: () => number | undefined;
   changed: () => void;

@@ -51,8 +51,14 @@ describe('<lecoffre-upload>: what the client sees while sending', () => {
     const folder = await clientFolder({ requests: ['Justificatif de domicile'] });
     const el = await mount(folder);
     const [proof] = folder.requests;
+    let sent = 0;
     let aborted = 0;
+    const send = XMLHttpRequest.prototype.send;
     const abort = XMLHttpRequest.prototype.abort;
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      sent += 1;
+      return send.call(this, body);
+    };
     XMLHttpRequest.prototype.abort = function (this: XMLHttpRequest) {
       aborted += 1;
       return abort.call(this);
@@ -68,11 +74,15 @@ describe('<lecoffre-upload>: what the client sees while sending', () => {
       expect(text(bytes)).to.match(/^[\d,]+ (o|ko|Mo) sur 600 ko \(\d+ %\)$/);
       const cancel = row.querySelector<HTMLButtonElement>('[data-action="cancel"]') as HTMLButtonElement;
       expect(cancel.getAttribute('aria-label')).to.equal('Annuler l’envoi de facture.pdf');
+      // The row shows from the start, before the SDK's upload code has arrived (a chunk of its own): the
+      // cancel must stop a request in flight.
+      await waitFor(() => sent > 0, 'the request to be in flight');
       cancel.click();
       await waitFor(() => !card(el, proof.id).querySelector('[data-upload-state]'), 'the file gone from the list');
       expect(aborted).to.be.greaterThan(0);
       await waitFor(() => text(root(el)).includes('Envoi de « facture.pdf » annulé'), 'the announcement');
     } finally {
+      XMLHttpRequest.prototype.send = send;
       XMLHttpRequest.prototype.abort = abort;
       await setNetwork(true);
     }

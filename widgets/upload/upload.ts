@@ -1,7 +1,7 @@
 import type { DocumentFile, DocumentRequest, Folder, Me, SharedDocument } from '@lecoffre/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { LeCoffreConnection } from '../core/connection.js';
+import type { WidgetConnection } from '../core/connection.js';
 import { openBlobInNewTab, saveBlob } from '../core/download.js';
 import { LeCoffreElement } from '../core/element.js';
 import { describeError } from '../core/errors.js';
@@ -186,7 +186,7 @@ export class LeCoffreUpload extends LeCoffreElement {
     folders: Folder[],
     rereadFolder: boolean,
   ): Promise<{ requests: DocumentRequest[]; shared: SharedDocument[]; extraSent: DocumentFile[]; folders: Folder[] }> {
-    const { client } = this.api as LeCoffreConnection;
+    const { client } = this.api as WidgetConnection;
     const [requests, shared, extraSent, folder] = await Promise.all([
       client.documentRequests.list(folderId).toArray({ max: 500 }),
       client.folders.sharedDocuments(folderId).toArray({ max: 100 }),

@@ -1,8 +1,9 @@
-import type { ClientLoginStarted } from '@lecoffre/sdk';
-import { AuthenticationError } from '@lecoffre/sdk';
+import type { ClientLoginStarted, LeCoffre } from '@lecoffre/sdk';
+import { AuthenticationError, createClient, resources } from '@lecoffre/sdk';
 import type { PropertyValues } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { WidgetConnection } from '../../core/connection.js';
 import { LeCoffreElement } from '../../core/element.js';
 import { controls, tokens } from '../../core/theme.js';
 import '../../upload/upload.js';
@@ -12,6 +13,25 @@ import { hasRememberedPassword, rememberPassword } from './remembered-password.j
 import { clientSpaceStyles } from './styles.js';
 
 type Step = 'checking' | 'email' | 'code' | 'password' | 'set-password' | 'space';
+
+type ClientAuth = LeCoffre['clientAuth'];
+
+/**
+ * The sign-in calls, with the connection's credential and address. An element's connection carries the
+ * resources the widgets call, and signing in is none of theirs: this page builds its own, once per connection.
+ */
+const signIns = new WeakMap<WidgetConnection, ClientAuth>();
+
+function clientAuthOf(connection: WidgetConnection): ClientAuth {
+  let clientAuth = signIns.get(connection);
+  if (!clientAuth) {
+    const { baseUrl, bearer } = connection;
+    const options = bearer ? { token: bearer, baseUrl } : { cookieSession: true as const, baseUrl };
+    clientAuth = createClient(options, { clientAuth: resources.ClientAuth }).clientAuth;
+    signIns.set(connection, clientAuth);
+  }
+  return clientAuth;
+}
 
 const formValue = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? '').trim();
 
@@ -127,10 +147,14 @@ export class LeCoffreClientSpace extends LeCoffreElement {
     }
   }
 
+  private get clientAuth(): ClientAuth | undefined {
+    return this.api && clientAuthOf(this.api);
+  }
+
   private async sendCode(): Promise<void> {
-    const client = this.api?.client;
-    if (!client) return;
-    this.attempt = await client.clientAuth.start({ email: this.email });
+    const clientAuth = this.clientAuth;
+    if (!clientAuth) return;
+    this.attempt = await clientAuth.start({ email: this.email });
     this.resendAt = Date.parse(this.attempt.resendAfter);
     clearInterval(this.ticker);
     this.ticker = setInterval(() => {
@@ -156,7 +180,7 @@ export class LeCoffreClientSpace extends LeCoffreElement {
     if (!form) return;
     const code = formValue(form, 'code').replace(/\s+/g, '');
     void this.run(async () => {
-      const signedIn = await this.api?.client.clientAuth.verify({ attempt: this.attempt?.attempt ?? '', code });
+      const signedIn = await this.clientAuth?.verify({ attempt: this.attempt?.attempt ?? '', code });
       if (!signedIn) return;
       if (signedIn.passwordSet) await rememberPassword(this.email);
       this.go(signedIn.passwordSet ? 'space' : 'set-password');
@@ -168,7 +192,7 @@ export class LeCoffreClientSpace extends LeCoffreElement {
     if (!form) return;
     const password = formValue(form, 'password');
     void this.run(async () => {
-      await this.api?.client.clientAuth.login({ email: this.email, password });
+      await this.clientAuth?.login({ email: this.email, password });
       this.go('space');
     });
   }
@@ -182,7 +206,7 @@ export class LeCoffreClientSpace extends LeCoffreElement {
       return;
     }
     void this.run(async () => {
-      await this.api?.client.clientAuth.setPassword({ password });
+      await this.clientAuth?.setPassword({ password });
       await rememberPassword(this.email);
       this.go('space');
     });
@@ -204,7 +228,7 @@ export class LeCoffreClientSpace extends LeCoffreElement {
 
   private signOut(): void {
     void this.run(async () => {
-      await this.api?.client.clientAuth.logout();
+      await this.clientAuth?.logout();
       this.notice = this.t.signedOut;
       this.go('email');
     });
