@@ -11,14 +11,21 @@ const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf
 interface ProcStat {
   ppid: number;
   cpuSeconds: number;
+  /** CPU seconds of the children it has waited for (cutime + cstime). */
+  childrenCpuSeconds: number;
 }
 
-async function procStat(pid: number): Promise<ProcStat | undefined> {
+async function procStat(pid: number | 'self'): Promise<ProcStat | undefined> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
   if (!stat) return undefined;
-  // Fields after the command name (which may hold spaces and parentheses): ppid is field 4, utime 14, stime 15.
+  // Fields after the command name (which may hold spaces and parentheses): ppid is field 4, utime 14,
+  // stime 15, cutime 16, cstime 17.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  return {
+    ppid: Number(fields[1]),
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
+    childrenCpuSeconds: (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS,
+  };
 }
 
 /** CPU seconds (user + system, all threads) a process has used so far. */
@@ -26,6 +33,13 @@ export async function processCpuSeconds(pid: number): Promise<number> {
   const stat = await procStat(pid);
   if (!stat) throw new Error(`no process ${pid}`);
   return stat.cpuSeconds;
+}
+
+/** CPU seconds used so far by this process's children that have exited (clients it ran, such as curl). */
+export async function exitedChildrenCpuSeconds(): Promise<number> {
+  const stat = await procStat('self');
+  if (!stat) throw new Error('no /proc/self/stat');
+  return stat.childrenCpuSeconds;
 }
 
 /**

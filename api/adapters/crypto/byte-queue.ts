@@ -16,6 +16,30 @@ export class ByteQueue {
     this.total += chunk.length;
   }
 
+  /**
+   * Removes the first `n` bytes (n <= length) and returns them as the pieces of the chunks they were
+   * received in, in order: no copy, for a consumer that can take its input in parts (a cipher).
+   */
+  takePieces(n: number): Buffer[] {
+    if (n > this.total) throw new RangeError(`takePieces(${n}) with only ${this.total} bytes queued`);
+    this.total -= n;
+    const pieces: Buffer[] = [];
+    let wanted = n;
+    while (wanted > 0) {
+      const chunk = this.chunks[0] as Buffer;
+      if (chunk.length <= wanted) {
+        pieces.push(chunk);
+        wanted -= chunk.length;
+        this.chunks.shift();
+      } else {
+        pieces.push(chunk.subarray(0, wanted));
+        this.chunks[0] = chunk.subarray(wanted);
+        wanted = 0;
+      }
+    }
+    return pieces;
+  }
+
   /** Removes and returns the first `n` bytes (n <= length); copies only when they span chunks. */
   take(n: number): Buffer {
     if (n > this.total) throw new RangeError(`take(${n}) with only ${this.total} bytes queued`);

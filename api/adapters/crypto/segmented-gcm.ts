@@ -47,14 +47,19 @@ export function createSegmentEncryptor(dataKey: Buffer): Transform {
   let index = 0;
   let headerSent = false;
 
-  const seal = (stream: Transform, plaintext: Buffer, last: boolean) => {
+  /**
+   * Seals one segment given as the pieces it arrived in. GCM takes a segment in several updates with the
+   * same result as in one, so a segment that spans two network chunks (nearly all of them: the multipart
+   * headers shift the file's bytes) is not first copied into a buffer of its own.
+   */
+  const seal = (stream: Transform, plaintext: Buffer[], last: boolean) => {
     if (!headerSent) {
       stream.push(header);
       headerSent = true;
     }
     const cipher = createCipheriv('aes-256-gcm', dataKey, nonceFor(prefix, index, last));
     cipher.setAAD(header);
-    stream.push(cipher.update(plaintext));
+    for (const piece of plaintext) stream.push(cipher.update(piece));
     cipher.final();
     stream.push(cipher.getAuthTag());
     index++;
@@ -65,7 +70,7 @@ export function createSegmentEncryptor(dataKey: Buffer): Transform {
       try {
         pending.push(chunk);
         // Keep at least one byte back: a segment is sealed "last" only once the input has ended.
-        while (pending.length > SEGMENT_SIZE) seal(this, pending.take(SEGMENT_SIZE), false);
+        while (pending.length > SEGMENT_SIZE) seal(this, pending.takePieces(SEGMENT_SIZE), false);
         callback();
       } catch (error) {
         callback(error as Error);
@@ -73,7 +78,7 @@ export function createSegmentEncryptor(dataKey: Buffer): Transform {
     },
     flush(callback: TransformCallback) {
       try {
-        seal(this, pending.take(pending.length), true);
+        seal(this, pending.takePieces(pending.length), true);
         callback();
       } catch (error) {
         callback(error as Error);

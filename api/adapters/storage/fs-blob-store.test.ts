@@ -15,9 +15,16 @@ async function freshRoot(): Promise<string> {
 }
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
+// Written with O_DIRECT where the filesystem takes it (direct-write.test.ts checks that this one does).
 blobStoreContract('filesystem', async () => ({ store: new FsBlobStore(await freshRoot()), close: async () => {} }), {
   largeFileRssGrowthBytes: 40 * 1024 * 1024,
 });
+// Where it does not, through the page cache.
+blobStoreContract(
+  'filesystem, page cache',
+  async () => ({ store: new FsBlobStore(await freshRoot(), { directWrite: false }), close: async () => {} }),
+  { largeFileRssGrowthBytes: 40 * 1024 * 1024 },
+);
 
 describe('filesystem blob store', () => {
   it('keeps blobs readable by the service user only', async () => {
@@ -28,18 +35,20 @@ describe('filesystem blob store', () => {
     assert.equal((await stat(path.join(root, 'files'))).mode & 0o777, 0o700);
   });
 
-  it('writes beside the target and renames into place: a failed write leaves no file at all', async () => {
-    const root = await freshRoot();
-    const store = new FsBlobStore(root);
-    const broken = new Readable({
-      read() {
-        this.push(Buffer.alloc(1000));
-        this.destroy(new Error('disk unplugged'));
-      },
+  for (const directWrite of [true, false]) {
+    it(`writes beside the target and renames into place: a failed write leaves no file at all (${directWrite ? 'O_DIRECT' : 'page cache'})`, async () => {
+      const root = await freshRoot();
+      const store = new FsBlobStore(root, { directWrite });
+      const broken = new Readable({
+        read() {
+          this.push(Buffer.alloc(1000));
+          this.destroy(new Error('disk unplugged'));
+        },
+      });
+      await assert.rejects(store.put('tmp/x', broken), /disk unplugged/);
+      assert.deepEqual(await readdir(path.join(root, 'tmp')), []);
     });
-    await assert.rejects(store.put('tmp/x', broken), /disk unplugged/);
-    assert.deepEqual(await readdir(path.join(root, 'tmp')), []);
-  });
+  }
 
   it('lists the partial files a crash left, so the sweeper can remove them', async () => {
     const root = await freshRoot();

@@ -43,10 +43,25 @@ export class UploadInspector extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.inspect(chunk).then(
-      () => callback(null, chunk),
-      (error: Error) => callback(error),
-    );
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) {
+      callback(this.reject(tooLarge(this.maxBytes)));
+      return;
+    }
+    this.hash.update(chunk);
+    if (this.detectedType === undefined) {
+      this.head.push(chunk);
+      this.headLength += chunk.length;
+      if (this.headLength >= SNIFF_BYTES) {
+        this.detect().then(
+          () => callback(null, chunk),
+          (error: Error) => callback(error),
+        );
+        return;
+      }
+    }
+    // Only the type detection waits: no promise for the other chunks.
+    callback(null, chunk);
   }
 
   override _flush(callback: TransformCallback): void {
@@ -54,16 +69,6 @@ export class UploadInspector extends Transform {
       () => callback(),
       (error: Error) => callback(error),
     );
-  }
-
-  private async inspect(chunk: Buffer): Promise<void> {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) throw this.reject(tooLarge(this.maxBytes));
-    this.hash.update(chunk);
-    if (this.detectedType !== undefined) return;
-    this.head.push(chunk);
-    this.headLength += chunk.length;
-    if (this.headLength >= SNIFF_BYTES) await this.detect();
   }
 
   private async finish(): Promise<void> {
