@@ -31,6 +31,7 @@ import { referenceRoutes } from './http/hosted/reference/reference-routes.js';
 import { verifyPageRoutes } from './http/hosted/verify-page.js';
 import { widgetAssets } from './http/hosted/widget-assets.js';
 import { idempotency } from './http/idempotency.js';
+import { inSequence } from './http/in-sequence.js';
 import { liveDependencies } from './http/live/live-dependencies.js';
 import { httpMetrics, publicMetricsRoute } from './http/metrics.js';
 import { connectedAppsRoutes } from './http/oauth/connected-apps-page.js';
@@ -128,18 +129,24 @@ export function createApp({
   // ── The API (/v1) ───────────────────────────────────────────────────────────────────────────────
   // Ahead of every hosted page's router: an API call, the product's busiest path, is not matched against
   // pages it can never be.
-  app.use('/v1', cors);
-  app.use('/v1', apiVersion);
-  // API answers describe live state (completion, anchoring) that changes without a new version: not cached,
-  // except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
-  app.use('/v1', (_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  app.use('/v1', revalidatedReads);
-  app.use('/v1', requireJsonBody, express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }));
-  app.use('/v1', deprecatedAliases);
-  app.use('/v1', idempotency(db, config));
+  app.use(
+    '/v1',
+    inSequence(
+      cors,
+      apiVersion,
+      // API answers describe live state (completion, anchoring) that changes without a new version: not
+      // cached, except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
+      (_req, res, next) => {
+        res.setHeader('Cache-Control', 'no-store');
+        next();
+      },
+      revalidatedReads,
+      requireJsonBody,
+      express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }),
+      deprecatedAliases,
+      idempotency(db, config),
+    ),
+  );
   const v1 = express.Router();
   RegisterRoutes(v1);
   app.use(v1);
