@@ -66,6 +66,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
+/** pg-boss jobs of the outbox queue, done or not. */
+async function outboxJobs(): Promise<number> {
+  const [row] = await t.db.sequelize.query<{ count: string }>('SELECT count(*) FROM pgboss.job WHERE name = :name', {
+    replacements: { name: QUEUES.outbox },
+    type: QueryTypes.SELECT,
+  });
+  return Number(row?.count);
+}
+
 describe('startJobs (pg-boss workers, real time)', () => {
   // No clock in these assertions: how fast is for benchmarks; here, that it happens, without a poll's delay to wait out.
   it('delivers a committed change to the receiver, woken by the commit', async () => {
@@ -78,15 +87,6 @@ describe('startJobs (pg-boss workers, real time)', () => {
   });
 
   it('dispatches a wake-up in the process, queueing no pg-boss job for it (the job is the retried path)', async () => {
-    const outboxJobs = async () =>
-      Number(
-        (
-          await t.db.sequelize.query<{ count: string }>('SELECT count(*) FROM pgboss.job WHERE name = :name', {
-            replacements: { name: QUEUES.outbox },
-            type: QueryTypes.SELECT,
-          })
-        )[0]?.count,
-      );
     const before = await outboxJobs();
     for (const number of ['J-W1', 'J-W2', 'J-W3', 'J-W4']) {
       const folder = await createFolder(ctx(), { number, title: 'Vente Pallut', deedType: 'succession' });
@@ -95,6 +95,24 @@ describe('startJobs (pg-boss workers, real time)', () => {
     // The minute's sweep may queue one while this runs; a job per wake-up would be four.
     const queued = (await outboxJobs()) - before;
     assert.ok(queued <= 1, `${queued} outbox jobs queued for four wake-ups`);
+  });
+
+  it('queues the outbox job when the dispatch of a wake-up fails, and that job delivers once the database is back', async () => {
+    const before = await outboxJobs();
+    // The dispatch writes webhook messages: with their table gone, it fails after the folder's commit.
+    await t.db.sequelize.query('ALTER TABLE webhook_messages RENAME TO webhook_messages_away');
+    let restored = false;
+    try {
+      const folder = await createFolder(ctx(), { number: 'J-F1', title: 'Vente Pallut', deedType: 'succession' });
+      await waitFor('the outbox job queued by the failed dispatch', async () => ((await outboxJobs()) > before ? true : undefined));
+      await t.db.sequelize.query('ALTER TABLE webhook_messages_away RENAME TO webhook_messages');
+      restored = true;
+      // pg-boss retries the job (its own attempt may have failed too) 2 s later, well before the minute's sweep.
+      const delivery = await waitFor('the delivery', () => receiver.deliveries.find((d) => d.event.data.id === folder.id), 8000);
+      assert.equal(delivery.event.type, 'folder.created');
+    } finally {
+      if (!restored) await t.db.sequelize.query('ALTER TABLE webhook_messages_away RENAME TO webhook_messages');
+    }
   });
 
   it('sends a manual resend at once (the API NOTIFYs the workers), with the same webhook-id', async () => {
