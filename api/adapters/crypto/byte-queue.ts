@@ -1,6 +1,7 @@
 /**
  * Bytes received in arbitrary chunks, taken out in exact sizes: the segment boundaries of the stored
- * format must not depend on how the network or the disk happened to chunk the stream.
+ * format, and the aligned blocks of a direct write, must not depend on how the network or the disk
+ * happened to chunk the stream.
  */
 export class ByteQueue {
   private chunks: Buffer[] = [];
@@ -42,29 +43,7 @@ export class ByteQueue {
 
   /** Removes and returns the first `n` bytes (n <= length); copies only when they span chunks. */
   take(n: number): Buffer {
-    if (n > this.total) throw new RangeError(`take(${n}) with only ${this.total} bytes queued`);
-    this.total -= n;
-    const first = this.chunks[0];
-    if (first && first.length >= n) {
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-      return first.subarray(0, n);
-    }
-    const out = Buffer.allocUnsafe(n);
-    let filled = 0;
-    while (filled < n) {
-      const chunk = this.chunks[0] as Buffer;
-      const wanted = n - filled;
-      if (chunk.length <= wanted) {
-        chunk.copy(out, filled);
-        filled += chunk.length;
-        this.chunks.shift();
-      } else {
-        chunk.copy(out, filled, 0, wanted);
-        this.chunks[0] = chunk.subarray(wanted);
-        filled = n;
-      }
-    }
-    return out;
+    const pieces = this.takePieces(n);
+    return pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces, n);
   }
 }

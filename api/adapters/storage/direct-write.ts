@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { finished, type Readable } from 'node:stream';
+import { ByteQueue } from '../crypto/byte-queue.js';
 
 /**
  * Writing a blob with O_DIRECT: the bytes go from our memory to the disk, not through the page cache.
@@ -82,9 +83,8 @@ const pool = new BlockPool();
  * concatenates whatever is buffered into one new Buffer, a copy of every byte for nothing.
  */
 export function writeDirect(handle: FileHandle, body: Readable): Promise<number> {
-  /** Chunks received and not yet copied into a block, oldest first; `pendingBytes` in all. */
-  const pending: Buffer[] = [];
-  let pendingBytes = 0;
+  /** Bytes received and not yet copied into a block. */
+  const pending = new ByteQueue();
   let position = 0;
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
@@ -99,20 +99,7 @@ export function writeDirect(handle: FileHandle, body: Readable): Promise<number>
     const taken = pool.acquire();
     const block = taken instanceof Promise ? await taken : taken;
     let filled = 0;
-    while (filled < length) {
-      const chunk = pending[0];
-      const wanted = length - filled;
-      if (chunk.length <= wanted) {
-        chunk.copy(block, filled);
-        filled += chunk.length;
-        pending.shift();
-      } else {
-        chunk.copy(block, filled, 0, wanted);
-        pending[0] = chunk.subarray(wanted);
-        filled = length;
-      }
-    }
-    pendingBytes -= length;
+    for (const piece of pending.takePieces(length)) filled += piece.copy(block, filled);
     const padded = last ? Math.ceil(length / ALIGNMENT) * ALIGNMENT : length;
     block.fill(0, length, padded);
     const at = position;
@@ -144,8 +131,15 @@ export function writeDirect(handle: FileHandle, body: Readable): Promise<number>
       body.destroy();
       void Promise.all([draining, ...inFlight]).then(() => reject(failure?.error));
     };
-    /** Pauses `body`, writes blocks of `nextLength()` bytes until it says 0, then lets `body` flow again. */
-    const drain = (nextLength: () => number) => {
+    /**
+     * Pauses `body` and writes full blocks while there are any; with `flushAligned`, then also what is
+     * aligned of the rest. Lets `body` flow again after.
+     */
+    const drain = (flushAligned: boolean) => {
+      const nextLength = () => {
+        if (pending.length >= DIRECT_BLOCK_SIZE) return DIRECT_BLOCK_SIZE;
+        return flushAligned ? pending.length - (pending.length % ALIGNMENT) : 0;
+      };
       body.pause();
       draining = (async () => {
         try {
@@ -158,31 +152,19 @@ export function writeDirect(handle: FileHandle, body: Readable): Promise<number>
         }
       })();
     };
-    const fullBlock = () => (pendingBytes >= DIRECT_BLOCK_SIZE ? DIRECT_BLOCK_SIZE : 0);
     // A slow client fills a block slowly: what it sent is written once it stalls, so an upload holds less
     // than a block in memory for long, and what reached the server shows on disk.
     const flushStalled = () => {
       stallTimer = undefined;
-      if (draining || failure || ended) return;
-      let aligned = pendingBytes - (pendingBytes % ALIGNMENT);
-      if (aligned > 0) {
-        drain(() => {
-          const length = aligned;
-          aligned = 0;
-          return length;
-        });
-      }
+      if (!draining && !failure && !ended && pending.length >= ALIGNMENT) drain(true);
     };
     const onData = (data: Buffer | string) => {
-      const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-      if (chunk.length === 0) return;
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes < DIRECT_BLOCK_SIZE) {
+      pending.push(typeof data === 'string' ? Buffer.from(data) : data);
+      if (pending.length < DIRECT_BLOCK_SIZE) {
         stallTimer ??= setTimeout(flushStalled, STALL_FLUSH_MS).unref();
         return;
       }
-      if (!draining) drain(fullBlock);
+      if (!draining) drain(false);
     };
     body.on('data', onData);
     // finished() also reports a stream that failed or ended before it was handed over here. 'end' may come
@@ -194,8 +176,8 @@ export function writeDirect(handle: FileHandle, body: Readable): Promise<number>
       try {
         await draining;
         if (failure) return;
-        const size = position + pendingBytes;
-        if (pendingBytes > 0) await writeBlock(pendingBytes, true);
+        const size = position + pending.length;
+        if (pending.length > 0) await writeBlock(pending.length, true);
         await Promise.all(inFlight);
         if (failure) throw (failure as { error: unknown }).error;
         if (size % ALIGNMENT !== 0) await handle.truncate(size);
