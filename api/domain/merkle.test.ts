@@ -74,6 +74,20 @@ describe('Merkle tree (RFC 6962 style)', () => {
     assert.throws(() => MerkleTree.build([]), RangeError);
     assert.throws(() => MerkleTree.build(['abc']), TypeError);
     assert.throws(() => MerkleTree.build([new Uint8Array(31)]), TypeError);
+    assert.deepEqual(MerkleTree.build([hex.toUpperCase()]).root, MerkleTree.build([hex]).root);
+    // 64 characters with one that is not hex, first, in the middle, last; one too many; a space.
+    for (const bad of [`g${hex.slice(1)}`, `${hex.slice(0, 31)}z${hex.slice(32)}`, `${hex.slice(0, 63)}-`, `${hex}a`, ` ${hex.slice(1)}`]) {
+      assert.throws(() => MerkleTree.build([hex, bad]), TypeError, bad);
+    }
+  });
+
+  it('gives the same tree from hex as from bytes', () => {
+    fc.assert(
+      fc.property(data(), (items) => {
+        assert.equal(MerkleTree.build(items.map((item) => item.toString('hex'))).rootHex, MerkleTree.build(items).rootHex);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('agrees with the RFC 6962 recursive definition for every size', () => {
