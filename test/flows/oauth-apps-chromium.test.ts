@@ -56,6 +56,7 @@ async function consentInChromium(person: string, answer: 'Autoriser' | 'Refuser'
   await page.goto(start.url.href);
   await page.getByRole('button', { name: person }).click();
   await page.waitForURL(/\/oauth\/interaction\//);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not the DOM property; the rendered text is what the notary reads
   const text = await page.locator('body').innerText();
   if (answer) {
     await page.getByRole('button', { name: answer }).click();
