@@ -3,9 +3,11 @@
 //   proof/dist    index.js (ESM), index.cjs (CommonJS), *.d.ts / *.d.cts, cli.js (`npx @lecoffre/proof verify`)
 //   sdk/dist      index.js / node.js (ESM), index.cjs / node.cjs, *.d.ts / *.d.cts, and browser/lecoffre.min.js
 //                 (minified ESM with every dependency inlined; the proof verifier is a chunk loaded on demand)
-//   widgets/dist  index.js, react.js (ESM for bundlers: lit, @lit/context, the SDK and react stay imports),
-//                 index.d.ts, react.d.ts
-//   dist/widgets  self-contained bundles for the API's /assets/: lecoffre-widgets.js (every element),
+//   widgets/dist  index.js (every element), react.js, and one entry per element: folder.js, upload.js,
+//                 folder-list.js, completion-bar.js (ESM for bundlers: lit, @lit/context, the SDK and react
+//                 stay imports), each with its .d.ts
+//   dist/widgets  self-contained bundles for the API's /assets/: lecoffre-loader.js (each element on first
+//                 use), lecoffre-widgets.js (every element at once),
 //                 pages/<name>.js (one per hosted page), chunks/ (shared code, what loads on demand)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,7 +71,16 @@ const types = (dir, input) => ({
 
 const PROOF_ENTRIES = { index: 'proof/index.ts', tsa: 'proof/tsa.ts' };
 const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
-const WIDGETS_ENTRIES = { index: 'widgets/index.ts', react: 'widgets/react.ts' };
+// One entry per element besides the one registering them all: a bundler then takes only the elements a page
+// imports (`@lecoffre/widgets/upload`), the code they share going to common chunks.
+const WIDGETS_ENTRIES = {
+  index: 'widgets/index.ts',
+  react: 'widgets/react.ts',
+  folder: 'widgets/folder/folder.ts',
+  upload: 'widgets/upload/upload.ts',
+  'folder-list': 'widgets/folder-list/folder-list.ts',
+  'completion-bar': 'widgets/completion-bar.ts',
+};
 
 /** The widgets and every top-level page script (one list with the API's in-memory bundle: scripts/widget-entries.mjs). */
 const HOSTED_ENTRIES = Object.fromEntries(Object.entries(widgetEntries()).map(([name, file]) => [name, path.relative('.', file)]));

@@ -8,8 +8,10 @@
  *
  * The comparison is Uppy core + dashboard + tus, the upload widget vendors would otherwise reach for, installed
  * and built in the same run (bench/support/build-uppy.ts): the ratio is what a page really loads up front
- * from us (the shipped entry, lecoffre-widgets.js, and its static chunks) over Uppy's JavaScript, gzip;
- * goal <= 0.3. Budget of the two elements alone: <= 35 kB. JSON summary last.
+ * from us over Uppy's JavaScript, gzip; goal <= 0.3. That is the documented embed, lecoffre-loader.js, with
+ * the chunks a client's page (<lecoffre-upload>) or a notary's page (<lecoffre-folder>) loads before its
+ * element runs. lecoffre-widgets.js, the script that defines every element at once, is measured beside it
+ * for reference. Budget of the two elements bundled together: <= 35 kB. JSON summary last.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,13 +184,21 @@ for (const [source, bytes] of budget.sources.slice(0, 12)) console.log(`    ${so
 console.log('');
 print('For reference, lecoffre-widgets.js (every element):', everything);
 
-const pages = await loaderPages(config, {
+const ELEMENT_PAGES = {
   "a client's page, <lecoffre-upload>": 'widgets/upload/upload.ts',
   "a notary's page, <lecoffre-folder>": 'widgets/folder/folder.ts',
-});
+};
+const pages = await loaderPages(config, ELEMENT_PAGES);
 console.log('');
 console.log('With lecoffre-loader.js (each element downloaded on first use), what a page loads before its element runs:');
 for (const [page, bytes] of Object.entries(pages)) console.log(`  ${page.padEnd(44)} ${kB(bytes).padStart(9)} gzip`);
+// A vendor's bundler given the element's own entry (`import '@lecoffre/widgets/upload'`), built the same way.
+const bundled: Record<string, number> = {};
+for (const [page, file] of Object.entries(ELEMENT_PAGES)) {
+  bundled[page] = total((await measure(config, { element: path.join(ROOT, file) })).upFront, 'gzip');
+}
+console.log("Bundled from the element's own npm entry (@lecoffre/widgets/upload, /folder), what the page loads up front:");
+for (const [page, bytes] of Object.entries(bundled)) console.log(`  ${page.padEnd(44)} ${kB(bytes).padStart(9)} gzip`);
 
 const gzip = total(budget.upFront, 'gzip');
 const shipped = total(everything.upFront, 'gzip');
@@ -196,7 +206,8 @@ const loadBefore = await loadavg();
 const uppy = await buildUppy();
 const ratio = shipped / uppy.jsGzipBytes;
 const loadAfter = await loadavg();
-const ok = gzip <= BUDGET_BYTES;
+const pagesMet = [...Object.values(pages), ...Object.values(bundled)].every((bytes) => bytes / uppy.jsGzipBytes <= RATIO_GOAL);
+const ok = gzip <= BUDGET_BYTES && pagesMet;
 console.log('');
 console.log(`Up front, the two elements: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${ok ? 'within budget' : 'OVER BUDGET'}`);
 console.log(
@@ -204,7 +215,12 @@ console.log(
     .map(([name, version]) => `${name}@${version}`)
     .join(' ')}, built now: ${kB(uppy.jsGzipBytes)} gzip JavaScript (+ ${kB(uppy.cssGzipBytes)} gzip of stylesheets, not counted)`,
 );
-console.log(`Ratio, shipped entry up front (${kB(shipped)}) / Uppy: ${ratio.toFixed(2)} (goal <= ${RATIO_GOAL})`);
+for (const [page, bytes] of Object.entries(pages)) {
+  console.log(
+    `Ratio, ${page} through lecoffre-loader.js (${kB(bytes)}) / Uppy: ${(bytes / uppy.jsGzipBytes).toFixed(2)} (goal <= ${RATIO_GOAL})`,
+  );
+}
+console.log(`For reference, lecoffre-widgets.js up front (${kB(shipped)}) / Uppy: ${ratio.toFixed(2)}`);
 console.log(`Built in ${Math.round(performance.now() - started)} ms`);
 const baseline = `${kB(uppy.jsGzipBytes)} Uppy core+dashboard+tus built now`;
 const rows: BenchRow[] = [
@@ -217,13 +233,24 @@ const rows: BenchRow[] = [
     met: bytes / uppy.jsGzipBytes <= RATIO_GOAL,
     load: `${loadBefore}/${loadAfter}`,
   })),
+  ...Object.entries(bundled).map(([page, bytes]) => ({
+    figure: `widgets up front, ${page} bundled from its npm entry (gzip)`,
+    product: kB(bytes),
+    baseline,
+    ratio: bytes / uppy.jsGzipBytes,
+    goal: `<= ${RATIO_GOAL}`,
+    met: bytes / uppy.jsGzipBytes <= RATIO_GOAL,
+    load: `${loadBefore}/${loadAfter}`,
+  })),
+  // The script a page needing every element before anything shows may choose instead: not the documented
+  // embed, so shown for reference.
   {
     figure: 'widgets up front, lecoffre-widgets.js (every element at once) + static chunks (gzip)',
     product: `${kB(shipped)}`,
     baseline,
     ratio,
-    goal: `<= ${RATIO_GOAL}`,
-    met: ratio <= RATIO_GOAL,
+    goal: 'none (reference)',
+    met: null,
     load: `${loadBefore}/${loadAfter}`,
   },
 ];
@@ -238,6 +265,7 @@ console.log(
     uppy,
     ratio,
     loaderPages: pages,
+    bundledPages: bundled,
     rows,
     ok,
   }),

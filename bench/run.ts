@@ -107,7 +107,7 @@ export function table(rows: BenchRow[]): string {
     r.baseline,
     Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '-',
     r.goal,
-    r.met ? 'yes' : 'no',
+    r.met === null ? '-' : r.met ? 'yes' : 'no',
     r.load,
   ]);
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

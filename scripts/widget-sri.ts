@@ -13,8 +13,8 @@ import { widgetsVersion } from './widget-entries.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const WIDGETS_README = path.join(ROOT, 'widgets', 'README.md');
-/** What a vendor embeds; the pages' scripts are the API's own. */
-export const PUBLISHED_ENTRIES = ['lecoffre-widgets.js', 'lecoffre-loader.js'];
+/** What a vendor embeds, the documented one first; the pages' scripts are the API's own. */
+export const PUBLISHED_ENTRIES = ['lecoffre-loader.js', 'lecoffre-widgets.js'];
 const START = '<!-- sri:start (written by scripts/widget-sri.ts from the production build; do not edit) -->';
 const END = '<!-- sri:end -->';
 

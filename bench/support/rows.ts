@@ -12,7 +12,8 @@ export interface BenchRow {
   /** product / baseline, in the direction the goal is stated (higher is better for ">=" goals). */
   ratio: number;
   goal: string;
-  met: boolean;
+  /** null: a figure shown beside the others for reference, with no goal of its own. */
+  met: boolean | null;
   /** 1-minute load averages read during the row's rounds, e.g. "2.1/2.4/2.3". */
   load: string;
 }

@@ -51,11 +51,16 @@ export function typed(lecoffre: LeCoffre): Promise<Folder> {
   return lecoffre.folders.create({ number: '1', title: 'Vente Martin', deedType: 'vente' });
 }`;
 
+// An element's own entry defines that element only; the package's main entry then defines every one.
 const WIDGETS_BODY = `
   void bundlePath;
-  const defined = ['lecoffre-folder', 'lecoffre-upload'].filter((tag) => customElements.get(tag) !== undefined);
-  const connection: typeof connect = connect;
-  console.log(JSON.stringify({ defined, base: typeof LeCoffreElement, connect: typeof connection, client: typeof LeCoffre }));`;
+  const tags = ['lecoffre-folder', 'lecoffre-upload', 'lecoffre-folder-list'];
+  const definedFirst = tags.filter((tag) => customElements.get(tag) !== undefined);
+  const typed: HTMLElementTagNameMap['lecoffre-upload'] extends LeCoffreUpload ? true : false = true;
+  const { connect, LeCoffreElement } = await import('@lecoffre/widgets');
+  const defined = tags.filter((tag) => customElements.get(tag) !== undefined);
+  const same = customElements.get('lecoffre-upload') === LeCoffreUpload;
+  console.log(JSON.stringify({ definedFirst, typed, same, defined, base: typeof LeCoffreElement, connect: typeof connect, client: typeof LeCoffre }));`;
 
 export const CONSUMERS: Consumer[] = [
   {
@@ -87,9 +92,17 @@ ${SDK_TYPES}`,
     cjs: false,
     lib: ['ES2023', 'DOM', 'DOM.Iterable'],
     imports: `import { LeCoffre } from '@lecoffre/sdk';
-import { connect, LeCoffreElement } from '@lecoffre/widgets';`,
+import { LeCoffreUpload } from '@lecoffre/widgets/upload';`,
     body: WIDGETS_BODY,
-    expected: () => ({ defined: ['lecoffre-folder', 'lecoffre-upload'], base: 'function', connect: 'function', client: 'function' }),
+    expected: () => ({
+      definedFirst: ['lecoffre-upload'],
+      typed: true,
+      same: true,
+      defined: ['lecoffre-folder', 'lecoffre-upload', 'lecoffre-folder-list'],
+      base: 'function',
+      connect: 'function',
+      client: 'function',
+    }),
   },
 ];
 
