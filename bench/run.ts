@@ -104,7 +104,11 @@ function rowsOf(result: { file: string; code: number | null; summary?: Summary }
  * would be measured as that benchmark's slowness (a start, which fsyncs, most of all).
  */
 function settleDisk(): Promise<void> {
-  return new Promise((resolve) => spawn('sync', { stdio: 'ignore' }).on('exit', () => resolve()).on('error', () => resolve()));
+  return new Promise((resolve) =>
+    spawn('sync', { stdio: 'ignore' })
+      .on('exit', () => resolve())
+      .on('error', () => resolve()),
+  );
 }
 
 /** A Markdown table: readable in a terminal and pasted as it is into bench/RESULTS.md and the README. */
