@@ -26,9 +26,11 @@ describe('Idempotency-Key when the caller is gone or overtaken', () => {
       body: JSON.stringify(folder('H-1')),
       signal: hangUp.signal,
     }).catch((error: unknown) => error);
+    // pg_stat_activity spans the whole cluster, where other test files run their own databases.
     await eventually('the request waiting on the folders lock', async () => {
       const [rows] = await t.db.sequelize.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO folders%'`,
+        `SELECT 1 FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO folders%'`,
       );
       return rows.length > 0;
     });
