@@ -206,10 +206,10 @@ const loadBefore = await loadavg();
 const uppy = await buildUppy();
 const ratio = shipped / uppy.jsGzipBytes;
 const loadAfter = await loadavg();
-const pagesMet = [...Object.values(pages), ...Object.values(bundled)].every((bytes) => bytes / uppy.jsGzipBytes <= RATIO_GOAL);
-const ok = gzip <= BUDGET_BYTES && pagesMet;
+const withinBudget = gzip <= BUDGET_BYTES;
+
 console.log('');
-console.log(`Up front, the two elements: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${ok ? 'within budget' : 'OVER BUDGET'}`);
+console.log(`Up front, the two elements: ${kB(gzip)} gzip (budget ${kB(BUDGET_BYTES)}): ${withinBudget ? 'within budget' : 'OVER BUDGET'}`);
 console.log(
   `Uppy ${Object.entries(uppy.versions)
     .map(([name, version]) => `${name}@${version}`)
@@ -223,25 +223,19 @@ for (const [page, bytes] of Object.entries(pages)) {
 console.log(`For reference, lecoffre-widgets.js up front (${kB(shipped)}) / Uppy: ${ratio.toFixed(2)}`);
 console.log(`Built in ${Math.round(performance.now() - started)} ms`);
 const baseline = `${kB(uppy.jsGzipBytes)} Uppy core+dashboard+tus built now`;
+/** A page's up-front bytes as a row judged against the goal. */
+const pageRow = (figure: string, bytes: number): BenchRow => ({
+  figure,
+  product: kB(bytes),
+  baseline,
+  ratio: bytes / uppy.jsGzipBytes,
+  goal: `<= ${RATIO_GOAL}`,
+  met: bytes / uppy.jsGzipBytes <= RATIO_GOAL,
+  load: `${loadBefore}/${loadAfter}`,
+});
 const rows: BenchRow[] = [
-  ...Object.entries(pages).map(([page, bytes]) => ({
-    figure: `widgets up front, ${page} through lecoffre-loader.js (gzip)`,
-    product: kB(bytes),
-    baseline,
-    ratio: bytes / uppy.jsGzipBytes,
-    goal: `<= ${RATIO_GOAL}`,
-    met: bytes / uppy.jsGzipBytes <= RATIO_GOAL,
-    load: `${loadBefore}/${loadAfter}`,
-  })),
-  ...Object.entries(bundled).map(([page, bytes]) => ({
-    figure: `widgets up front, ${page} bundled from its npm entry (gzip)`,
-    product: kB(bytes),
-    baseline,
-    ratio: bytes / uppy.jsGzipBytes,
-    goal: `<= ${RATIO_GOAL}`,
-    met: bytes / uppy.jsGzipBytes <= RATIO_GOAL,
-    load: `${loadBefore}/${loadAfter}`,
-  })),
+  ...Object.entries(pages).map(([page, bytes]) => pageRow(`widgets up front, ${page} through lecoffre-loader.js (gzip)`, bytes)),
+  ...Object.entries(bundled).map(([page, bytes]) => pageRow(`widgets up front, ${page} bundled from its npm entry (gzip)`, bytes)),
   // The script a page needing every element before anything shows may choose instead: not the documented
   // embed, so shown for reference.
   {
@@ -254,6 +248,7 @@ const rows: BenchRow[] = [
     load: `${loadBefore}/${loadAfter}`,
   },
 ];
+const ok = withinBudget && rows.every((row) => row.met !== false);
 console.log(
   JSON.stringify({
     bench: 'bundle-size',
