@@ -1,7 +1,7 @@
 import type { Client, Folder } from '@lecoffre/sdk';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations, deepActiveElement, officeApi, waitFor } from '../core/test-fixtures.js';
+import { axeViolations, deepActiveElement, officeApi, setNetwork, waitFor } from '../core/test-fixtures.js';
 import { buttonNamed, clientCard, deepQueryAll, deepText, eventually, mountFolder, notarySession, openDialog } from './test-helpers.js';
 
 // Mocha globals, provided by @web/test-runner in the browser (@types/mocha is not installed).
@@ -58,16 +58,24 @@ describe('<lecoffre-folder> editing', () => {
   });
 
   it('does not overwrite a colleague’s edit: 412, reloaded, told why', async () => {
-    const { el, folder, events } = await mountFolder();
-    await officeApi('PATCH', `/v1/folders/${folder.folderId}`, { title: 'Titre changé par un collègue' });
-    buttonNamed(el, 'Modifier : Note dossier')?.click();
-    const note = await waitFor(() => deepQueryAll<HTMLTextAreaElement>(el, 'textarea')[0], 'the note editor');
-    note.value = 'Rendez-vous de signature le 12 mai.';
-    buttonNamed(el, 'Enregistrer')?.click();
-    await waitFor(() => deepText(el).includes('Ce dossier a été modifié entre-temps'), 'the conflict explained');
-    await waitFor(() => deepText(el).includes('Titre changé par un collègue'), 'the colleague’s title shown');
-    expect((await folderFromApi(folder.folderId)).note).to.equal('');
-    expect(events.find((event) => event.type === 'lecoffre-error')?.detail.status).to.equal(412);
+    // The colleague's change must not reach the element before its save, as when the live stream lags:
+    // had the element heard it first, it would have read the folder again and saved without a conflict.
+    // So the live streams' requests are held on the line until the end.
+    await setNetwork(true, { hold: '/live HTTP/1.1' });
+    try {
+      const { el, folder, events } = await mountFolder();
+      await officeApi('PATCH', `/v1/folders/${folder.folderId}`, { title: 'Titre changé par un collègue' });
+      buttonNamed(el, 'Modifier : Note dossier')?.click();
+      const note = await waitFor(() => deepQueryAll<HTMLTextAreaElement>(el, 'textarea')[0], 'the note editor');
+      note.value = 'Rendez-vous de signature le 12 mai.';
+      buttonNamed(el, 'Enregistrer')?.click();
+      await waitFor(() => deepText(el).includes('Ce dossier a été modifié entre-temps'), 'the conflict explained');
+      await waitFor(() => deepText(el).includes('Titre changé par un collègue'), 'the colleague’s title shown');
+      expect((await folderFromApi(folder.folderId)).note).to.equal('');
+      expect(events.find((event) => event.type === 'lecoffre-error')?.detail.status).to.equal(412);
+    } finally {
+      await setNetwork(true);
+    }
   });
 
   it('adds a new client, after the mobile-number warning', async () => {
