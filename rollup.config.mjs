@@ -16,7 +16,7 @@ import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 import { widgetEntries } from './scripts/widget-entries.mjs';
-import { workspaceSourcesPlugin } from './scripts/workspace-aliases.mjs';
+import { workspaceSources, workspaceSourcesPlugin } from './scripts/workspace-aliases.mjs';
 
 // Node >= 20 and the browsers of the last few years; async generators and private fields are native there.
 const TARGET = 'es2022';
@@ -69,18 +69,24 @@ const types = (dir, input) => ({
   })),
 });
 
-const PROOF_ENTRIES = { index: 'proof/index.ts', tsa: 'proof/tsa.ts' };
-const SDK_ENTRIES = { index: 'sdk/index.ts', node: 'sdk/node.ts' };
-// One entry per element besides the one registering them all: a bundler then takes only the elements a page
-// imports (`@lecoffre/widgets/upload`), the code they share going to common chunks.
-const WIDGETS_ENTRIES = {
-  index: 'widgets/index.ts',
-  react: 'widgets/react.ts',
-  folder: 'widgets/folder/folder.ts',
-  upload: 'widgets/upload/upload.ts',
-  'folder-list': 'widgets/folder-list/folder-list.ts',
-  'completion-bar': 'widgets/completion-bar.ts',
-};
+/**
+ * A package's entries, from the workspace aliases (tsconfig.base.json's `paths`): `@lecoffre/widgets` is
+ * `index`, `@lecoffre/widgets/upload` is `upload`. Each is an `exports` path of the package's package.json,
+ * which test/packages/entries.test.ts holds to the same list.
+ */
+function entriesOf(name) {
+  return Object.fromEntries(
+    Object.entries(workspaceSources)
+      .filter(([alias]) => alias === name || alias.startsWith(`${name}/`))
+      .map(([alias, file]) => [alias === name ? 'index' : alias.slice(name.length + 1), path.relative('.', file)]),
+  );
+}
+
+const PROOF_ENTRIES = entriesOf('@lecoffre/proof');
+const SDK_ENTRIES = entriesOf('@lecoffre/sdk');
+// Besides the one registering every element, one entry per element: a bundler then takes only the elements
+// a page imports (`@lecoffre/widgets/upload`), the code they share going to common chunks.
+const WIDGETS_ENTRIES = entriesOf('@lecoffre/widgets');
 
 /** The widgets and every top-level page script (one list with the API's in-memory bundle: scripts/widget-entries.mjs). */
 const HOSTED_ENTRIES = Object.fromEntries(Object.entries(widgetEntries()).map(([name, file]) => [name, path.relative('.', file)]));
