@@ -48,6 +48,16 @@ export interface LeCoffreConnection<Client extends WidgetClient = LeCoffre> {
 /** What an element works with: any connection, its own or one a page or an ancestor provides. */
 export type WidgetConnection = LeCoffreConnection<WidgetClient>;
 
+/**
+ * Options for another client on `connection`'s credential and address, for calls its client does not make
+ * the way they are wanted (another fetch, other resources). The token object is the connection's own: a
+ * renewal by either client is the other's too.
+ */
+export function sameCredentialAs(connection: WidgetConnection, options: { fetch?: typeof fetch } = {}): LeCoffreOptions {
+  const { baseUrl, bearer } = connection;
+  return bearer ? { ...options, token: bearer, baseUrl } : { ...options, cookieSession: true, baseUrl };
+}
+
 export type ConnectOptions =
   /** `tokenProvider` answers a fresh token, or undefined when it has none yet. */
   { baseUrl: string; token: string; tokenProvider?: () => Promise<string> | undefined } | { baseUrl: string; cookieSession: true };

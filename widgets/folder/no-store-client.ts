@@ -1,5 +1,4 @@
-import type { WidgetClient, WidgetConnection } from '../core/connection.js';
-import { widgetClient } from '../core/connection.js';
+import { sameCredentialAs, type WidgetClient, type WidgetConnection, widgetClient } from '../core/connection.js';
 
 /**
  * Why not `connection.client` as is: the API sends `ETag: "v<version>"` on a folder and answers 304 to
@@ -15,11 +14,7 @@ const clients = new WeakMap<WidgetConnection, WidgetClient>();
 export function noStoreClient(connection: WidgetConnection): WidgetClient {
   let client = clients.get(connection);
   if (!client) {
-    // The connection's own token object: a renewal by either client is the other's too.
-    const { baseUrl, bearer } = connection;
-    client = bearer
-      ? widgetClient({ token: bearer, baseUrl, fetch: noStoreFetch })
-      : widgetClient({ cookieSession: true, baseUrl, fetch: noStoreFetch });
+    client = widgetClient(sameCredentialAs(connection, { fetch: noStoreFetch }));
     clients.set(connection, client);
   }
   return client;

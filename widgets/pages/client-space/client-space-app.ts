@@ -3,7 +3,7 @@ import { AuthenticationError, createClient, resources } from '@lecoffre/sdk';
 import type { PropertyValues } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { WidgetConnection } from '../../core/connection.js';
+import { sameCredentialAs, type WidgetConnection } from '../../core/connection.js';
 import { LeCoffreElement } from '../../core/element.js';
 import { controls, tokens } from '../../core/theme.js';
 import '../../upload/upload.js';
@@ -25,9 +25,7 @@ const signIns = new WeakMap<WidgetConnection, ClientAuth>();
 function clientAuthOf(connection: WidgetConnection): ClientAuth {
   let clientAuth = signIns.get(connection);
   if (!clientAuth) {
-    const { baseUrl, bearer } = connection;
-    const options = bearer ? { token: bearer, baseUrl } : { cookieSession: true as const, baseUrl };
-    clientAuth = createClient(options, { clientAuth: resources.ClientAuth }).clientAuth;
+    clientAuth = createClient(sameCredentialAs(connection), { clientAuth: resources.ClientAuth }).clientAuth;
     signIns.set(connection, clientAuth);
   }
   return clientAuth;
