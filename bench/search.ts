@@ -172,6 +172,21 @@ async function plan(databaseUrl: string, word: string): Promise<string> {
   }
 }
 
+/** The folders table's indexes and their sizes: "folders_pkey 47 MB, …", to see an index bloat as it grows. */
+async function indexSizes(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ name: string; size: string }>(
+      `SELECT indexrelid::regclass::text AS name, pg_size_pretty(pg_relation_size(indexrelid)) AS size
+       FROM pg_index WHERE indrelid = 'folders'::regclass ORDER BY 1`,
+    );
+    return result.rows.map((r) => `${r.name} ${r.size}`).join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
@@ -209,6 +224,7 @@ try {
     console.log(`${name}: ${SIZES[name].toLocaleString('en')} folders written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (const word of [RARE, COMMON, FREQUENT, SCARCE])
       console.log(`  plan for q=${word.toLowerCase()}: ${await plan(url, word.toLowerCase())}`);
+    console.log(`  indexes: ${await indexSizes(url)}`);
   }
 
   const cases = [

@@ -21,6 +21,7 @@ import * as m0060 from './0060-app-webhooks.js';
 import * as m0110 from './0110-idempotency-claim-owner.js';
 import * as m0130 from './0130-office-time-zone.js';
 import * as m0140 from './0140-folders-office-order.js';
+import * as m0150 from './0150-ascending-id-indexes.js';
 
 export interface Migration {
   name: string;
@@ -51,4 +52,5 @@ export const migrations: Migration[] = [
   { name: '0110-idempotency-claim-owner', up: m0110.up },
   { name: '0130-office-time-zone', up: m0130.up },
   { name: '0140-folders-office-order', up: m0140.up },
+  { name: '0150-ascending-id-indexes', up: m0150.up },
 ];

@@ -50,7 +50,7 @@ export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery):
   where.push(...afterCursor);
   const q = query.q === undefined ? '' : foldForSearch(query.q);
   const rows = q
-    ? await searchFolderRows(ctx, { where, afterCursor, folded: q, ascending, limit: page.limit + 1 })
+    ? await searchFolderRows(ctx, { where, after: page.after ?? null, folded: q, ascending, limit: page.limit + 1 })
     : await folderRows(ctx, where, ascending, page.limit + 1);
   const kept = rows.slice(0, page.limit);
   const folders = await presentFolders(ctx, kept);

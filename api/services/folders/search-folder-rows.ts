@@ -6,8 +6,8 @@ import type { ServiceContext } from '../context.js';
 export interface FolderSearch {
   /** Every condition of the list (visibility, filters, the cursor), the text aside. */
   where: WhereOptions<FolderRow>[];
-  /** The cursor's own condition, also in `where`. */
-  afterCursor: WhereOptions<FolderRow>[];
+  /** The cursor: the last folder of the previous page, which the search starts after. */
+  after: string | null;
   /** The searched text, folded. */
   folded: string;
   ascending: boolean;
@@ -33,47 +33,61 @@ const MAX_ORDERED_SCAN = 25_000;
  * page should need (up to MAX_ORDERED_SCAN folders in all); a word that did not show up at all, or would
  * need more, goes to the trigram index, whose few matches then cost little to sort. Either way the page is
  * exactly the first matches in list order: a pass answers only when it found the rows wanted or read every
- * folder left.
+ * folder left, and the trigram query is the whole search.
  */
 export async function searchFolderRows(ctx: ServiceContext, search: FolderSearch): Promise<FolderRow[]> {
-  const pattern = likeContaining(search.folded);
-  const first = await orderedPass(ctx, search, search.afterCursor, FIRST_SCAN, search.limit);
-  if (first.rows.length >= search.limit || first.edge === null) return first.rows;
+  const first = await orderedPass(ctx, search, search.after, FIRST_SCAN, search.limit);
+  if (first.rows.length >= search.limit || first.exhausted) return first.rows;
   const found = first.rows.length;
   const wanted = search.limit - found;
   // At the rate the first pass met the word, with a margin for its unevenness.
   const stillToRead = found === 0 ? Number.POSITIVE_INFINITY : Math.ceil(((wanted * FIRST_SCAN) / found) * 1.5);
-  if (stillToRead <= MAX_ORDERED_SCAN - FIRST_SCAN) {
-    const pastEdge = [{ id: { [search.ascending ? Op.gt : Op.lt]: first.edge } }];
-    const second = await orderedPass(ctx, search, pastEdge, stillToRead, wanted);
-    if (second.rows.length >= wanted || second.edge === null) return [...first.rows, ...second.rows];
+  if (first.edge !== null && stillToRead <= MAX_ORDERED_SCAN - FIRST_SCAN) {
+    const second = await orderedPass(ctx, search, first.edge, stillToRead, wanted);
+    if (second.rows.length >= wanted || second.exhausted) return [...first.rows, ...second.rows];
   }
-  return folderRows(ctx, [...search.where, { searchText: { [Op.like]: pattern } }], search.ascending, search.limit);
+  return folderRows(ctx, [...search.where, { searchText: { [Op.like]: likeContaining(search.folded) } }], search.ascending, search.limit);
 }
 
+interface Pass {
+  rows: FolderRow[];
+  /** The stretch's last folder, known when a match was found and the stretch was whole. */
+  edge: string | null;
+  /** A match was found and fewer than `scan` folders were left: nothing lies past this stretch. */
+  exhausted: boolean;
+}
+
+/** The attribute each row of a pass carries: the id of the stretch's last folder, or null. */
+const EDGE = 'stretch_edge';
+
 /**
- * The matches among the office's next `scan` folders from `from`, in list order, at most `wanted` of them,
- * and the last folder of that stretch (null when fewer than `scan` folders were left).
+ * The matches among the office's next `scan` folders after `after`, in list order, at most `wanted` of
+ * them, in one statement. Where the stretch ends is a subquery on (office_id, id), an index-only walk: it
+ * bounds the row-by-row scan as an index condition (the office's last folder when fewer than `scan` were
+ * left: PostgreSQL reads that fallback only then), and comes back on each row, null when fewer were left,
+ * for the next pass to start there. A pass that finds nothing learns nothing of the stretch: the caller
+ * then goes to the trigram index, which answers either way.
  */
-async function orderedPass(
-  ctx: ServiceContext,
-  search: FolderSearch,
-  from: WhereOptions<FolderRow>[],
-  scan: number,
-  wanted: number,
-): Promise<{ rows: FolderRow[]; edge: string | null }> {
-  const { sequelize } = ctx.db;
-  const edge = await ctx.db.models.Folder.findOne({
-    attributes: ['id'],
-    // The office and where the stretch starts only: an index-only walk of (office_id, id).
-    where: { [Op.and]: [{ officeId: ctx.actor.officeId }, ...from] },
-    order: [['id', search.ascending ? 'ASC' : 'DESC']],
-    offset: scan - 1,
-  });
+async function orderedPass(ctx: ServiceContext, search: FolderSearch, after: string | null, scan: number, wanted: number): Promise<Pass> {
+  const { sequelize, models } = ctx.db;
+  const [forward, backward] = search.ascending ? ['ASC', 'DESC'] : ['DESC', 'ASC'];
+  const stretch =
+    `SELECT stretch.id FROM folders stretch WHERE stretch.office_id = ${sequelize.escape(ctx.actor.officeId)}` +
+    (after === null ? '' : ` AND stretch.id ${search.ascending ? '>' : '<'} ${sequelize.escape(after)}`);
+  const edge = `(${stretch} ORDER BY stretch.id ${forward} OFFSET ${scan - 1} LIMIT 1)`;
+  const lastLeft = `(${stretch} ORDER BY stretch.id ${backward} LIMIT 1)`;
+  const bound = sequelize.literal(`"${models.Folder.name}".id ${search.ascending ? '<=' : '>='} coalesce(${edge}, ${lastLeft})`);
+  // The list's own conditions hold the cursor; a later pass starts past the previous one's edge.
+  const start = after === null || after === search.after ? [] : [{ id: { [search.ascending ? Op.gt : Op.lt]: after } }];
   // strpos() is no operator the trigram index serves, so this pass walks the id order and stops at `wanted`;
   // row by row it also costs less than LIKE (8 500 folders: 1.5 ms against 2.5 ms).
   const rowByRow = sequelize.where(sequelize.fn('strpos', sequelize.col('search_text'), search.folded), { [Op.gt]: 0 });
-  const bound = edge ? [{ id: { [search.ascending ? Op.lte : Op.gte]: edge.id } }] : [];
-  const rows = await folderRows(ctx, [...search.where, ...from, rowByRow, ...bound], search.ascending, wanted);
-  return { rows, edge: edge?.id ?? null };
+  const rows = await models.Folder.findAll({
+    attributes: { include: [[sequelize.literal(edge), EDGE]] },
+    where: { [Op.and]: [...search.where, ...start, rowByRow, bound] },
+    order: [['id', forward]],
+    limit: wanted,
+  });
+  const stretchEdge = rows.length ? (rows[0]?.get(EDGE) as string | null) : null;
+  return { rows, edge: stretchEdge, exhausted: rows.length > 0 && stretchEdge === null };
 }
