@@ -1,9 +1,10 @@
 /**
- * `npx tsx bench/upload.ts [--mib 1024]` — a benchmark, not a test. Uploads 1 GiB over HTTP on loopback to
- * the real server (`api/main.ts` as a child process on a temporary data dir, embedded PostgreSQL, fs blob
+ * `npx tsx bench/upload.ts [--mib 1024] [--cpu-prof DIR]` — a benchmark, not a test. Uploads 1 GiB over HTTP
+ * on loopback to the real server (`api/main.ts` as a child process on a temporary data dir, embedded PostgreSQL, fs blob
  * store, encryption on), first as files of 25 MiB (the default limit) one at a time, then the same files
  * sent by 8 uploaders at once, then as one 1 GiB file on a server restarted with LECOFFRE_MAX_UPLOAD_BYTES
- * raised. Prints, for each:
+ * raised. Three rounds, each running sha256sum on the same bytes and then the three uploads; prints, for
+ * each path, the median of its rounds:
  *
  *   throughput (MB/s), ratio to `sha256sum` on the same bytes on this machine (target >= 0.8: an upload
  *   close to the speed of hashing its bytes), and the server's peak RSS growth (target < 100 MB).
@@ -13,8 +14,8 @@
  * OpenSSL hashes about twice as fast as coreutils' sha256sum, so a CPU ratio near 1 is possible.
  *
  * The client is curl, one process per uploader sending its files one after the other on a kept-alive
- * connection, each a multipart form streamed from disk (`-F file=@…`), as an uploader outside the product would: on a 2-core machine the client shares the CPU with the server, and
- * Node's fetch spends about as much CPU building and sending the form as the server spends receiving it,
+ * connection, each a multipart form streamed from disk (`-F file=@…`), as an uploader outside the product
+ * would: on a 2-core machine the client shares the CPU with the server, and Node's fetch spends about as much CPU building and sending the form as the server spends receiving it,
  * which measured the client more than the product. Its CPU is printed beside the server's. Each upload
  * carries the SHA-256 the client announces (as the widget does), so the server verifies every byte. The
  * last line printed is a JSON summary.
@@ -30,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startProduct } from '../test/support/product-process.js';
 import { exitedChildrenCpuSeconds, processCpuSeconds } from './support/process-cpu.js';
+import { loadavg, median } from './support/rows.js';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -39,9 +41,20 @@ const RSS_TARGET = 100 * MB;
 const RATIO_TARGET = 0.8;
 /** Uploaders at once in the third case: an office where several clients send their files together. */
 const CONCURRENT_UPLOADERS = 8;
+/** Interleaved rounds of sha256sum and the three uploads; each figure is the median of its rounds. */
+const ROUNDS = 3;
 const _ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024' } } });
+const { values } = parseArgs({
+  options: {
+    mib: { type: 'string', default: '1024' },
+    /** A directory: each server runs profiled (bench/support/cpu-profile.mjs) and writes its profile there on exit. */
+    'cpu-prof': { type: 'string' },
+  },
+});
+const profiling: Record<string, string> = values['cpu-prof']
+  ? { NODE_OPTIONS: `--import=${path.resolve('bench/support/cpu-profile.mjs')}`, CPU_PROFILE_DIR: path.resolve(values['cpu-prof']) }
+  : {};
 const TOTAL = Number(values.mib) * MiB;
 
 // ── Source bytes ─────────────────────────────────────────────────────────────────────────────────────
@@ -124,7 +137,7 @@ const running = new Set<ChildProcess>();
 
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
   // node itself, not `npm start` (npm -> sh -> tsx -> node): the pid sampled must be the server's.
-  const product = await startProduct(dataDir, env);
+  const product = await startProduct(dataDir, { ...profiling, ...env });
   running.add(product.child);
   product.child.once('exit', () => running.delete(product.child));
   const apiKey = (await readFile(path.join(dataDir, 'dev-api-key'), 'utf8')).trim();
@@ -156,6 +169,21 @@ async function resetPeakRss(pid: number): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What `measured` reports of one upload path. */
+interface Measured extends Timing {
+  /** CPU seconds of the curl clients. */
+  clientCpuSeconds: number;
+  /** Peak RSS growth of the server over the run, and its RSS before, in bytes. */
+  serverRssGrowth: number;
+  serverRssBase: number;
+}
+
+/** One interleaved round: sha256sum, then the three upload paths in order. */
+interface Round {
+  sum: Timing;
+  runs: Measured[];
 }
 
 /**
@@ -286,67 +314,76 @@ async function main(): Promise<void> {
   try {
     console.log(`Writing ${TOTAL / MiB} MiB of test data…`);
     const source = await writeSource(dir);
-    // The machine may be shared: sha256sum runs before and after the uploads and its best run counts, so
-    // noise can only make our ratio look worse, never better.
-    const sumRuns = [await sha256sum(source.whole.file), await sha256sum(source.whole.file)];
-
-    // 1. Files of 25 MiB, on a server with the default limit.
-    let server = await startServer(dataDir);
-    const requestId = await createRequest(server);
-    // Warm-up (lazy imports, JIT, first connections) before the baseline: growth then reflects the bytes.
-    await uploadAll(server, requestId, [{ source: source.slices[0], name: 'warm-up.pdf' }]);
-    const small = await measured(server.pid, async () => {
-      await uploadAll(
-        server,
-        requestId,
-        source.slices.map((slice, i) => ({ source: slice, name: `part-${i}.pdf` })),
-      );
-      return source.slices.length;
-    });
-    // 2. The same files, sent by 8 uploaders at once.
-    const concurrent = await measured(server.pid, async () => {
-      // Each uploader takes every 8th file: the same bytes as above, in 8 streams at once.
-      await Promise.all(
-        Array.from({ length: CONCURRENT_UPLOADERS }, (_, uploader) =>
-          uploadAll(
-            server,
-            requestId,
-            source.slices.flatMap((slice, i) => (i % CONCURRENT_UPLOADERS === uploader ? [{ source: slice, name: `c-${i}.pdf` }] : [])),
+    // Each round runs sha256sum and the three uploads back to back, so that whatever else the machine
+    // does weighs on both sides; each figure is the median of its rounds, the RSS growth the worst one.
+    const rounds: Round[] = [];
+    let requestId: string | undefined;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const sum = await sha256sum(source.whole.file);
+      // 1. Files of 25 MiB, on a server with the default limit.
+      let server = await startServer(dataDir);
+      requestId ??= await createRequest(server);
+      const request = requestId;
+      // Warm-up (lazy imports, JIT, first connections) before measuring: growth then reflects the bytes.
+      await uploadAll(server, request, [{ source: source.slices[0], name: 'warm-up.pdf' }]);
+      const small = await measured(server.pid, async () => {
+        await uploadAll(
+          server,
+          request,
+          source.slices.map((slice, i) => ({ source: slice, name: `part-${i}.pdf` })),
+        );
+        return source.slices.length;
+      });
+      // 2. The same files, sent by 8 uploaders at once.
+      const concurrent = await measured(server.pid, async () => {
+        // Each uploader takes every 8th file: the same bytes as above, in 8 streams at once.
+        await Promise.all(
+          Array.from({ length: CONCURRENT_UPLOADERS }, (_, uploader) =>
+            uploadAll(
+              server,
+              request,
+              source.slices.flatMap((slice, i) => (i % CONCURRENT_UPLOADERS === uploader ? [{ source: slice, name: `c-${i}.pdf` }] : [])),
+            ),
           ),
-        ),
+        );
+        return source.slices.length;
+      });
+      await stopServer(server);
+      // 3. One file of the whole size, the limit raised.
+      server = await startServer(dataDir, { LECOFFRE_MAX_UPLOAD_BYTES: String(TOTAL) });
+      await uploadAll(server, request, [{ source: source.slices[0], name: 'warm-up.pdf' }]);
+      const large = await measured(server.pid, () => uploadAll(server, request, [{ source: source.whole, name: 'whole.pdf' }]));
+      await stopServer(server);
+      rounds.push({ sum, runs: [small, concurrent, large] });
+      const ratios = rounds.at(-1)?.runs.map((run) => fmt(sum.seconds / run.seconds, 2));
+      console.log(
+        `round ${round}: sha256sum ${fmt(mbps(TOTAL, sum.seconds))} MB/s; ratios ${ratios?.join(' / ')} (load ${await loadavg()})`,
       );
-      return source.slices.length;
+    }
+
+    const baseline = mbps(TOTAL, median(rounds.map((r) => r.sum.seconds)));
+    const cpuBaseline = mbps(TOTAL, median(rounds.map((r) => r.sum.cpuSeconds)));
+    const names = [`${source.slices.length} files of 25 MiB`, `same, ${CONCURRENT_UPLOADERS} at once`, `1 file of ${TOTAL / MiB} MiB`];
+    const rows = names.map((name, i) => {
+      const runs = rounds.map((r) => r.runs[i] as Measured);
+      const seconds = median(runs.map((run) => run.seconds));
+      const cpuSeconds = median(runs.map((run) => run.cpuSeconds));
+      return {
+        path: name,
+        mbPerSecond: mbps(TOTAL, seconds),
+        ratio: mbps(TOTAL, seconds) / baseline,
+        // MB per server CPU second over MB per sha256sum CPU second: what the path costs beyond a bare hash.
+        cpuRatio: mbps(TOTAL, cpuSeconds) / cpuBaseline,
+        serverRssGrowthMB: Math.max(...runs.map((run) => run.serverRssGrowth)) / MB,
+        serverRssBaseMB: median(runs.map((run) => run.serverRssBase)) / MB,
+        // The curl clients' CPU over the server's: how much of the machine the client took.
+        clientCpuShare: median(runs.map((run) => run.clientCpuSeconds / run.cpuSeconds)),
+      };
     });
-    await stopServer(server);
-
-    // 3. One file of the whole size, the limit raised.
-    server = await startServer(dataDir, { LECOFFRE_MAX_UPLOAD_BYTES: String(TOTAL) });
-    await uploadAll(server, requestId, [{ source: source.slices[0], name: 'warm-up.pdf' }]);
-    const large = await measured(server.pid, () => uploadAll(server, requestId, [{ source: source.whole, name: 'whole.pdf' }]));
-    await stopServer(server);
-
-    sumRuns.push(await sha256sum(source.whole.file));
-    const baseline = mbps(TOTAL, Math.min(...sumRuns.map((r) => r.seconds)));
-    const cpuBaseline = mbps(TOTAL, Math.min(...sumRuns.map((r) => r.cpuSeconds)));
-    const rows = [
-      { path: `${small.result} files of 25 MiB`, run: small },
-      { path: `same, ${CONCURRENT_UPLOADERS} at once`, run: concurrent },
-      { path: `1 file of ${TOTAL / MiB} MiB`, run: large },
-    ].map(({ path: name, run }) => ({
-      path: name,
-      mbPerSecond: mbps(TOTAL, run.seconds),
-      ratio: mbps(TOTAL, run.seconds) / baseline,
-      // MB per server CPU second over MB per sha256sum CPU second: what the path costs beyond a bare hash.
-      cpuRatio: mbps(TOTAL, run.cpuSeconds) / cpuBaseline,
-      serverRssGrowthMB: run.serverRssGrowth / MB,
-      serverRssBaseMB: run.serverRssBase / MB,
-      // The curl clients' CPU over the server's: how much of the machine the client took.
-      clientCpuShare: run.clientCpuSeconds / run.cpuSeconds,
-    }));
 
     const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
     console.log(`\n${TOTAL / MiB} MiB over HTTP on loopback, Node ${process.version}, load average ${load}\n`);
-    console.log(`sha256sum, same bytes (best of ${sumRuns.length}): ${fmt(baseline)} MB/s wall, ${fmt(cpuBaseline)} MB per CPU second\n`);
+    console.log(`sha256sum, same bytes (median of ${ROUNDS}): ${fmt(baseline)} MB/s wall, ${fmt(cpuBaseline)} MB per CPU second\n`);
     console.log(
       `${'upload'.padEnd(22)}${'MB/s'.padStart(7)}${'ratio'.padStart(7)}${'CPU ratio'.padStart(11)}${'server RSS +MB'.padStart(16)}${'(base MB)'.padStart(11)}${'client CPU / server'.padStart(21)}`,
     );
