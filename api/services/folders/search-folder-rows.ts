@@ -43,8 +43,10 @@ export async function searchFolderRows(ctx: ServiceContext, search: FolderSearch
   // At the rate the first pass met the word, with a margin for its unevenness.
   const stillToRead = found === 0 ? Number.POSITIVE_INFINITY : Math.ceil(((wanted * FIRST_SCAN) / found) * 1.5);
   if (first.edge !== null && stillToRead <= MAX_ORDERED_SCAN - FIRST_SCAN) {
-    const second = await orderedPass(ctx, search, first.edge, stillToRead, wanted);
-    if (second.rows.length >= wanted || second.exhausted) return [...first.rows, ...second.rows];
+    // The last pass: should it fall short, the trigram query follows whatever lies past its stretch, so
+    // it need not learn where the stretch ended.
+    const second = await orderedPass(ctx, search, first.edge, stillToRead, wanted, { last: true });
+    if (second.rows.length >= wanted) return [...first.rows, ...second.rows];
   }
   return folderRows(ctx, [...search.where, { searchText: { [Op.like]: likeContaining(search.folded) } }], search.ascending, search.limit);
 }
@@ -64,11 +66,18 @@ const EDGE = 'stretch_edge';
  * The matches among the office's next `scan` folders after `after`, in list order, at most `wanted` of
  * them, in one statement. Where the stretch ends is a subquery on (office_id, id), an index-only walk: it
  * bounds the row-by-row scan as an index condition (the office's last folder when fewer than `scan` were
- * left: PostgreSQL reads that fallback only then), and comes back on each row, null when fewer were left,
- * for the next pass to start there. A pass that finds nothing learns nothing of the stretch: the caller
- * then goes to the trigram index, which answers either way.
+ * left: PostgreSQL reads that fallback only then), and, but on the `last` pass, comes back on each row,
+ * null when fewer were left, for the next pass to start there. A pass that finds nothing learns nothing of
+ * the stretch: the caller then goes to the trigram index, which answers either way.
  */
-async function orderedPass(ctx: ServiceContext, search: FolderSearch, after: string | null, scan: number, wanted: number): Promise<Pass> {
+async function orderedPass(
+  ctx: ServiceContext,
+  search: FolderSearch,
+  after: string | null,
+  scan: number,
+  wanted: number,
+  { last = false } = {},
+): Promise<Pass> {
   const { sequelize, models } = ctx.db;
   const [forward, backward] = search.ascending ? ['ASC', 'DESC'] : ['DESC', 'ASC'];
   const stretch =
@@ -83,11 +92,12 @@ async function orderedPass(ctx: ServiceContext, search: FolderSearch, after: str
   // row by row it also costs less than LIKE (8 500 folders: 1.5 ms against 2.5 ms).
   const rowByRow = sequelize.where(sequelize.fn('strpos', sequelize.col('search_text'), search.folded), { [Op.gt]: 0 });
   const rows = await models.Folder.findAll({
-    attributes: { include: [[sequelize.literal(edge), EDGE]] },
+    // Each row repeats the edge: the subquery is walked once more, which only a later pass needs.
+    attributes: last ? undefined : { include: [[sequelize.literal(edge), EDGE]] },
     where: { [Op.and]: [...search.where, ...start, rowByRow, bound] },
     order: [['id', forward]],
     limit: wanted,
   });
-  const stretchEdge = rows.length ? (rows[0]?.get(EDGE) as string | null) : null;
-  return { rows, edge: stretchEdge, exhausted: rows.length > 0 && stretchEdge === null };
+  const stretchEdge = rows.length && !last ? (rows[0]?.get(EDGE) as string | null) : null;
+  return { rows, edge: stretchEdge, exhausted: rows.length > 0 && !last && stretchEdge === null };
 }
