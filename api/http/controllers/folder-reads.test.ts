@@ -15,6 +15,9 @@ import {
 } from '../../../test/support/test-app.js';
 import { createApp } from '../../app.js';
 import { openDatabase } from '../../db/database.js';
+import type { ServiceContext } from '../../services/context.js';
+import { presentFolders } from '../../services/folders/present-folders.js';
+import { readFolders } from '../../services/folders/read-folders.js';
 import { listenForApiKeyRevocations } from '../api-key-revocations.js';
 
 let t: TestApp;
@@ -97,6 +100,19 @@ describe('GET /v1/folders/{id}', () => {
     assert.ok(got.headers.etag.startsWith(`"v${got.body.version}-`), got.headers.etag);
   });
 
+  it('reads what the folders built inside a transaction show (anchoring presents them so): the same JSON', async () => {
+    const ctx: ServiceContext = {
+      db: t.db,
+      actor: { kind: 'api_key', officeId: t.office.id, credentialId: 'test', memberId: null, role: null, folderId: null, ip: null },
+    };
+    const row = await t.db.models.Folder.findByPk(folderId);
+    assert.ok(row);
+    const [read] = await readFolders(ctx, [folderId]);
+    const [built] = await t.db.sequelize.transaction((transaction) => presentFolders(ctx, [row], transaction));
+    assert.equal(read?.clients.length, 2);
+    assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(built)));
+  });
+
   it('shows a client widget only its own client, and no internal note', async () => {
     const folder = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.office.auth).expect(200);
     const [claire] = folder.body.clients;
@@ -134,6 +150,21 @@ describe('GET /v1/folders/{id}', () => {
   it('still answers 404 for a folder of another office', async () => {
     const res = await t.request.get(`/v1/folders/${folderId}`).set('Authorization', t.otherOffice.auth).expect(404);
     assert.equal(res.body.code, 'folder_not_found');
+  });
+});
+
+describe('GET /v1/folders', () => {
+  it('costs two statements for a page, whatever its size: the ids, then one prepared read of the folders', async () => {
+    for (let i = 0; i < 3; i++) await openFolderWithClient(t, `P-${i}`);
+    const list = () => t.request.get('/v1/folders?limit=100').set('Authorization', t.office.auth).expect(200);
+    await list();
+    let page: supertest.Response | undefined;
+    const sent = await queriesDuring(async () => {
+      page = await list();
+    });
+    assert.ok((page?.body.data.length ?? 0) >= 4, 'the page holds every folder of the office');
+    assert.equal(sent.length, 2, sent.join('\n'));
+    assert.ok(sent[1]?.startsWith('[prepared]'), sent.join('\n'));
   });
 });
 

@@ -15,8 +15,16 @@ export interface FolderSearch {
   limit: number;
 }
 
-export function folderRows(ctx: ServiceContext, where: WhereOptions<FolderRow>[], ascending: boolean, limit: number): Promise<FolderRow[]> {
-  return ctx.db.models.Folder.findAll({ where: { [Op.and]: where }, order: [['id', ascending ? 'ASC' : 'DESC']], limit });
+/** A folder of a list, as its query finds it: its id only, the page's folders are read in one statement after. */
+export type FolderRef = Pick<FolderRow, 'id'>;
+
+export function folderRows(ctx: ServiceContext, where: WhereOptions<FolderRow>[], ascending: boolean, limit: number): Promise<FolderRef[]> {
+  return ctx.db.models.Folder.findAll({
+    attributes: ['id'],
+    where: { [Op.and]: where },
+    order: [['id', ascending ? 'ASC' : 'DESC']],
+    limit,
+  });
 }
 
 /** Folders the first pass reads, in list order, before it judges how common the word is. */
@@ -35,7 +43,7 @@ const MAX_ORDERED_SCAN = 25_000;
  * exactly the first matches in list order: a pass answers only when it found the rows wanted or read every
  * folder left, and the trigram query is the whole search.
  */
-export async function searchFolderRows(ctx: ServiceContext, search: FolderSearch): Promise<FolderRow[]> {
+export async function searchFolderRows(ctx: ServiceContext, search: FolderSearch): Promise<FolderRef[]> {
   const first = await orderedPass(ctx, search, search.after, FIRST_SCAN, search.limit);
   if (first.rows.length >= search.limit || first.exhausted) return first.rows;
   const found = first.rows.length;
@@ -52,7 +60,7 @@ export async function searchFolderRows(ctx: ServiceContext, search: FolderSearch
 }
 
 interface Pass {
-  rows: FolderRow[];
+  rows: FolderRef[];
   /** The stretch's last folder, known when a match was found and the stretch was whole. */
   edge: string | null;
   /** A match was found and fewer than `scan` folders were left: nothing lies past this stretch. */
@@ -93,7 +101,7 @@ async function orderedPass(
   const rowByRow = sequelize.where(sequelize.fn('strpos', sequelize.col('search_text'), search.folded), { [Op.gt]: 0 });
   const rows = await models.Folder.findAll({
     // Each row repeats the edge: the subquery is walked once more, which only a later pass needs.
-    attributes: last ? undefined : { include: [[sequelize.literal(edge), EDGE]] },
+    attributes: last ? ['id'] : ['id', [sequelize.literal(edge), EDGE]],
     where: { [Op.and]: [...search.where, ...start, rowByRow, bound] },
     order: [['id', forward]],
     limit: wanted,
