@@ -14,7 +14,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +23,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../api/db/embedded-postgr
 import { exited, freePort } from '../test/support/product-process.js';
 import { productionEnv } from '../test/support/production-env.js';
 import { type BenchRow, loadavg, median } from './support/rows.js';
+import { procMemory } from './support/watched-run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_MAIN = path.join(ROOT, 'dist', 'server', 'api', 'main.js');
@@ -61,9 +62,7 @@ async function start(script: string, env: NodeJS.ProcessEnv, port: number): Prom
 }
 
 async function residentMB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kB / 1024;
+  return (await procMemory(pid, 'VmRSS')) / (1024 * 1024);
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -27,11 +27,10 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startProduct } from '../test/support/product-process.js';
-import { exitedChildrenCpuSeconds, processCpuSeconds } from './support/process-cpu.js';
 import { loadavg, median } from './support/rows.js';
+import { type Measured, measured, type Timing } from './support/watched-run.js';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -43,7 +42,6 @@ const RATIO_TARGET = 0.8;
 const CONCURRENT_UPLOADERS = 8;
 /** Interleaved rounds of sha256sum and the three uploads; each figure is the median of its rounds. */
 const ROUNDS = 3;
-const _ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const { values } = parseArgs({
   options: {
@@ -100,13 +98,6 @@ async function writeSource(dir: string): Promise<Source> {
   return { whole: { file: whole, sha256: wholeHash.digest('hex'), size: TOTAL }, slices };
 }
 
-interface Timing {
-  /** Wall-clock seconds. */
-  seconds: number;
-  /** CPU seconds (user + system): unlike wall time, barely moved by other work on a shared machine. */
-  cpuSeconds: number;
-}
-
 /** `sha256sum` over the file, timed by bash's `time` (wall and CPU of the child). */
 async function sha256sum(file: string): Promise<Timing> {
   let stderr = '';
@@ -151,74 +142,10 @@ async function stopServer(server: Server): Promise<void> {
   await exited;
 }
 
-// ── Memory ───────────────────────────────────────────────────────────────────────────────────────────
-
-/** VmRSS or VmHWM of a process, in bytes (Linux /proc). */
-async function procMemory(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
-  if (!kb) throw new Error(`no ${field} in /proc/${pid}/status`);
-  return Number(kb) * 1024;
-}
-
-/** Resets the kernel's RSS high-water mark (VmHWM) so it covers one phase only; false where not allowed. */
-async function resetPeakRss(pid: number): Promise<boolean> {
-  try {
-    await writeFile(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** What `measured` reports of one upload path. */
-interface Measured extends Timing {
-  /** CPU seconds of the curl clients. */
-  clientCpuSeconds: number;
-  /** Peak RSS growth of the server over the run, and its RSS before, in bytes. */
-  serverRssGrowth: number;
-  serverRssBase: number;
-}
-
 /** One interleaved round: sha256sum, then the three upload paths in order. */
 interface Round {
   sum: Timing;
   runs: Measured[];
-}
-
-/**
- * Runs `work` while watching the server's CPU time and RSS (sampled every 10 ms, and the kernel's own
- * high-water mark where it can be reset), and the CPU time of the clients it ran.
- */
-async function measured<T>(serverPid: number, work: () => Promise<T>) {
-  const serverBase = await procMemory(serverPid, 'VmRSS');
-  const hwmReset = await resetPeakRss(serverPid);
-  const cpuBefore = await processCpuSeconds(serverPid);
-  const clientCpuBefore = await exitedChildrenCpuSeconds();
-  let serverPeak = serverBase;
-  const sample = async () => {
-    serverPeak = Math.max(serverPeak, await procMemory(serverPid, 'VmRSS').catch(() => 0));
-  };
-  const timer = setInterval(() => void sample(), 10);
-  const started = process.hrtime.bigint();
-  try {
-    const result = await work();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpuSeconds = (await processCpuSeconds(serverPid)) - cpuBefore;
-    const clientCpuSeconds = (await exitedChildrenCpuSeconds()) - clientCpuBefore;
-    await sample();
-    if (hwmReset) serverPeak = Math.max(serverPeak, await procMemory(serverPid, 'VmHWM'));
-    return {
-      result,
-      seconds,
-      cpuSeconds,
-      clientCpuSeconds,
-      serverRssGrowth: serverPeak - serverBase,
-      serverRssBase: serverBase,
-    };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 // ── HTTP ─────────────────────────────────────────────────────────────────────────────────────────────

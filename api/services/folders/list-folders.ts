@@ -52,8 +52,8 @@ export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery):
   const rows = q
     ? await searchFolderRows(ctx, { where, after: page.after ?? null, folded: q, ascending, limit: page.limit + 1 })
     : await folderRows(ctx, where, ascending, page.limit + 1);
-  const ids = toPage(rows, page, (row) => row.id);
+  const pageOfIds = toPage(rows, page, (row) => row.id);
   // The page's folders in one statement, in the page's order. One the actor stopped seeing between the two
   // reads (taken off its access list) is left out; the cursor still follows the ids.
-  return { ...ids, data: await readFolders(ctx, ids.data) };
+  return { ...pageOfIds, data: await readFolders(ctx, pageOfIds.data) };
 }

@@ -13,9 +13,11 @@ interface ClientCountRow {
 }
 
 /**
- * Turns folder rows into API folders with a fixed number of queries whatever the page size: deed types,
- * clients, per-client completion and access lists are fetched for all rows at once. A client actor sees
- * only themself among the folder's clients.
+ * Turns folder rows into API folders inside a transaction (anchoring settles its batch so), with a fixed
+ * number of queries whatever the number of rows: deed types, clients, per-client completion and access
+ * lists are fetched for all rows at once. A client actor sees only themself among the folder's clients.
+ * Reads outside a transaction go through `readFolders` (read-folders.ts), one prepared statement that
+ * answers the same JSON.
  */
 export async function presentFolders(ctx: ServiceContext, rows: FolderRow[], transaction?: Transaction): Promise<Folder[]> {
   if (rows.length === 0) return [];
