@@ -12,6 +12,7 @@ import {
 } from './composition.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { apiSecurityHeaders } from './http/api-security-headers.js';
 import { apiVersion } from './http/api-version.js';
 import type { AppServices } from './http/app-services.js';
 import type { IdentityDependencies } from './http/authentication.js';
@@ -102,7 +103,39 @@ export function createApp({
     app.use(httpMetrics(metrics));
     app.get('/metrics', publicMetricsRoute(metrics, config.metrics.token));
   }
-  // Helmet's default policy allows inline styles and any https: stylesheet: every answer gets ours instead
+
+  // ── The API (/v1) ───────────────────────────────────────────────────────────────────────────────
+  // First after the request's id and metrics: an API call, the product's busiest path, goes through none
+  // of the pages' middleware and is not matched against pages it can never be. Its answers carry the API's
+  // security headers (http/api-security-headers.ts), not the pages'.
+  app.use(
+    '/v1',
+    inSequence(
+      apiSecurityHeaders,
+      cors,
+      apiVersion,
+      // API answers describe live state (completion, anchoring) that changes without a new version: not
+      // cached, except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
+      (_req, res, next) => {
+        res.setHeader('Cache-Control', 'no-store');
+        next();
+      },
+      revalidatedReads,
+      requireJsonBody,
+      express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }),
+      deprecatedAliases,
+      idempotency(db, config),
+    ),
+  );
+  const v1 = express.Router();
+  RegisterRoutes(v1);
+  app.use(v1);
+  // An API path no route answers ends here, with the API's headers, not among the pages.
+  app.all(['/v1', '/v1/{*path}'], notFoundRoute);
+  // ── end of the API ──────────────────────────────────────────────────────────────────────────────────
+
+  // ── Pages ──────────────────────────────────────────────────────────────────────────────────────────
+  // Helmet's default policy allows inline styles and any https: stylesheet: every page gets ours instead
   // (http/content-security-policy.ts), which pages with scripts replace by their own, as strict.
   app.use(helmet({ contentSecurityPolicy: false }), withContentSecurityPolicy('default'));
   app.use(healthRoutes(db, readiness ?? { ready: true }));
@@ -125,32 +158,6 @@ export function createApp({
   // access tokens the API accepts as the `app` principal (http/oauth/app-bearer.ts).
   const apps = appAuthorizationServerFor(config, db, oauthErrorPage);
   app.locals.apps = apps;
-
-  // ── The API (/v1) ───────────────────────────────────────────────────────────────────────────────
-  // Ahead of every hosted page's router: an API call, the product's busiest path, is not matched against
-  // pages it can never be.
-  app.use(
-    '/v1',
-    inSequence(
-      cors,
-      apiVersion,
-      // API answers describe live state (completion, anchoring) that changes without a new version: not
-      // cached, except the reads revalidated against an ETag over what would be sent (http/conditional-get.ts).
-      (_req, res, next) => {
-        res.setHeader('Cache-Control', 'no-store');
-        next();
-      },
-      revalidatedReads,
-      requireJsonBody,
-      express.json({ limit: config.jsonBodyLimitBytes, type: ['application/json', 'application/*+json'] }),
-      deprecatedAliases,
-      idempotency(db, config),
-    ),
-  );
-  const v1 = express.Router();
-  RegisterRoutes(v1);
-  app.use(v1);
-  // ── end of the API ──────────────────────────────────────────────────────────────────────────────────
 
   // The pages of sign-in and consent.
   const smsStatus = smsStatusReceiverFor(config);
