@@ -105,12 +105,41 @@ describe('GET /v1/folders/{id}', () => {
       db: t.db,
       actor: { kind: 'api_key', officeId: t.office.id, credentialId: 'test', memberId: null, role: null, folderId: null, ip: null },
     };
-    const row = await t.db.models.Folder.findByPk(folderId);
-    assert.ok(row);
-    const [read] = await readFolders(ctx, [folderId]);
-    const [built] = await t.db.sequelize.transaction((transaction) => presentFolders(ctx, [row], transaction));
-    assert.equal(read?.clients.length, 2);
-    assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(built)));
+    // A second folder, anchored, its timestamps to the microsecond (PostgreSQL's precision; a read gives milliseconds).
+    const { folderId: anchoredId } = await openFolderWithClient(t, 'R-ANCHORED');
+    await t.db.sequelize.query(
+      `INSERT INTO anchor_batches (id, network, status, root, folder_count, final) VALUES ('abt_read', 'ghostnet', 'final', 'root', 1, :final);
+       INSERT INTO folder_anchors (folder_id, office_id, folder_root, files, batch_id, requested_at, anchored_at)
+         VALUES (:folder, :office, 'root', '[]', 'abt_read', '2026-12-04 10:00:00.123456+00', '2026-12-04 10:02:30.999999+00');
+       UPDATE folders SET anchor_status = 'anchored', completed_at = '2026-12-04 09:59:59.000001+00' WHERE id = :folder;`,
+      {
+        replacements: {
+          folder: anchoredId,
+          office: t.office.id,
+          final: JSON.stringify({
+            kind: 'tezos',
+            network: 'ghostnet',
+            operationHash: 'ooRead',
+            explorerUrl: 'https://tzkt.example/ooRead',
+          }),
+        },
+      },
+    );
+    const rows = await t.db.models.Folder.findAll({ where: { id: [folderId, anchoredId] }, order: [['id', 'ASC']] });
+    const read = await readFolders(
+      ctx,
+      rows.map((row) => row.id),
+    );
+    const built = await t.db.sequelize.transaction((transaction) => presentFolders(ctx, rows, transaction));
+    assert.equal(read[0]?.clients.length, 2);
+    // Compared as objects: timestamps must come back as the same Dates, not merely print the same.
+    assert.deepStrictEqual(read, built);
+    const anchored = read[1];
+    assert.ok(anchored?.anchor?.requestedAt instanceof Date);
+    assert.equal(anchored.anchor.requestedAt.toISOString(), '2026-12-04T10:00:00.123Z');
+    assert.equal(anchored.anchor.anchoredAt?.toISOString(), '2026-12-04T10:02:30.999Z');
+    assert.equal(anchored.completedAt?.toISOString(), '2026-12-04T09:59:59.000Z');
+    assert.equal(anchored.anchor.operationHash, 'ooRead');
   });
 
   it('shows a client widget only its own client, and no internal note', async () => {

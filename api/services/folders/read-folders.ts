@@ -48,14 +48,45 @@ const FOLDERS_JSON = (visible: string, onlyClient: boolean) => `
   LEFT JOIN anchor_batches b ON b.id = a.batch_id
   WHERE f.id = ANY($1::text[]) AND ${visible}`;
 
+/**
+ * The row above as one JSON value per folder: pg then describes and parses one column, not 25 (the
+ * types, a parser per column and a Date per timestamp), on every read. Timestamps arrive as ISO 8601
+ * text with their offset and become Dates again here (DATE_FIELDS), at millisecond precision, as pg's
+ * own parser gives them.
+ */
+const AS_JSON = (rows: string) => `SELECT row_to_json(folder) AS folder FROM (${rows}) folder`;
+const DATE_FIELDS = ['completedAt', 'archivedAt', 'createdAt', 'updatedAt', 'anchorRequestedAt', 'anchorAnchoredAt'] as const;
+
+function revived(row: FolderJsonRow): FolderJsonRow {
+  const dated = row as unknown as Record<(typeof DATE_FIELDS)[number], string | Date | null>;
+  for (const field of DATE_FIELDS) {
+    const value = dated[field];
+    if (typeof value === 'string') dated[field] = new Date(value);
+  }
+  return row;
+}
+
+// The statement's texts by shape, built once: every read then hands pg (and the prepared statement's name
+// lookup) the same string, which V8 hashes and compares once, not a new 2 kB string per request.
+const texts = new Map<string, string>();
+function foldersJson(visible: string, onlyClient: boolean): string {
+  const key = `${onlyClient}:${visible}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = AS_JSON(FOLDERS_JSON(visible, onlyClient));
+    texts.set(key, text);
+  }
+  return text;
+}
+
 /** The folders of `ids` the actor may see, in the order of `ids`; the others are left out. */
 export async function readFolders(ctx: ServiceContext, ids: readonly string[]): Promise<Folder[]> {
   if (ids.length === 0) return [];
   const { actor } = ctx;
   const values: unknown[] = [ids, 'validated' satisfies RequestStatus];
   if (actor.kind === 'client') values.push(actor.clientId);
-  const text = FOLDERS_JSON(visibleFoldersBound(ctx, 'f', values), actor.kind === 'client');
-  const rows = await preparedRows<FolderJsonRow>(ctx.db, text, values);
+  const text = foldersJson(visibleFoldersBound(ctx, 'f', values), actor.kind === 'client');
+  const rows = (await preparedRows<{ folder: FolderJsonRow }>(ctx.db, text, values)).map(({ folder }) => revived(folder));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
