@@ -127,9 +127,10 @@ export function createApp({
       idempotency(db, config),
     ),
   );
-  const v1 = express.Router();
-  RegisterRoutes(v1);
-  app.use(v1);
+  // On the app itself, not on a router of their own mounted on it: a nested router costs every API call
+  // its own dispatch (base URL rewritten and restored, parameters saved and merged) for nothing, as every
+  // route already names its full path.
+  RegisterRoutes(app);
   // An API path no route answers ends here, with the API's headers, not among the pages.
   app.all(['/v1', '/v1/{*path}'], notFoundRoute);
   // ── end of the API ──────────────────────────────────────────────────────────────────────────────────
