@@ -211,9 +211,11 @@ try {
 
   const rows: BenchRow[] = [];
   for (const c of cases.filter((c) => c.figure.includes(values.only ?? ''))) {
-    // Warm-up: JIT, pools and caches of both sides, not counted.
-    await runLoad(base, c.product, CONNECTIONS, 1000);
-    await runLoad(baseline.baseUrl, c.baseline, CONNECTIONS, 1000);
+    // Warm-up, not counted: JIT, pools and caches of both sides, each as long as a round. One second was
+    // not enough: V8 was still optimising the product's longer path, and the first round measured its
+    // start (0.58-0.60 of the baseline against 0.65-0.83 for the next two) rather than a serving process.
+    await runLoad(base, c.product, CONNECTIONS, DURATION_MS);
+    await runLoad(baseline.baseUrl, c.baseline, CONNECTIONS, DURATION_MS);
     const ours: LoadResult[] = [];
     const theirs: LoadResult[] = [];
     const asides: LoadResult[] = [];
