@@ -29,5 +29,30 @@ function statementName(text: string): string | undefined {
  */
 export function preparedRows<T>(db: Database, text: string, values: readonly unknown[]): Promise<T[]> {
   const name = statementName(text);
-  return onPooledConnection(db, async (client) => (await client.query<T & pg.QueryResultRow>({ name, text, values: [...values] })).rows);
+  return onPooledConnection(
+    db,
+    async (client) =>
+      (
+        await client.query<T & pg.QueryResultRow>({
+          name,
+          text,
+          values: [...values],
+        })
+      ).rows,
+  );
+}
+
+/**
+ * The rows of a read planned for its values each time (an unnamed statement), on one of the pool's
+ * connections: for a text whose best plan depends on the values (a searched word, a LIMIT), where a
+ * plan made once for any value could cost a full scan. Sequelize's query layer is skipped, as it costs
+ * more than the statement for a small read.
+ */
+export function plannedRows<T>(db: Database, text: string, values: readonly unknown[]): Promise<T[]> {
+  return onPooledConnection(db, async (client) => (await client.query<T & pg.QueryResultRow>({ text, values: [...values] })).rows);
+}
+
+/** `value` appended to a statement's `values`, as the $n that refers to it. */
+export function bind(values: unknown[], value: unknown): string {
+  return `$${values.push(value)}`;
 }

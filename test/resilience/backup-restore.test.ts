@@ -145,5 +145,17 @@ describe('backup and restore drill', () => {
       assert.deepEqual(zip, proofsBefore.get(folderId), 'the same proof bundle as before the backup');
     }
     assert.equal((await verifyAuditChain(db, office.id)).ok, true, 'the audit chain came back whole');
+    // The search's words are not in the backup: loading the folders rebuilt them, one per word of each.
+    const [words] = await db.sequelize.query(
+      `SELECT (SELECT array_agg(w ORDER BY w) FROM (SELECT folder_id || ' ' || word AS w FROM folder_words) p) AS indexed,
+              (SELECT array_agg(w ORDER BY w) FROM (SELECT DISTINCT f.id || ' ' || t AS w FROM folders f,
+                 unnest(string_to_array(f.search_text, ' ')) AS t) e) AS expected`,
+    );
+    const { indexed, expected } = words[0] as { indexed: string[]; expected: string[] };
+    assert.ok(
+      expected.some((w) => w.endsWith(' drill-2')),
+      'the folders carry their numbers',
+    );
+    assert.deepEqual(indexed, expected);
   });
 });

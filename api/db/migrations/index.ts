@@ -22,6 +22,7 @@ import * as m0110 from './0110-idempotency-claim-owner.js';
 import * as m0130 from './0130-office-time-zone.js';
 import * as m0140 from './0140-folders-office-order.js';
 import * as m0150 from './0150-ascending-id-indexes.js';
+import * as m0160 from './0160-folder-words.js';
 
 export interface Migration {
   name: string;
@@ -53,4 +54,5 @@ export const migrations: Migration[] = [
   { name: '0130-office-time-zone', up: m0130.up },
   { name: '0140-folders-office-order', up: m0140.up },
   { name: '0150-ascending-id-indexes', up: m0150.up },
+  { name: '0160-folder-words', up: m0160.up },
 ];

@@ -1,5 +1,6 @@
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { FolderRow } from '../../db/models/folder.js';
+import { bind } from '../../db/prepared-read.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import type { ClientActor, ServiceContext, StaffActor } from '../context.js';
 
@@ -71,7 +72,7 @@ export function folderSubquery(ctx: ServiceContext): string {
  * appended to `values` and referenced as $n. One text per shape of reach, fit for prepared statements.
  */
 export function visibleFoldersBound(ctx: ServiceContext, alias: string, values: unknown[]): string {
-  return reachCondition(reachOf(ctx), alias, (v) => `$${values.push(v)}`);
+  return reachCondition(reachOf(ctx), alias, (v) => bind(values, v));
 }
 
 /**

@@ -13,6 +13,10 @@ import { quoteIdent, type SequenceValue, type TableDump } from './manifest.js';
 const FETCH_ROWS = 500;
 /** Umzug's record of the migrations run: rebuilt by running them, never copied. */
 export const MIGRATIONS_TABLE = 'schema_migrations';
+/** What the database derives from the folders (its triggers keep the search's words): rebuilt as folders load. */
+export const DERIVED_TABLES: readonly string[] = ['folder_words', 'search_words'];
+/** The tables a backup holds: every table of `public` but these. */
+export const isCopied = (table: string): boolean => table !== MIGRATIONS_TABLE && !DERIVED_TABLES.includes(table);
 
 export interface DatabaseDump {
   migrations: string[];
@@ -44,7 +48,7 @@ export async function dumpDatabase(db: Database, dir: string): Promise<DatabaseD
       )
     )
       .map((r) => r.name)
-      .filter((name) => name !== MIGRATIONS_TABLE);
+      .filter(isCopied);
 
     const tables: TableDump[] = [];
     for (const table of tableNames) tables.push(await dumpTable(db, transaction, dir, table));

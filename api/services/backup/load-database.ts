@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../../db/database.js';
-import { MIGRATIONS_TABLE } from './dump-database.js';
+import { isCopied, MIGRATIONS_TABLE } from './dump-database.js';
 import { BackupError, type BackupManifest, quoteIdent } from './manifest.js';
 
 /** Rows inserted per statement. */
@@ -19,7 +19,7 @@ export async function loadDatabase(db: Database, dir: string, manifest: BackupMa
   const { sequelize } = db;
   await sequelize.transaction(async (transaction) => {
     const select = <T extends object>(sql: string) => sequelize.query<T>(sql, { type: QueryTypes.SELECT, transaction });
-    const present = (
+    const tables = (
       await select<{ name: string }>(
         `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
@@ -27,12 +27,14 @@ export async function loadDatabase(db: Database, dir: string, manifest: BackupMa
     )
       .map((r) => r.name)
       .filter((name) => name !== MIGRATIONS_TABLE);
+    const present = tables.filter(isCopied);
     const dumped = new Set(manifest.database.tables.map((t) => t.table));
     const unexpected = [...present.filter((t) => !dumped.has(t)), ...[...dumped].filter((t) => !present.includes(t))];
     if (unexpected.length > 0) {
       throw new BackupError(`The migrated schema and the backup do not have the same tables (${unexpected.join(', ')}).`);
     }
-    if (present.length > 0) await sequelize.query(`TRUNCATE ${present.map((t) => `public.${quoteIdent(t)}`).join(', ')}`, { transaction });
+    // The derived tables are emptied too: loading the folders fills them again.
+    if (tables.length > 0) await sequelize.query(`TRUNCATE ${tables.map((t) => `public.${quoteIdent(t)}`).join(', ')}`, { transaction });
 
     const edges = await select<{ child: string; parent: string }>(
       `SELECT ch.relname AS child, pa.relname AS parent FROM pg_constraint c

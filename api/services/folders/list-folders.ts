@@ -1,12 +1,12 @@
-import { Op, type WhereOptions } from 'sequelize';
-import type { FolderRow } from '../../db/models/folder.js';
+import { bind } from '../../db/prepared-read.js';
 import { foldForSearch } from '../../domain/text.js';
-import { visibleFolders } from '../access/folder-access.js';
+import { visibleFoldersBound } from '../access/folder-access.js';
 import type { ServiceContext } from '../context.js';
 import { type Page, pageRequest, toPage } from '../pagination.js';
+import { type FolderList, folderRows } from './folder-list.js';
 import { readFolders } from './read-folders.js';
 import { findDeedType } from './resolve-deed-type.js';
-import { folderRows, searchFolderRows } from './search-folder-rows.js';
+import { searchFolderRows } from './search-folder-rows.js';
 import type { Folder } from './views.js';
 
 export interface ListFoldersQuery {
@@ -31,28 +31,42 @@ export type FolderSort = '-createdAt' | 'createdAt';
 
 export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery): Promise<Page<Folder>> {
   const page = pageRequest(query.limit, query.cursor);
-  const where: WhereOptions<FolderRow>[] = [visibleFolders(ctx)];
-  if (query.status) where.push({ status: query.status });
-  if (query.needsAction) where.push({ filesPending: { [Op.gt]: 0 } });
-  if (query.updatedSince) where.push({ updatedAt: { [Op.gte]: query.updatedSince } });
+  const values: unknown[] = [];
+  const conditions = [visibleFoldersBound(ctx, 'f', values)];
+  if (query.status) conditions.push(`f.status = ${bind(values, query.status)}`);
+  if (query.needsAction) conditions.push('f.files_pending > 0');
+  if (query.updatedSince) conditions.push(`f.updated_at >= ${bind(values, query.updatedSince)}`);
   if (query.deedType !== undefined) {
     const deedType = await findDeedType(ctx.db, query.deedType);
     // An unknown code matches no folder, as any other filter value would.
-    where.push({ deedTypeId: { [Op.in]: deedType ? [deedType.id] : [] } });
+    conditions.push(deedType ? `f.deed_type_id = ${bind(values, deedType.id)}` : 'false');
   }
   if (query.clientId !== undefined) {
-    const links = await ctx.db.models.FolderClient.findAll({ where: { clientId: query.clientId, officeId: ctx.actor.officeId } });
-    where.push({ id: { [Op.in]: links.map((link) => link.folderId) } });
+    conditions.push(
+      `f.id IN (SELECT fc.folder_id FROM folder_clients fc WHERE fc.client_id = ${bind(
+        values,
+        query.clientId,
+      )} AND fc.office_id = ${bind(values, ctx.actor.officeId)})`,
+    );
   }
   // Ids are time-ordered, so creation order is id order and the cursor (the last id seen) pages either way.
   const ascending = query.sort === 'createdAt';
-  const afterCursor: WhereOptions<FolderRow>[] = page.after ? [{ id: { [ascending ? Op.gt : Op.lt]: page.after } }] : [];
-  where.push(...afterCursor);
+  if (page.after) conditions.push(`f.id ${ascending ? '>' : '<'} ${bind(values, page.after)}`);
+  const list: FolderList = {
+    conditions: conditions.join(' AND '),
+    values,
+    officeId: ctx.actor.officeId,
+    after: page.after ?? null,
+    ascending,
+    limit: page.limit + 1,
+  };
   const q = query.q === undefined ? '' : foldForSearch(query.q);
-  const rows = q
-    ? await searchFolderRows(ctx, { where, after: page.after ?? null, folded: q, ascending, limit: page.limit + 1 })
-    : await folderRows(ctx, where, ascending, page.limit + 1);
-  const pageOfIds = toPage(rows, page, (row) => row.id);
+  const ids = q ? await searchFolderRows(ctx.db, list, q) : await folderRows(ctx.db, list);
+  const pageOfIds = toPage(
+    ids.map((id) => ({ id })),
+    page,
+    (row) => row.id,
+  );
   // The page's folders in one statement, in the page's order. One the actor stopped seeing between the two
   // reads (taken off its access list) is left out; the cursor still follows the ids.
   return { ...pageOfIds, data: await readFolders(ctx, pageOfIds.data) };

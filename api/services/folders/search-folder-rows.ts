@@ -1,111 +1,107 @@
-import { Op, type WhereOptions } from 'sequelize';
-import type { FolderRow } from '../../db/models/folder.js';
+import type { Database } from '../../db/database.js';
+import { bind, plannedRows } from '../../db/prepared-read.js';
 import { likeContaining } from '../../domain/text.js';
-import type { ServiceContext } from '../context.js';
+import { type FolderList, listOrder } from './folder-list.js';
+import { folderRowsByWord } from './search-folder-words.js';
 
-export interface FolderSearch {
-  /** Every condition of the list (visibility, filters, the cursor), the text aside. */
-  where: WhereOptions<FolderRow>[];
-  /** The cursor: the last folder of the previous page, which the search starts after. */
-  after: string | null;
-  /** The searched text, folded. */
-  folded: string;
-  ascending: boolean;
-  /** Rows wanted: the page and one more. */
-  limit: number;
-}
-
-/** A folder of a list, as its query finds it: its id only, the page's folders are read in one statement after. */
-export type FolderRef = Pick<FolderRow, 'id'>;
-
-export function folderRows(ctx: ServiceContext, where: WhereOptions<FolderRow>[], ascending: boolean, limit: number): Promise<FolderRef[]> {
-  return ctx.db.models.Folder.findAll({
-    attributes: ['id'],
-    where: { [Op.and]: where },
-    order: [['id', ascending ? 'ASC' : 'DESC']],
-    limit,
-  });
-}
-
-/** Folders the first pass reads, in list order, before it judges how common the word is. */
-const FIRST_SCAN = 2500;
+/**
+ * Folders the first pass reads in list order per row the page wants, before it judges how common the
+ * word is: a word one folder in this many carries fills the page within it.
+ */
+const FIRST_SCAN_PER_ROW = 40;
 /** The most folders read in list order: past it, sorting the trigram index's matches costs less. */
 const MAX_ORDERED_SCAN = 25_000;
+/** The margin on the rate the first pass met the word at, for its unevenness. */
+const MARGIN = 1.5;
 
 /**
- * The first matches of a search in list order. A word many folders carry (a common surname) would have the
- * trigram index hand PostgreSQL every match of the whole database (20 000 at a million folders) to sort
- * before the first page. So the search first reads the office's next FIRST_SCAN folders in list order,
- * testing each row: a common word fills the page within them. From what that pass found it judges the
- * rest: a word that showed up, but too seldom to fill the page, is followed in list order as far as the
- * page should need (up to MAX_ORDERED_SCAN folders in all); a word that did not show up at all, or would
- * need more, goes to the trigram index, whose few matches then cost little to sort. Either way the page is
- * exactly the first matches in list order: a pass answers only when it found the rows wanted or read every
- * folder left, and the trigram query is the whole search.
+ * The first matches of a search (`folded`, the searched text folded) in list order. A word many folders
+ * carry (a common surname) would have the trigram index hand PostgreSQL every match of the whole database
+ * (20 000 at a million folders) to sort before the first page. So the search first reads the office's
+ * next folders in list order, 40 per row wanted, testing each row: a common word, or a few letters many
+ * words share, fills the page within them. Past that, the office's words answer (search-folder-words.ts):
+ * a word's first folders in list order, whatever their number. Should what was typed be too short for
+ * them, or shared by too many words, the search judges from what the first pass found: a text that showed
+ * up, but too seldom to fill the page, is followed in list order as far as the page should need (up to
+ * MAX_ORDERED_SCAN folders in all); one that would need more, or did not show up at all, goes to the
+ * trigram index, whose few matches then cost little to sort. Either way the page is exactly the first
+ * matches in list order: a pass answers only when it found the rows wanted or read every folder left,
+ * and the words and the trigram query each answer the whole search. Each step is one statement, planned
+ * for its values each time: a plan made once for any word could scan a million rows for a rare one.
  */
-export async function searchFolderRows(ctx: ServiceContext, search: FolderSearch): Promise<FolderRef[]> {
-  const first = await orderedPass(ctx, search, search.after, FIRST_SCAN, search.limit);
-  if (first.rows.length >= search.limit || first.exhausted) return first.rows;
-  const found = first.rows.length;
-  const wanted = search.limit - found;
-  // At the rate the first pass met the word, with a margin for its unevenness.
-  const stillToRead = found === 0 ? Number.POSITIVE_INFINITY : Math.ceil(((wanted * FIRST_SCAN) / found) * 1.5);
-  if (first.edge !== null && stillToRead <= MAX_ORDERED_SCAN - FIRST_SCAN) {
-    // The last pass: should it fall short, the trigram query follows whatever lies past its stretch, so
-    // it need not learn where the stretch ended.
-    const second = await orderedPass(ctx, search, first.edge, stillToRead, wanted, { last: true });
-    if (second.rows.length >= wanted) return [...first.rows, ...second.rows];
+export async function searchFolderRows(db: Database, list: FolderList, folded: string): Promise<string[]> {
+  const firstScan = FIRST_SCAN_PER_ROW * list.limit;
+  const first = await firstPass(db, list, folded, firstScan);
+  if (first.rows.length >= list.limit || first.edge === null) return first.rows;
+  const byWord = await folderRowsByWord(db, list, folded);
+  if (byWord) return byWord;
+  if (first.edge !== undefined) {
+    const wanted = list.limit - first.rows.length;
+    // At the rate the first pass met the word, with a margin for its unevenness.
+    const stillToRead = Math.ceil(((wanted * firstScan) / first.rows.length) * MARGIN);
+    if (stillToRead <= MAX_ORDERED_SCAN - firstScan) {
+      const more = await nextPass(db, list, folded, first.edge, stillToRead, wanted);
+      if (more.length >= wanted) return [...first.rows, ...more];
+    }
   }
-  return folderRows(ctx, [...search.where, { searchText: { [Op.like]: likeContaining(search.folded) } }], search.ascending, search.limit);
+  return trigramSearch(db, list, folded);
 }
 
-interface Pass {
-  rows: FolderRef[];
-  /** The stretch's last folder, known when a match was found and the stretch was whole. */
-  edge: string | null;
-  /** A match was found and fewer than `scan` folders were left: nothing lies past this stretch. */
-  exhausted: boolean;
+interface FirstPass {
+  rows: string[];
+  /**
+   * The stretch's last folder; null when fewer than `scan` folders were left, so nothing lies past it;
+   * unknown when the pass found nothing (the edge rides on its rows), and the trigram query then answers.
+   */
+  edge?: string | null;
 }
-
-/** The attribute each row of a pass carries: the id of the stretch's last folder, or null. */
-const EDGE = 'stretch_edge';
 
 /**
- * The matches among the office's next `scan` folders after `after`, in list order, at most `wanted` of
- * them, in one statement. Where the stretch ends is a subquery on (office_id, id), an index-only walk: it
- * bounds the row-by-row scan as an index condition (the office's last folder when fewer than `scan` were
- * left: PostgreSQL reads that fallback only then), and, but on the `last` pass, comes back on each row,
- * null when fewer were left, for the next pass to start there. A pass that finds nothing learns nothing of
- * the stretch: the caller then goes to the trigram index, which answers either way.
+ * The matches among the office's next `scan` folders, in list order, at most `limit` of them, and where
+ * that stretch ends: a walk of the (office_id, id) index that bounds the row-by-row scan as an index
+ * condition (the office's last folder when fewer than `scan` were left: PostgreSQL reads that fallback
+ * only then). strpos() is no operator the trigram index serves, so the pass walks the id order and stops
+ * at `limit`; row by row it also costs less than LIKE (8 500 folders: 1.5 ms against 2.5 ms).
  */
-async function orderedPass(
-  ctx: ServiceContext,
-  search: FolderSearch,
-  after: string | null,
-  scan: number,
-  wanted: number,
-  { last = false } = {},
-): Promise<Pass> {
-  const { sequelize, models } = ctx.db;
-  const [forward, backward] = search.ascending ? ['ASC', 'DESC'] : ['DESC', 'ASC'];
-  const stretch =
-    `SELECT stretch.id FROM folders stretch WHERE stretch.office_id = ${sequelize.escape(ctx.actor.officeId)}` +
-    (after === null ? '' : ` AND stretch.id ${search.ascending ? '>' : '<'} ${sequelize.escape(after)}`);
-  const edge = `(${stretch} ORDER BY stretch.id ${forward} OFFSET ${scan - 1} LIMIT 1)`;
-  const lastLeft = `(${stretch} ORDER BY stretch.id ${backward} LIMIT 1)`;
-  const bound = sequelize.literal(`"${models.Folder.name}".id ${search.ascending ? '<=' : '>='} coalesce(${edge}, ${lastLeft})`);
-  // The list's own conditions hold the cursor; a later pass starts past the previous one's edge.
-  const start = after === null || after === search.after ? [] : [{ id: { [search.ascending ? Op.gt : Op.lt]: after } }];
-  // strpos() is no operator the trigram index serves, so this pass walks the id order and stops at `wanted`;
-  // row by row it also costs less than LIKE (8 500 folders: 1.5 ms against 2.5 ms).
-  const rowByRow = sequelize.where(sequelize.fn('strpos', sequelize.col('search_text'), search.folded), { [Op.gt]: 0 });
-  const rows = await models.Folder.findAll({
-    // Each row repeats the edge: the subquery is walked once more, which only a later pass needs.
-    attributes: last ? ['id'] : ['id', [sequelize.literal(edge), EDGE]],
-    where: { [Op.and]: [...search.where, ...start, rowByRow, bound] },
-    order: [['id', forward]],
-    limit: wanted,
-  });
-  const stretchEdge = rows.length && !last ? (rows[0]?.get(EDGE) as string | null) : null;
-  return { rows, edge: stretchEdge, exhausted: rows.length > 0 && !last && stretchEdge === null };
+async function firstPass(db: Database, list: FolderList, folded: string, scan: number): Promise<FirstPass> {
+  const values = [...list.values];
+  const { forward, backward, past } = listOrder(list);
+  const stretch = (direction: string) =>
+    `SELECT s.id FROM folders s WHERE s.office_id = ${bind(values, list.officeId)}` +
+    (list.after === null ? '' : ` AND s.id ${past} ${bind(values, list.after)}`) +
+    ` ORDER BY s.id ${direction}`;
+  const text = `
+    WITH edge AS MATERIALIZED (SELECT (${stretch(forward)} OFFSET ${bind(values, scan - 1)} LIMIT 1) AS id)
+    SELECT f.id, (SELECT id FROM edge) AS edge FROM folders f
+    WHERE ${list.conditions} AND strpos(f.search_text, ${bind(values, folded)}) > 0
+      AND f.id ${list.ascending ? '<=' : '>='} coalesce((SELECT id FROM edge), (${stretch(backward)} LIMIT 1))
+    ORDER BY f.id ${forward} LIMIT ${bind(values, list.limit)}`;
+  const rows = await plannedRows<{ id: string; edge: string | null }>(db, text, values);
+  return { rows: rows.map((row) => row.id), edge: rows[0]?.edge };
+}
+
+/**
+ * The matches among the `scan` folders past `edge`, in list order, at most `wanted`. The stretch is a
+ * LIMIT PostgreSQL pulls rows from one at a time, so the scan stops at the `wanted`th match without a
+ * walk of the index to find where the stretch ends; whether folders lie past it no longer matters, as
+ * a pass that falls short hands the page to the trigram query.
+ */
+async function nextPass(db: Database, list: FolderList, folded: string, edge: string, scan: number, wanted: number): Promise<string[]> {
+  const values = [...list.values];
+  const { forward, past } = listOrder(list);
+  const text = `
+    SELECT id FROM (
+      SELECT f.id, f.search_text FROM folders f WHERE ${list.conditions} AND f.id ${past} ${bind(values, edge)}
+      ORDER BY f.id ${forward} LIMIT ${bind(values, scan)}
+    ) stretch
+    WHERE strpos(stretch.search_text, ${bind(values, folded)}) > 0 LIMIT ${bind(values, wanted)}`;
+  return (await plannedRows<{ id: string }>(db, text, values)).map((row) => row.id);
+}
+
+/** The whole search by the trigram index: every match, sorted. */
+async function trigramSearch(db: Database, list: FolderList, folded: string): Promise<string[]> {
+  const values = [...list.values];
+  const text = `SELECT f.id FROM folders f WHERE ${list.conditions} AND f.search_text LIKE ${bind(values, likeContaining(folded))}
+    ORDER BY f.id ${listOrder(list).forward} LIMIT ${bind(values, list.limit)}`;
+  return (await plannedRows<{ id: string }>(db, text, values)).map((row) => row.id);
 }

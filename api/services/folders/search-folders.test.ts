@@ -26,7 +26,16 @@ before(async () => {
     const surname = i === 10 || i === FOLDERS - 5 ? 'Quintavalle' : i % 3 === 0 ? 'Marchetti' : 'Martin';
     // One folder in 100 also names a second client: too seldom to fill a page of 100 within the first pass.
     const second = i % 100 === 1 ? ' Morvan' : '';
-    folders.push({ id: newId('fld'), text: foldForSearch(`F-${i} Vente ${surname}${second}`), archived: i < OLD_ARCHIVED });
+    // One folder in 1 500 names another: the first pass meets it once or twice.
+    const third = i % 1500 === 1400 ? ' Lombardini' : '';
+    // One folder in 75 names a place of its own, all of them spelt "Rivaz…": more words share those
+    // letters than the words' index follows.
+    const place = i % 75 === 5 ? ` Rivaz${String(i).padStart(4, '0')}` : '';
+    folders.push({
+      id: newId('fld'),
+      text: foldForSearch(`F-${i} Vente ${surname}${second}${third}${place}`),
+      archived: i < OLD_ARCHIVED,
+    });
   }
   folders.sort((a, b) => (a.id < b.id ? -1 : 1));
   await t.db.sequelize.query(
@@ -53,7 +62,7 @@ async function everyPage(query: Record<string, string>): Promise<string[]> {
   do {
     const res = await t.request
       .get('/v1/folders')
-      .query({ ...query, limit: '100', ...(cursor ? { cursor } : {}) })
+      .query({ limit: '100', ...query, ...(cursor ? { cursor } : {}) })
       .set('Authorization', office.auth)
       .expect(200);
     ids.push(...res.body.data.map((f: { id: string }) => f.id));
@@ -75,6 +84,50 @@ describe('searching an office of 6 000 folders', () => {
     assert.equal(expected.length, FOLDERS / 100);
     assert.deepEqual(await everyPage({ q: 'Morvan' }), [...expected].reverse());
     assert.deepEqual(await everyPage({ q: 'morvan', sort: 'createdAt' }), expected);
+  });
+
+  it('finds a word the first pass meets once or twice, and every other match of it', async () => {
+    const expected = matching('lombardini');
+    assert.equal(expected.length, FOLDERS / 1500);
+    assert.deepEqual(await everyPage({ q: 'lombardini' }), [...expected].reverse());
+    assert.deepEqual(await everyPage({ q: 'lombardini', sort: 'createdAt' }), expected);
+  });
+
+  it('finds text inside a word and text across two words, as the folded text has them', async () => {
+    for (const q of ['ombardin', 'tin lombardini', 'vente quintavalle', 'tti morv']) {
+      const expected = matching(q);
+      assert.ok(expected.length > 0, q);
+      assert.deepEqual(await everyPage({ q, limit: '10' }), [...expected].reverse(), q);
+    }
+  });
+
+  it('follows letters more words share than it looks up one by one in list order, then by the trigram index', async () => {
+    const expected = matching('rivaz');
+    assert.equal(expected.length, FOLDERS / 75);
+    // Pages of 10: a first pass too short to fill one, then a next pass in list order (the trigram index
+    // for the last page, which falls short).
+    assert.deepEqual(await everyPage({ q: 'rivaz', limit: '10' }), [...expected].reverse());
+    assert.deepEqual(await everyPage({ q: 'rivaz', limit: '10', sort: 'createdAt' }), expected);
+    // Two letters: too few for the words' index.
+    assert.deepEqual(await everyPage({ q: 'iv', limit: '10' }), [...matching('iv')].reverse());
+  });
+
+  it("finds a folder by its new title's words once renamed, no longer by the old ones", async () => {
+    // An old folder: the first pass reads only the newest.
+    const folder = folders[1000];
+    assert.ok(folder);
+    const res = await t.request.get(`/v1/folders/${folder.id}`).set('Authorization', office.auth).expect(200);
+    await t.request
+      .patch(`/v1/folders/${folder.id}`)
+      .set('Authorization', office.auth)
+      .set('If-Match', res.headers.etag)
+      .send({ title: 'Donation Zanzibar' })
+      .expect(200);
+    assert.deepEqual(await everyPage({ q: 'zanzibar' }), [folder.id]);
+    const [oldWord] = folder.text.split(' ').slice(-1);
+    assert.ok(oldWord);
+    assert.ok(!(await everyPage({ q: oldWord })).includes(folder.id), `no longer found by "${oldWord}"`);
+    folder.text = foldForSearch(`${folder.id} Donation Zanzibar`);
   });
 
   it('finds a rare word on an old folder as well as on a new one, in either order', async () => {
