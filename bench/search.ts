@@ -11,7 +11,10 @@
  *   - `?q=` for a word one folder in 250 carries (about how often France's commonest surname is met): the
  *     search's first pass does not fill a page, and the trigram index would hand over 4 000 matches,
  *   - `?q=` for a word one folder in 2 000 carries: too rare for the search's first pass to fill
- *     a page, common enough that the trigram pass that follows has 500 matches to sort at a million.
+ *     a page, common enough that the trigram index would have 500 matches to sort at a million.
+ *
+ * Past the first pass, both words are read from the office's words (folder_words). What those cost on
+ * disk is printed with each office: the tables' and indexes' sizes.
  *
  * The baseline is the same request on the small office, in the same run: the goal is p99 at the large
  * size within 2x of it. The machine's load average is printed beside each figure. Last line: JSON.
@@ -179,16 +182,21 @@ async function plan(databaseUrl: string, word: string): Promise<string> {
   }
 }
 
-/** The folders table's indexes and their sizes: "folders_pkey 47 MB, …", to see an index bloat as it grows. */
-async function indexSizes(databaseUrl: string): Promise<string> {
+/**
+ * The search's tables with their indexes, and each index: "folders 1.2 GB (folders_pkey 47 MB, …)", to
+ * see what the search costs on disk and an index bloat as it grows.
+ */
+async function storageSizes(databaseUrl: string): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const result = await client.query<{ name: string; size: string }>(
-      `SELECT indexrelid::regclass::text AS name, pg_size_pretty(pg_relation_size(indexrelid)) AS size
-       FROM pg_index WHERE indrelid IN ('folders'::regclass, 'folder_words'::regclass, 'search_words'::regclass) ORDER BY 1`,
+    const result = await client.query<{ name: string; total: string; indexes: string }>(
+      `SELECT t AS name, pg_size_pretty(pg_total_relation_size(t::regclass)) AS total,
+              (SELECT string_agg(indexrelid::regclass::text || ' ' || pg_size_pretty(pg_relation_size(indexrelid)), ', ' ORDER BY indexrelid::regclass::text)
+                 FROM pg_index WHERE indrelid = t::regclass) AS indexes
+         FROM unnest(ARRAY['folders', 'folder_words', 'search_words']) AS t`,
     );
-    return result.rows.map((r) => `${r.name} ${r.size}`).join(', ');
+    return result.rows.map((r) => `${r.name} ${r.total} (${r.indexes})`).join('; ');
   } finally {
     await client.end();
   }
@@ -231,7 +239,7 @@ try {
     console.log(`${name}: ${SIZES[name].toLocaleString('en')} folders written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (const word of [RARE, COMMON, FREQUENT, SCARCE])
       console.log(`  plan for q=${word.toLowerCase()}: ${await plan(url, word.toLowerCase())}`);
-    console.log(`  indexes: ${await indexSizes(url)}`);
+    console.log(`  storage: ${await storageSizes(url)}`);
   }
 
   const cases = [
