@@ -5,36 +5,39 @@ import { type FolderList, listOrder } from './folder-list.js';
 import { folderRowsByWord } from './search-folder-words.js';
 
 /**
- * Folders the first pass reads in list order per row the page wants, before it judges how common the
- * word is: a word one folder in this many carries fills the page within it.
+ * Folders the first pass in list order reads per row the page wants, before it judges how common the
+ * text is: a text one folder in this many carries fills the page within it.
  */
 const FIRST_SCAN_PER_ROW = 40;
 /** The most folders read in list order: past it, sorting the trigram index's matches costs less. */
 const MAX_ORDERED_SCAN = 25_000;
-/** The margin on the rate the first pass met the word at, for its unevenness. */
+/** The margin on the rate the first pass met the text at, for its unevenness. */
 const MARGIN = 1.5;
 
 /**
- * The first matches of a search (`folded`, the searched text folded) in list order. A word many folders
- * carry (a common surname) would have the trigram index hand PostgreSQL every match of the whole database
- * (20 000 at a million folders) to sort before the first page. So the search first reads the office's
- * next folders in list order, 40 per row wanted, testing each row: a common word, or a few letters many
- * words share, fills the page within them. Past that, the office's words answer (search-folder-words.ts):
- * a word's first folders in list order, whatever their number. Should what was typed be too short for
- * them, or shared by too many words, the search judges from what the first pass found: a text that showed
- * up, but too seldom to fill the page, is followed in list order as far as the page should need (up to
- * MAX_ORDERED_SCAN folders in all); one that would need more, or did not show up at all, goes to the
- * trigram index, whose few matches then cost little to sort. Either way the page is exactly the first
- * matches in list order: a pass answers only when it found the rows wanted or read every folder left,
- * and the words and the trigram query each answer the whole search. Each step is one statement, planned
- * for its values each time: a plan made once for any word could scan a million rows for a rare one.
+ * The first matches of a search (`folded`, the searched text folded) in list order, exactly.
+ *
+ * Most searches are answered from the office's words (search-folder-words.ts): each word's first
+ * folders in list order, at a cost that follows the page, not how many folders carry the word.
+ *
+ * Text too short for the words' index, or that too many words share (a few letters, a number's prefix),
+ * is read row by row over the office's folders in list order instead: such text is common, and the first
+ * pass (40 folders per row wanted) usually fills the page. From what that pass found the search judges
+ * the rest: text that showed up, but too seldom to fill the page, is followed in list order as far as the
+ * page should need (up to MAX_ORDERED_SCAN folders in all); text that would need more, or did not show up
+ * at all, goes to the trigram index on folders, whose matches are then few enough to sort. (Sorted, a
+ * common text's matches would cost more than the whole read in list order: 20 000 at a million folders.)
+ *
+ * A pass answers only when it found the rows wanted or read every folder left; the words and the trigram
+ * query each answer the whole search. Each step is one statement, planned for its values each time: a
+ * plan made once for any text could scan a million rows for a rare one.
  */
 export async function searchFolderRows(db: Database, list: FolderList, folded: string): Promise<string[]> {
+  const byWord = await folderRowsByWord(db, list, folded);
+  if (byWord) return byWord;
   const firstScan = FIRST_SCAN_PER_ROW * list.limit;
   const first = await firstPass(db, list, folded, firstScan);
   if (first.rows.length >= list.limit || first.edge === null) return first.rows;
-  const byWord = await folderRowsByWord(db, list, folded);
-  if (byWord) return byWord;
   if (first.edge !== undefined) {
     const wanted = list.limit - first.rows.length;
     // At the rate the first pass met the word, with a margin for its unevenness.

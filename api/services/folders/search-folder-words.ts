@@ -18,7 +18,8 @@ const MIN_LETTERS = 3;
  * Text that holds several words spans word boundaries, yet every folder it matches carries a word that
  * contains its longest part, which picks the candidates; strpos() on the folder's whole text then keeps
  * the exact matches. Null when this cannot answer cheaply: no part as long as MIN_LETTERS, or more than
- * MAX_WORDS words contain it (a few letters, a number's prefix), which a read in list order meets soon.
+ * MAX_WORDS words contain it (a few letters, a number's prefix); such text is common, and a read in
+ * list order meets it soon.
  */
 export async function folderRowsByWord(db: Database, list: FolderList, folded: string): Promise<string[] | null> {
   const longest = folded.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');

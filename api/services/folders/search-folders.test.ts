@@ -6,9 +6,9 @@ import { newId } from '../../domain/ids.js';
 import { foldForSearch } from '../../domain/text.js';
 
 /**
- * The search reads the office's latest folders first, follows a word that shows up too seldom to fill the
- * page further in list order, and goes to the trigram index for a word that does not show up: whichever way a page is found, it must be the first matches in list order, and paging
- * must neither skip nor repeat a folder across the point where the first pass stops.
+ * The search reads most text from the office's words, and text too short or too widely shared for them
+ * row by row in list order, then by the trigram index: whichever way a page is found, it must be the
+ * first matches in list order, and paging must neither skip nor repeat a folder.
  */
 const FOLDERS = 6_000;
 const OLD_ARCHIVED = 40;
@@ -79,14 +79,14 @@ describe('searching an office of 6 000 folders', () => {
     assert.deepEqual(await everyPage({ q: 'MARCHETTI' }), matching('marchetti').reverse());
   });
 
-  it('follows a word one folder in 100 carries past the first pass, in list order, to the oldest', async () => {
+  it('pages a word one folder in 100 carries to the oldest, in either order', async () => {
     const expected = matching('morvan');
     assert.equal(expected.length, FOLDERS / 100);
     assert.deepEqual(await everyPage({ q: 'Morvan' }), [...expected].reverse());
     assert.deepEqual(await everyPage({ q: 'morvan', sort: 'createdAt' }), expected);
   });
 
-  it('finds a word the first pass meets once or twice, and every other match of it', async () => {
+  it('finds every folder of a word one folder in 1 500 carries, in either order', async () => {
     const expected = matching('lombardini');
     assert.equal(expected.length, FOLDERS / 1500);
     assert.deepEqual(await everyPage({ q: 'lombardini' }), [...expected].reverse());
@@ -141,6 +141,14 @@ describe('searching an office of 6 000 folders', () => {
     const expected = matching('marchetti', (f) => f.archived).reverse();
     assert.ok(expected.length > 0);
     assert.deepEqual(await everyPage({ q: 'marchetti', status: 'archived' }), expected);
+  });
+
+  it("shows another office none of this office's folders, whatever it searches", async () => {
+    const other = await createOffice(t.db, 'Another office');
+    for (const q of ['morvan', 'quintavalle', 'rivaz', 'iv']) {
+      const res = await t.request.get('/v1/folders').query({ q }).set('Authorization', other.auth).expect(200);
+      assert.deepEqual(res.body.data, [], q);
+    }
   });
 
   it('pages oldest first as well', async () => {
