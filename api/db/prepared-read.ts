@@ -29,17 +29,7 @@ function statementName(text: string): string | undefined {
  */
 export function preparedRows<T>(db: Database, text: string, values: readonly unknown[]): Promise<T[]> {
   const name = statementName(text);
-  return onPooledConnection(
-    db,
-    async (client) =>
-      (
-        await client.query<T & pg.QueryResultRow>({
-          name,
-          text,
-          values: [...values],
-        })
-      ).rows,
-  );
+  return onPooledConnection(db, async (client) => (await client.query<T & pg.QueryResultRow>({ name, text, values: [...values] })).rows);
 }
 
 /**

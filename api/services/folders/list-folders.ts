@@ -42,11 +42,9 @@ export async function listFolders(ctx: ServiceContext, query: ListFoldersQuery):
     conditions.push(deedType ? `f.deed_type_id = ${bind(values, deedType.id)}` : 'false');
   }
   if (query.clientId !== undefined) {
+    const client = bind(values, query.clientId);
     conditions.push(
-      `f.id IN (SELECT fc.folder_id FROM folder_clients fc WHERE fc.client_id = ${bind(
-        values,
-        query.clientId,
-      )} AND fc.office_id = ${bind(values, ctx.actor.officeId)})`,
+      `f.id IN (SELECT fc.folder_id FROM folder_clients fc WHERE fc.client_id = ${client} AND fc.office_id = ${bind(values, ctx.actor.officeId)})`,
     );
   }
   // Ids are time-ordered, so creation order is id order and the cursor (the last id seen) pages either way.
