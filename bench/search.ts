@@ -162,7 +162,11 @@ async function fill(databaseUrl: string, count: number): Promise<void> {
   }
 }
 
-/** The scan PostgreSQL chooses for a search's trigram pass (office, text, newest first): search-folder-rows.ts goes there when the office's latest folders do not fill the page. */
+/**
+ * The scan PostgreSQL would choose for the trigram query on folders (office, text, newest first): what
+ * the search fell back to before it read the office's words, and still does for text too short or too
+ * widely shared for them. Printed to compare with the measured figures, which the words answer.
+ */
 async function plan(databaseUrl: string, word: string): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -238,7 +242,7 @@ try {
     await fill(url, SIZES[name]);
     console.log(`${name}: ${SIZES[name].toLocaleString('en')} folders written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (const word of [RARE, COMMON, FREQUENT, SCARCE])
-      console.log(`  plan for q=${word.toLowerCase()}: ${await plan(url, word.toLowerCase())}`);
+      console.log(`  trigram plan for q=${word.toLowerCase()}: ${await plan(url, word.toLowerCase())}`);
     console.log(`  storage: ${await storageSizes(url)}`);
   }
 
