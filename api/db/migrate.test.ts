@@ -46,7 +46,7 @@ describe('migration 0160-folder-words on a database that holds folders', () => {
       type: QueryTypes.SELECT,
     });
 
-  it('indexes every word of the folders written before it, each once, and then those written after', async () => {
+  it('indexes every word of the folders written before it, each once, then follows a change and a removal', async () => {
     const index = migrations.findIndex((m) => m.name === '0160-folder-words');
     assert.ok(index > 0);
     const run = (list: typeof migrations) =>
@@ -83,6 +83,12 @@ describe('migration 0160-folder-words on a database that holds folders', () => {
     assert.deepEqual(
       (await words()).filter((row) => row.folder_id === 'fld_1').map((row) => row.word),
       ['2024-001', 'donation', 'morvan'],
+    );
+
+    await database().sequelize.query(`DELETE FROM folders WHERE id = 'fld_2'`);
+    assert.deepEqual(
+      (await words()).map((row) => row.folder_id),
+      ['fld_1', 'fld_1', 'fld_1'],
     );
   });
 });

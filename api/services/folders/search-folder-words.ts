@@ -27,6 +27,8 @@ export async function folderRowsByWord(db: Database, list: FolderList, folded: s
   const values = [...list.values];
   const { forward, past } = listOrder(list);
   const words = bind(values, MAX_WORDS);
+  // The cursor is in the list's conditions, and again on the words' key: each word's walk then starts
+  // at the cursor instead of at its first folder.
   const text = `
     WITH words AS MATERIALIZED (
       SELECT word FROM search_words WHERE word LIKE ${bind(values, likeContaining(longest))} LIMIT ${words} + 1
